@@ -1,0 +1,89 @@
+"""Shared pieces of the CLI: the app state, common options and small helpers."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from backskills.store import Store
+
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document on stdout (messages go to stderr).")
+]
+NoInputOption = Annotated[
+    bool, typer.Option("--no-input", help="Never prompt; a missing value is an error.")
+]
+DateOption = Annotated[
+    str | None, typer.Option("--date", "-d", help="The day: YYYY-MM-DD, today or yesterday.")
+]
+NoteOption = Annotated[
+    str | None, typer.Option("--note", help="A short note (up to 2,000 characters).")
+]
+
+
+@dataclass
+class AppState:
+    """What the root callback learned; reached from any command through ``state()``."""
+
+    data_dir: Path | None = None
+    no_input: bool = False
+    _store: Store | None = field(default=None, repr=False)
+
+    def store(self) -> Store:
+        if self._store is None:
+            from backskills.store import Store, resolve_data_dir
+
+            self._store = Store(resolve_data_dir(self.data_dir))
+        return self._store
+
+
+_STATE: AppState | None = None
+
+
+def set_state(new: AppState) -> AppState:
+    """Called by the root callback at the start of every run."""
+    global _STATE
+    _STATE = new
+    return new
+
+
+def state() -> AppState:
+    global _STATE
+    if _STATE is None:
+        _STATE = AppState()
+    return _STATE
+
+
+def store() -> Store:
+    return state().store()
+
+
+def today() -> date:
+    from backskills.clock import today as clock_today
+
+    return clock_today()
+
+
+def interactive(no_input: bool = False) -> bool:
+    """Prompts are allowed only on a terminal and when --no-input was not given."""
+    if no_input or state().no_input:
+        return False
+    return sys.stdin.isatty()
+
+
+def flush_warnings() -> None:
+    """Print warnings the store collected (e.g. loose file permissions) on stderr."""
+    current = state()
+    if current._store is None or not current._store.warnings:
+        return
+    from backskills import render
+
+    for message in current._store.warnings:
+        render.warn(message)
+    current._store.warnings.clear()

@@ -1,0 +1,187 @@
+"""``backskills data``: where the journal lives, and keeping it safe."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from backskills.cli._common import JsonOption, store
+
+app = typer.Typer(
+    help="Your journal file: where it is, check it, back it up, restore, export and import.",
+    no_args_is_help=True,
+)
+
+
+@app.command("path")
+def path_command(json: JsonOption = False) -> None:
+    """Print where your journal lives.
+
+    Example: backskills data path
+    """
+    from backskills import render
+
+    journal_path = store().journal_path
+    if json:
+        render.emit_json({"path": str(journal_path), "exists": journal_path.exists()})
+    else:
+        render.say(str(journal_path))
+
+
+@app.command("check")
+def check_command(json: JsonOption = False) -> None:
+    """Check that your journal can be read, and list what it holds and its backups.
+
+    Exits 3 if the journal cannot be read (the file is left exactly as it is).
+
+    Example: backskills data check
+    """
+    from backskills import render
+    from backskills.export import counts
+
+    the_store = store()
+    loaded = the_store.load_with_version()
+    backups = the_store.backups()
+    summary = {
+        "path": str(the_store.journal_path),
+        "exists": the_store.exists(),
+        "readable": True,
+        "schema_version": loaded.journal.schema_version,
+        "file_schema_version": loaded.version,
+        "counts": counts(loaded.journal),
+        "backups": [
+            {"name": b.name, "taken": b.taken.isoformat(timespec="seconds")} for b in backups
+        ],
+    }
+    if json:
+        render.emit_json(summary)
+        return
+    if not the_store.exists():
+        render.say(
+            f"No journal yet at {the_store.journal_path}. It is created the first time you record something."
+        )
+    else:
+        render.say(("Your journal is readable: ", "bold"), str(the_store.journal_path))
+        if loaded.version < loaded.journal.schema_version:
+            render.say(
+                f"It is in an older format ({loaded.version}); it will be updated on the next change, with a backup kept."
+            )
+    rows = [(name.replace("_", " "), n) for name, n in counts(loaded.journal).items() if n]
+    if rows:
+        render.table(["holds", "count"], rows)
+    if backups:
+        render.say(
+            f"{len(backups)} backup(s) in {the_store.backups_dir}; newest: {backups[0].name}"
+        )
+    elif the_store.exists():
+        render.say("No backups yet: one is kept each time a change replaces the journal.")
+
+
+@app.command("backup")
+def backup_command(json: JsonOption = False) -> None:
+    """Make a backup of your journal now.
+
+    Example: backskills data backup
+    """
+    from backskills import render
+
+    path = store().backup_now()
+    if json:
+        render.emit_json({"backup": str(path)})
+    else:
+        render.say(f"Backup saved: {path}")
+
+
+@app.command("restore")
+def restore_command(
+    backup: Annotated[
+        str | None,
+        typer.Argument(help="Backup file name (see 'data check'); default: the newest good one."),
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """Go back to a backup. Your current journal file is kept in set-aside/ first.
+
+    This works even when the journal cannot be read.
+
+    Example: backskills data restore
+    """
+    from backskills import render
+
+    chosen, aside = store().restore(backup)
+    if json:
+        render.emit_json({"restored": chosen.name, "set_aside": str(aside) if aside else None})
+        return
+    render.say(f"Restored the backup from {chosen.taken:%Y-%m-%d %H:%M:%S} ({chosen.name}).")
+    if aside:
+        render.say(f"The journal it replaced is kept at {aside}.")
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json (everything) or csv (dated records).")
+    ] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of the screen."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> None:
+    """Export your journal: JSON (a full copy you can import) or CSV (for a spreadsheet).
+
+    Example: backskills data export --format csv -o my-back.csv
+    """
+    import sys
+
+    from backskills import render
+    from backskills.errors import InvalidInput
+    from backskills.export import csv_text
+    from backskills.store import serialise
+
+    if fmt not in ("json", "csv"):
+        raise InvalidInput("--format", f"'{fmt}' is not a format; use json or csv.")
+    the_store = store()
+    journal = the_store.load()
+    data = serialise(journal) if fmt == "json" else csv_text(journal).encode("utf-8")
+    if output is None:
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+        return
+    the_store.write_export(output, data, overwrite=force)
+    render.info(f"Exported to {output} (only you can read it).")
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="A JSON export made with 'backskills data export'.")],
+    json: JsonOption = False,
+) -> None:
+    """Replace your journal with a JSON export. The current journal is backed up first.
+
+    Anything that is not a valid backskills journal is refused and nothing changes.
+
+    Example: backskills data import my-back.json
+    """
+    from backskills import render
+    from backskills.export import counts
+
+    the_store = store()
+    journal = the_store.read_import(file)
+    kept = the_store.replace_with(journal)
+    if json:
+        render.emit_json(
+            {
+                "imported": str(file),
+                "previous_kept_at": str(kept) if kept else None,
+                "counts": counts(journal),
+            }
+        )
+        return
+    render.say(f"Imported {file}.")
+    if kept:
+        render.say(f"Your previous journal is kept at {kept}.")

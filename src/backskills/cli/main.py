@@ -1,0 +1,168 @@
+"""The root command and the one error boundary.
+
+``main()`` is the console-script entry point. ``RootGroup.main`` turns every exception
+into one line on stderr and an exit code (see ``backskills.errors``):
+usage errors from the parser are 2, ``BackskillsError`` carries its own code, anything
+unexpected is 4 with no traceback (set ``BACKSKILLS_DEBUG=1`` to see one).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from backskills import __version__
+from backskills.cli._common import AppState, flush_warnings, set_state
+from backskills.cli.registry import COMMANDS
+from backskills.errors import EXIT_INTERNAL, BackskillsError
+
+
+class RootGroup(TyperGroup):
+    """Loads command modules on demand and owns the error boundary."""
+
+    _listing_help = False
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module_name, short_help = entry
+        if self._listing_help:
+            # --help lists commands without importing them.
+            return TyperCommand(name=cmd_name, help=short_help, short_help=short_help)
+        module = importlib.import_module(f"backskills.cli.{module_name}")
+        command = typer.main.get_command(module.app)
+        command.name = cmd_name
+        return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._listing_help = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing_help = False
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        standalone = kwargs.pop("standalone_mode", True)
+        kwargs["standalone_mode"] = False
+        code = run_with_boundary(lambda: super(RootGroup, self).main(*args, **kwargs))
+        if standalone:
+            sys.exit(code)
+        return code
+
+
+def run_with_boundary(invoke: Any) -> int:
+    from backskills import render
+
+    try:
+        result = invoke()
+        flush_warnings_safely()
+        return result if isinstance(result, int) and not isinstance(result, bool) else 0
+    except BackskillsError as exc:
+        flush_warnings_safely()
+        render.error(exc.message, exc.hint)
+        return exc.exit_code
+    except (typer.Exit, SystemExit):
+        raise
+    except typer.Abort:
+        render.error("Stopped. Nothing more was changed.")
+        return 130
+    except typer.TyperException as exc:  # Click's usage errors (exit 2)
+        hint = None
+        ctx = getattr(exc, "ctx", None)
+        if ctx is not None:
+            hint = f"See '{ctx.command_path} --help'."
+        render.error(exc.format_message(), hint)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        render.error("Stopped. Nothing more was changed.")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except Exception:
+        if os.environ.get("BACKSKILLS_DEBUG"):
+            raise
+        render.error(
+            "something went wrong inside backskills. Your journal was not changed by this command.",
+            "Please report this. Set BACKSKILLS_DEBUG=1 to see the details.",
+        )
+        return EXIT_INTERNAL
+
+
+def flush_warnings_safely() -> None:
+    with contextlib.suppress(RuntimeError):  # the parser failed before the callback ran
+        flush_warnings()
+
+
+app = typer.Typer(
+    cls=RootGroup,
+    name="backskills",
+    help=(
+        "backskills: your back class companion. Set goals, find your baseline, build up "
+        "slowly, pace your day, plan for flare-ups and check the warning signs.\n\n"
+        "Example: backskills baseline log walking 10 --felt ok"
+    ),
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"backskills {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            envvar="BACKSKILLS_DATA_DIR",
+            help="Folder that holds your journal (default: your user data folder).",
+            show_envvar=True,
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; a missing value is an error.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    ctx.obj = set_state(AppState(data_dir=data_dir, no_input=no_input))
+    if ctx.invoked_subcommand is None:
+        if "today" in COMMANDS:
+            today = ctx.command.get_command(ctx, "today")  # type: ignore[attr-defined]
+            if today is not None and today.callback is not None:
+                ctx.invoke(today.callback)
+                return
+        typer.echo(ctx.get_help())
+
+
+def main(argv: list[str] | None = None) -> None:
+    command = typer.main.get_command(app)
+    command.main(args=argv, prog_name="backskills")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,13 @@
+"""Every top-level command: its module and its one-line help.
+
+Commands are imported only when run, so ``backskills --help`` and ``backskills
+--version`` stay fast (see ``python -X importtime -m backskills --help``). Each module
+``backskills.cli.<module>`` exposes a Typer ``app``.
+"""
+
+from __future__ import annotations
+
+# name -> (module, short help). Order is the order shown in --help.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "data": ("data", "Where your journal lives; check, back up, restore, export and import it."),
+}

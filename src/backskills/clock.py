@@ -1,0 +1,16 @@
+"""The patient's "today".
+
+``BACKSKILLS_TODAY=YYYY-MM-DD`` fixes the date (used by tests and demos, like faketime).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+
+def today() -> date:
+    fixed = os.environ.get("BACKSKILLS_TODAY")
+    if fixed:
+        return date.fromisoformat(fixed)
+    return date.today()

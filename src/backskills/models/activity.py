@@ -1,0 +1,90 @@
+"""Activities: baselines, progression plans, level changes, daily records and pain scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from backskills.models.base import Amount, Name, Note, Pain, Positive, StrictModel
+
+Felt = Literal["easy", "ok", "hard"]
+StartFactor = Annotated[float, Field(ge=0.5, le=0.95)]
+HoldDays = Annotated[int, Field(ge=7, le=28)]
+LevelReason = Literal[
+    "plan_start",  # a plan was set: the level starts here
+    "plan_update",  # the plan was set again (new start)
+    "step_up",  # the patient accepted a step up
+    "ease_back_previous",  # back to the previous level, hold twice as long
+    "ease_back_halfway",  # back half-way between previous and current
+    "ease_back_stay",  # stay at this level longer; the hold period restarts
+    "flareup_reduce",  # dropped for a flare-up
+]
+
+
+class BaselineDay(StrictModel):
+    date: dt.date
+    amount: Amount
+    felt: Felt | None = None
+
+
+class Baseline(StrictModel):
+    """Up to three days of an activity done to a comfortable level."""
+
+    days: list[BaselineDay] = Field(default_factory=list)
+    start_factor: StartFactor = 0.8
+    archived_on: dt.date | None = None
+    archive_reason: Note | None = None
+
+
+class Plan(StrictModel):
+    """A staircase from ``start`` to ``target``; each level held ``hold_days`` days."""
+
+    start: Positive
+    target: Positive
+    hold_days: HoldDays = 7
+    starts_on: dt.date
+    deadline: dt.date | None = None
+    created: dt.date
+    goal_id: int | None = None
+    ended_on: dt.date | None = None
+
+
+class LevelEvent(StrictModel):
+    """A change of the level in force, from ``date`` on."""
+
+    date: dt.date
+    from_level: Amount | None = None
+    to_level: Amount
+    reason: LevelReason
+    hold_days: int = Field(ge=1)  # days this level must be in force before the next step
+    note: Note | None = None
+
+
+class Activity(StrictModel):
+    name: Name
+    unit: Name
+    resolution: Positive
+    created: dt.date
+    start_factor: StartFactor = 0.8
+    baseline: Baseline | None = None
+    past_baselines: list[Baseline] = Field(default_factory=list)
+    plan: Plan | None = None
+    past_plans: list[Plan] = Field(default_factory=list)
+    levels: list[LevelEvent] = Field(default_factory=list)
+
+
+class ActivityRecord(StrictModel):
+    """One logged amount of an activity on a day; a day's amount is the sum of its records."""
+
+    date: dt.date
+    activity: Name
+    amount: Amount
+    note: Note | None = None
+
+
+class PainScore(StrictModel):
+    date: dt.date
+    score: Pain
+    note: Note | None = None

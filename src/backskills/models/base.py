@@ -1,0 +1,22 @@
+"""Shared model configuration and constrained field types."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+NAME_MAX = 60
+NOTE_MAX = 2000
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_default=False)
+
+
+Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+Pain = Annotated[int, Field(ge=0, le=10)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX)]
+Note = Annotated[str, StringConstraints(max_length=NOTE_MAX)]
+Id = Annotated[int, Field(ge=1)]

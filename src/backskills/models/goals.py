@@ -1,0 +1,46 @@
+"""SMART goals, their steps and reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from backskills.models.base import Amount, Id, Note, StrictModel
+
+Category = Literal["fitness", "work", "leisure", "other"]
+GoalStatus = Literal["active", "achieved", "dropped"]
+ReviewChoice = Literal["smaller_steps", "move_deadline", "redo_baseline", "keep_going"]
+Title = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class GoalStep(StrictModel):
+    text: Title
+    done: bool = False
+    done_on: dt.date | None = None
+
+
+class GoalReview(StrictModel):
+    date: dt.date
+    choice: ReviewChoice
+    what_happened: Note | None = None
+    new_deadline: dt.date | None = None
+
+
+class Goal(StrictModel):
+    id: Id
+    title: Title
+    category: Category = "other"
+    target: Amount | None = None
+    unit: str | None = None
+    times_per_week: Annotated[int, Field(ge=1, le=21)] | None = None
+    activity: str | None = None
+    why: Note
+    reward: Note
+    deadline: dt.date
+    status: GoalStatus = "active"
+    steps: list[GoalStep] = Field(default_factory=list)
+    created: dt.date
+    ended: dt.date | None = None
+    reviews: list[GoalReview] = Field(default_factory=list)

@@ -1,0 +1,35 @@
+"""Relaxation practice and thought records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from backskills.models.base import Amount, Id, Note, StrictModel
+
+ThoughtKind = Literal[
+    "black-and-white",
+    "catastrophising",
+    "should-must",
+    "jumping-to-conclusions",
+    "mental-filter",
+    "critical-self",
+]
+
+
+class RelaxSession(StrictModel):
+    date: dt.date
+    minutes: Amount
+    guided: bool = False  # True when done with `backskills relax`
+    note: Note | None = None
+
+
+class ThoughtRecord(StrictModel):
+    id: Id
+    date: dt.date
+    situation: Note
+    thought: Note
+    feeling: Note | None = None
+    action: Note | None = None
+    kind: ThoughtKind | None = None
+    alternative: Note | None = None

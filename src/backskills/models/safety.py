@@ -1,0 +1,49 @@
+"""Red-flag checks, professional assessments, flare-ups and the personal plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from backskills.models.base import Amount, Name, Note, Pain, StrictModel
+
+Outcome = Literal["emergency", "urgent", "see_professional", "clear"]
+
+
+class RedFlagCheck(StrictModel):
+    checked_on: dt.date
+    outcome: Outcome
+    present: list[str] = Field(default_factory=list)  # signs that apply
+    history: list[str] = Field(default_factory=list)  # history items that apply
+
+
+class Assessment(StrictModel):
+    """The patient records that a professional has assessed the latest red-flag outcome."""
+
+    date: dt.date
+    note: Note | None = None
+
+
+class LevelChange(StrictModel):
+    activity: Name
+    from_level: Amount
+    to_level: Amount
+
+
+class FlareUp(StrictModel):
+    started: dt.date
+    ended: dt.date | None = None
+    pain: Pain | None = None
+    note: Note | None = None
+    trigger: Note | None = None
+    helped: Note | None = None
+    reductions: list[LevelChange] = Field(default_factory=list)
+
+
+class PlanStep(StrictModel):
+    """One step of the personal flare-up or good-spell plan."""
+
+    text: Note
+    added: dt.date

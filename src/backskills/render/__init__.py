@@ -1,0 +1,176 @@
+"""The rendering layer: the only code that imports Rich.
+
+House rules:
+- Consoles never parse markup or emoji and never highlight, so user text such as
+  ``[bold]x[/]`` or ``:pill:`` prints exactly as typed. Our own emphasis uses ``Text`` styles.
+- ``clean`` strips control characters (ESC sequences included) from user text.
+- ``NO_COLOR`` is honoured by Rich; nothing depends on colour to be understood.
+- JSON goes to stdout as one document via ``emit_json``; human messages for ``--json``
+  runs go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+
+def clean(value: object) -> str:
+    """User text made safe for a terminal: control characters removed, newlines kept."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch in "\n\t":
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d":
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@cache
+def _console(stderr: bool) -> Console:
+    from rich.console import Console
+
+    return Console(
+        stderr=stderr,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+    )
+
+
+def out() -> Console:
+    return _console(False)
+
+
+def err() -> Console:
+    return _console(True)
+
+
+def reset_consoles() -> None:
+    """Forget cached consoles (tests swap stdout/stderr between runs)."""
+    _console.cache_clear()
+
+
+def text(*parts: str | tuple[str, str]) -> Text:
+    """Build a Text from plain strings and ``(string, style)`` pairs; all of it is cleaned."""
+    from rich.text import Text
+
+    result = Text()
+    for part in parts:
+        if isinstance(part, tuple):
+            result.append(clean(part[0]), style=part[1])
+        else:
+            result.append(clean(part))
+    return result
+
+
+def say(*parts: str | tuple[str, str], stderr: bool = False) -> None:
+    """Print one line or paragraph of plain text (wrapped to the terminal)."""
+    (err() if stderr else out()).print(text(*parts))
+
+
+def show(renderable: RenderableType, stderr: bool = False) -> None:
+    (err() if stderr else out()).print(renderable)
+
+
+def heading(title: str, stderr: bool = False) -> None:
+    say((title, "bold"), stderr=stderr)
+
+
+def bullet_list(items: Iterable[str], stderr: bool = False, marker: str = "-") -> None:
+    for item in items:
+        say(f"{marker} {item}", stderr=stderr)
+
+
+def warn(message: str) -> None:
+    """A gentle warning on stderr, readable without colour."""
+    err().print(text(("Note: ", "bold yellow"), message))
+
+
+def info(message: str) -> None:
+    """A message on stderr (used for what a --json run would otherwise hide)."""
+    err().print(text(message))
+
+
+def hint(message: str, stderr: bool = False) -> None:
+    say(("Tip: ", "bold cyan"), message, stderr=stderr)
+
+
+def more(topic: str, stderr: bool = False) -> None:
+    """Point to a leaflet: ``more: backskills learn TOPIC``."""
+    say(("more: ", "dim"), f"backskills learn {topic}", stderr=stderr)
+
+
+def error(message: str, hint_text: str | None = None) -> None:
+    """The one error line on stderr, plus an optional hint line. Never a traceback."""
+    console = err()
+    console.print(text(("Error: ", "bold red"), message))
+    if hint_text:
+        console.print(text(("Hint: ", "bold"), hint_text))
+
+
+def emit_json(document: Any) -> None:
+    """Exactly one JSON document on stdout."""
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, default=_json_default))
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def _json_default(value: Any) -> Any:
+    iso = getattr(value, "isoformat", None)
+    if callable(iso):
+        return iso()
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def table(columns: list[str], rows: Iterable[Iterable[object]], title: str | None = None) -> None:
+    """A simple table; cells are cleaned plain text. Folds on narrow screens."""
+    from rich import box
+    from rich.table import Table
+
+    grid = Table(title=title, box=box.SIMPLE, show_edge=False, title_justify="left")
+    for column in columns:
+        grid.add_column(column, overflow="fold")
+    for row in rows:
+        grid.add_row(*(text(str(cell)) for cell in row))
+    out().print(grid)
+
+
+def panel(
+    body: RenderableType | str, title: str | None = None, style: str = "", stderr: bool = False
+) -> None:
+    """A bordered box. The title is also part of the text, so it survives with colour off."""
+    from rich.panel import Panel
+
+    content = text(body) if isinstance(body, str) else body
+    (err() if stderr else out()).print(
+        Panel(
+            content, title=clean(title) if title else None, border_style=style, title_align="left"
+        )
+    )
+
+
+def markdown(source: str, stderr: bool = False) -> None:
+    from rich.markdown import Markdown
+
+    (err() if stderr else out()).print(Markdown(clean(source)))
+
+
+def is_terminal() -> bool:
+    return out().is_terminal

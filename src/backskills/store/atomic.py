@@ -1,0 +1,64 @@
+"""Atomic, durable file replacement.
+
+Write to a temporary file in the same directory (``mkstemp`` makes it 0600), flush and
+fsync it, ``os.replace`` it over the target's real path (so a symlinked journal stays a
+symlink), then fsync the directory. A crash at any instant leaves the old file or the new
+one, never a mixture. Temporary files left by a killed run match ``TEMP_GLOB`` and are
+removed by ``clean_temp_files`` while the journal lock is held.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+TEMP_PREFIX = ".backskills-"
+TEMP_SUFFIX = ".tmp"
+TEMP_GLOB = f"{TEMP_PREFIX}*{TEMP_SUFFIX}"
+
+
+def fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some filesystems refuse fsync on directories
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Replace ``path`` with ``data`` atomically; on any failure the old file is untouched."""
+    target = path.resolve() if path.is_symlink() else path
+    directory = target.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(directory)
+
+
+def clean_temp_files(directory: Path) -> int:
+    """Remove temporary files a killed run left behind. Call only while holding the lock."""
+    removed = 0
+    if not directory.is_dir():
+        return 0
+    for stray in directory.glob(TEMP_GLOB):
+        with contextlib.suppress(OSError):
+            stray.unlink()
+            removed += 1
+    return removed

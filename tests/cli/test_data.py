@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+from tests.conftest import Run
+
+
+def write_journal(data_dir: Path, document: object) -> Path:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "journal.json"
+    path.write_text(json.dumps(document))
+    return path
+
+
+def test_version_and_python_m(cli: Run) -> None:
+    import subprocess
+    import sys
+
+    from backskills import __version__
+
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"backskills {__version__}"
+    done = subprocess.run(
+        [sys.executable, "-m", "backskills", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and __version__ in done.stdout
+
+
+def test_data_path_honours_option_env_and_reads_nothing(
+    cli: Run, data_dir: Path, tmp_path: Path
+) -> None:
+    result = cli("data", "path")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == str(data_dir / "journal.json")
+    assert not data_dir.exists(), "a read command must not create anything"
+    other = tmp_path / "elsewhere"
+    result = cli("--data-dir", str(other), "data", "path", "--json")
+    assert json.loads(result.stdout) == {"path": str(other / "journal.json"), "exists": False}
+
+
+def test_data_check_reports_contents(cli: Run, data_dir: Path) -> None:
+    write_journal(data_dir, {"schema_version": 1, "pain": [{"date": "2026-01-01", "score": 3}]})
+    result = cli("data", "check", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["readable"] is True
+    assert report["counts"]["pain_scores"] == 1
+
+
+def test_unreadable_journal_is_exit_3_names_problem_not_content(cli: Run, data_dir: Path) -> None:
+    path = write_journal(
+        data_dir,
+        {
+            "schema_version": 1,
+            "pain": [{"date": "2026-01-01", "score": 3, "secret_field": "my private pain"}],
+        },
+    )
+    before = path.read_bytes()
+    result = cli("data", "check")
+    assert result.exit_code == 3
+    assert "secret_field" in result.stderr  # the field path is named ...
+    assert "my private pain" not in result.stderr  # ... never its content
+    assert result.stdout == ""
+    assert path.read_bytes() == before
+
+
+def test_future_schema_refused(cli: Run, data_dir: Path) -> None:
+    path = write_journal(data_dir, {"schema_version": 99})
+    before = path.read_bytes()
+    result = cli("data", "check")
+    assert result.exit_code == 3
+    assert "newer backskills" in result.stderr
+    assert "Upgrade" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_backup_restore_and_set_aside(cli: Run, data_dir: Path) -> None:
+    path = write_journal(
+        data_dir, {"schema_version": 1, "pain": [{"date": "2026-01-01", "score": 3}]}
+    )
+    assert cli("data", "backup").exit_code == 0
+    path.write_bytes(b"\x00" * 64)
+    assert cli("data", "check").exit_code == 3
+    result = cli("data", "restore", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert Path(report["set_aside"]).read_bytes() == b"\x00" * 64  # the broken file is kept
+    assert cli("data", "check").exit_code == 0
+
+
+def test_export_and_import_round_trip(cli: Run, data_dir: Path, tmp_path: Path) -> None:
+    write_journal(
+        data_dir,
+        {"schema_version": 1, "pain": [{"date": "2026-01-01", "score": 3, "note": "=cmd"}]},
+    )
+    out = tmp_path / "export.json"
+    assert cli("data", "export", "-o", str(out)).exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert cli("data", "export", "-o", str(out)).exit_code == 1  # refuses to overwrite
+    csv = cli("data", "export", "--format", "csv")
+    assert csv.stdout.splitlines()[0] == "date,kind,activity,amount,unit,detail,note"
+    assert "'=cmd" in csv.stdout  # formula injection defused
+    (data_dir / "journal.json").unlink()
+    result = cli("data", "import", str(out), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["counts"]["pain_scores"] == 1
+
+
+def test_import_refuses_invalid_file(cli: Run, data_dir: Path, tmp_path: Path) -> None:
+    path = write_journal(data_dir, {"schema_version": 1})
+    before = path.read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema_version": 1, "goals": [{"id": 0}]}')
+    result = cli("data", "import", str(bad))
+    assert result.exit_code == 1
+    assert "cannot import" in result.stderr
+    assert path.read_bytes() == before
+    assert cli("data", "import", str(tmp_path / "missing.json")).exit_code == 2
+
+
+def test_unknown_command_is_usage_error(cli: Run) -> None:
+    result = cli("no-such-command")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ")

@@ -1,0 +1,98 @@
+"""House rules of the layering (DEVELOPERS.md), checked on the real source tree."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import backskills
+
+PACKAGE = Path(backskills.__file__).parent
+NOT_DOMAIN = {"cli", "render", "__main__"}
+
+
+def domain_modules() -> list[str]:
+    names = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] in NOT_DOMAIN or rel.stem == "__main__":
+            continue
+        parts = ["backskills", *rel.with_suffix("").parts]
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        names.append(".".join(parts))
+    return names
+
+
+def test_domain_modules_never_import_typer_or_rich() -> None:
+    modules = domain_modules()
+    assert "backskills.store" in modules and "backskills.models.journal" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "", f"domain code pulled in: {result.stdout}"
+
+
+def _sources(exclude: str) -> list[Path]:
+    return [p for p in PACKAGE.rglob("*.py") if p.relative_to(PACKAGE).parts[0] != exclude]
+
+
+def test_only_render_imports_rich() -> None:
+    pattern = re.compile(r"^\s*(from rich\b|import rich\b)", re.MULTILINE)
+    offenders = [str(p) for p in _sources("render") if pattern.search(p.read_text())]
+    assert offenders == []
+
+
+def test_domain_never_prints_or_exits() -> None:
+    pattern = re.compile(r"(^|\s)(print\(|sys\.exit\(|input\()", re.MULTILINE)
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] in NOT_DOMAIN:
+            continue
+        if pattern.search(path.read_text()):
+            offenders.append(str(rel))
+    assert offenders == []
+
+
+def test_cli_does_no_file_io() -> None:
+    pattern = re.compile(
+        r"\bopen\(|\.read_text\(|\.write_text\(|\.read_bytes\(|\.write_bytes\(|os\.replace\("
+    )
+    offenders = [str(p) for p in (PACKAGE / "cli").rglob("*.py") if pattern.search(p.read_text())]
+    assert offenders == []
+
+
+def test_only_the_store_knows_the_journal_file() -> None:
+    pattern = re.compile(r"journal\.json|write_atomic|JOURNAL_NAME")
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] == "store":
+            continue
+        if pattern.search(path.read_text()):
+            offenders.append(str(rel))
+    assert offenders == []
+
+
+def test_help_and_version_do_not_import_the_domain() -> None:
+    code = (
+        "import sys\n"
+        "from backskills.cli.main import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('pydantic', 'backskills.store', 'backskills.models')))\n"
+        "print('LOADED:' + ','.join(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "LOADED:"
