@@ -20,9 +20,10 @@ class RedFlagCheck(StrictModel):
 
 
 class Assessment(StrictModel):
-    """The patient records that a professional has assessed the latest red-flag outcome."""
+    """The patient records that a professional has assessed a red-flag check's outcome."""
 
     date: dt.date
+    check: int = Field(ge=0)  # index in Journal.redflag_checks of the check assessed
     note: Note | None = None
 
 
