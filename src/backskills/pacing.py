@@ -310,14 +310,19 @@ def edit_activity(
     change = None
     if given.given():
         new = resolve_tolerance(given, activity.unit, activity.resolution)
-        if given.good is not None:
-            activity.good, activity.bad = given.good, given.bad
+        activity.good, activity.bad = given.good, given.bad
+        reason = "set by hand with 'pace edit'"
+        if given.good is not None and given.bad is not None:
+            reason = (
+                f"the middle of {units.fmt(given.good)} on a good day and "
+                f"{units.fmt(given.bad)} on a bad day, rounded down to {_steps_phrase(activity)}"
+            )
         if new != activity.tolerance:
             change = ToleranceChange(
                 date=today,
                 from_tolerance=activity.tolerance,
                 to_tolerance=new,
-                reason="changed by hand with 'pace edit'",
+                reason=reason,
             )
             activity.changes.append(change)
             activity.tolerance = new
