@@ -9,5 +9,7 @@ from __future__ import annotations
 
 # name -> (module, short help). Order is the order shown in --help.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "learn": ("learn", "Read the leaflets: how pain works, pacing, goals, flare-ups and more."),
+    "exercises": ("exercises", "The home exercises, with easy, medium and hard options."),
     "data": ("data", "Where your journal lives; check, back up, restore, export and import it."),
 }
