@@ -11,5 +11,7 @@ from __future__ import annotations
 COMMANDS: dict[str, tuple[str, str]] = {
     "learn": ("learn", "Read the leaflets: how pain works, pacing, goals, flare-ups and more."),
     "exercises": ("exercises", "The home exercises, with easy, medium and hard options."),
+    "relax": ("relax", "A guided deep-breathing session; record relaxation practice."),
+    "thoughts": ("thoughts", "Thought records: catch an unhelpful thought and find a kinder one."),
     "data": ("data", "Where your journal lives; check, back up, restore, export and import it."),
 }
