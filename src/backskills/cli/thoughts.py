@@ -82,7 +82,11 @@ def add(
     when = day(date, today())
     asking = interactive(no_input)
     if asking:
-        render.say(("A thought record", "bold"), ": press Enter to skip a part you do not want.")
+        render.say(
+            ("A thought record", "bold"),
+            ": press Enter to skip a part you do not want.",
+            stderr=True,
+        )
     parts = {
         "situation": _part(
             situation,
@@ -108,8 +112,10 @@ def add(
         ),
     }
     if asking and kind is None:
-        render.say("Which thinking trap might it be? (Enter to skip)")
-        render.bullet_list(f"{key}: {label}, {about}" for key, (label, about) in KIND_NAMES.items())
+        render.say("Which thinking trap might it be? (Enter to skip)", stderr=True)
+        render.bullet_list(
+            (f"{key}: {label}, {about}" for key, (label, about) in KIND_NAMES.items()), stderr=True
+        )
     chosen = _part(kind, "--kind", "Kind", optional_kind, asking, False)
     better = _part(
         alternative,
@@ -161,7 +167,7 @@ def _part(
             raise InvalidInput(field, "is needed when backskills cannot ask (no terminal).")
         return check("")
     while True:
-        raw = typer.prompt(question, default="", show_default=False)
+        raw = typer.prompt(question, default="", show_default=False, err=True)
         try:
             return check(raw)
         except InvalidInput as exc:
