@@ -60,11 +60,15 @@ def test_front_matter_refuses_what_it_does_not_understand(source: str, problem: 
     assert caught.value.exit_code == 4
 
 
-_TEXT = st.text(
-    alphabet=st.characters(whitelist_categories=("L", "N"), whitelist_characters=" .,'()-"),
-    min_size=1,
-    max_size=30,
-).map(str.strip).filter(lambda s: s and s != "[]" and not s.startswith("-"))
+_TEXT = (
+    st.text(
+        alphabet=st.characters(whitelist_categories=("L", "N"), whitelist_characters=" .,'()-"),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(lambda s: s and s != "[]" and not s.startswith("-"))
+)
 _KEYS = st.from_regex(r"[a-z][a-z_]{0,9}", fullmatch=True)
 
 
