@@ -164,3 +164,22 @@ def test_long_leaflet_is_paged_on_a_terminal(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("LESS", "-R")
     content.topic_page(catalogue.topic("pain"))
     assert used == [False, True]
+
+
+def test_listing_stays_light() -> None:
+    """`learn` reads only the content: no journal models, no store.
+
+    (Typer itself imports pydantic when it runs a command, so that is not checked here.)
+    """
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from backskills.cli.main import main\n"
+        "try:\n    main(['learn', '--json'])\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.startswith(('backskills.models', 'backskills.store')))\n"
+        "print('HEAVY:' + ','.join(heavy), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == "HEAVY:"
