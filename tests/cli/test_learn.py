@@ -183,3 +183,20 @@ def test_listing_stays_light() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stderr.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_damaged_content_is_exit_4_naming_the_file(
+    cli: Run, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    topics = tmp_path / "content" / "topics"
+    topics.mkdir(parents=True)
+    (topics / "pain.md").write_text("---\ntitle: Pain\nsummary x\n---\n\n## A\n\nb\n")
+    monkeypatch.setattr(catalogue, "content_root", lambda: tmp_path / "content")
+    catalogue.topics.cache_clear()
+    try:
+        result = cli("learn")
+    finally:
+        catalogue.topics.cache_clear()
+    assert result.exit_code == 4
+    assert "topics/pain.md, line 3" in result.stderr
+    assert "Traceback" not in result.stderr
