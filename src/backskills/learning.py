@@ -1,0 +1,136 @@
+"""Relaxation practice and thought records: the rules, with no input or output.
+
+- A guided breathing session paces slow tummy breaths: in for ``IN_SECONDS``, out for a
+  little longer (``OUT_SECONDS``), for the minutes the patient chose.
+- A session is recorded with the minutes actually done (to a tenth of a minute); a session
+  stopped before one whole breath is not recorded.
+- Thought records are numbered 1, 2, 3 ... in the order they are added.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import get_args
+
+from backskills.errors import InvalidInput
+from backskills.models import Journal
+from backskills.models.learning import RelaxSession, ThoughtKind, ThoughtRecord
+from backskills.validate import printable
+
+IN_SECONDS = 4
+OUT_SECONDS = 6
+BREATH_SECONDS = IN_SECONDS + OUT_SECONDS
+MAX_GUIDED_MINUTES = 60
+MAX_LOGGED_MINUTES = 240
+
+THOUGHT_KINDS: tuple[ThoughtKind, ...] = get_args(ThoughtKind)
+
+# A short name and a one-line description of each thinking trap (see `learn thoughts`).
+KIND_NAMES: dict[ThoughtKind, tuple[str, str]] = {
+    "black-and-white": ("Black-and-white thinking", "all or nothing, with no middle ground"),
+    "catastrophising": ("Catastrophising", "expecting the worst, or that it will be unbearable"),
+    "should-must": ("Should and must", "strict rules you set for yourself"),
+    "jumping-to-conclusions": (
+        "Jumping to conclusions",
+        "deciding what is true, or what others think, without the evidence",
+    ),
+    "mental-filter": ("Mental filter", "seeing only the gloomy part and missing the rest"),
+    "critical-self": ("Critical self", "putting yourself down"),
+}
+
+
+# The steps of slow tummy breathing, as the pacer and `relax` without a terminal show them.
+BREATHING_STEPS = (
+    "Settle into a comfortable position: sitting, standing or lying down.",
+    "Rest one hand on your tummy, just below your ribs.",
+    f"Breathe in slowly through your nose for about {IN_SECONDS} seconds; "
+    "feel your tummy push out under your hand.",
+    f"Breathe out gently through your mouth for about {OUT_SECONDS} seconds "
+    "and let your tummy fall. A quiet 'relax' as you breathe out can help.",
+    "Let your shoulders drop. If they feel tight, lift them to your ears and let them go.",
+    "Keep going at this easy pace. If you feel light-headed, breathe normally for a moment, "
+    "then start again more gently.",
+)
+
+
+@dataclass(frozen=True)
+class BreathingPlan:
+    minutes: int
+    in_seconds: int
+    out_seconds: int
+    breaths: int
+
+    @property
+    def total_seconds(self) -> int:
+        return self.breaths * (self.in_seconds + self.out_seconds)
+
+
+def breathing_plan(minutes: int) -> BreathingPlan:
+    """How many slow breaths fill ``minutes`` (at least one)."""
+    breaths = max(1, (minutes * 60) // BREATH_SECONDS)
+    return BreathingPlan(minutes, IN_SECONDS, OUT_SECONDS, breaths)
+
+
+def minutes_done(seconds: float) -> float:
+    """Seconds of practice as minutes, rounded down to a tenth (never more than was done)."""
+    if not math.isfinite(seconds) or seconds <= 0:
+        return 0.0
+    return math.floor(seconds / 6) / 10
+
+
+def worth_recording(seconds: float) -> bool:
+    """A session counts once at least one whole breath was done."""
+    return seconds >= BREATH_SECONDS
+
+
+def log_relaxation(
+    journal: Journal, day: date, minutes: float, *, guided: bool, note: str | None = None
+) -> RelaxSession:
+    session = RelaxSession(date=day, minutes=minutes, guided=guided, note=note)
+    journal.relaxation.append(session)
+    return session
+
+
+def relaxation_minutes(journal: Journal, since: date) -> float:
+    """Minutes of relaxation recorded on or after ``since``."""
+    return sum(s.minutes for s in journal.relaxation if s.date >= since)
+
+
+def thought_kind(raw: str, field: str = "--kind") -> ThoughtKind:
+    """A thinking trap by its name; ``should/must`` or ``Mental Filter`` are fine too."""
+    key = "-".join(w for w in re.split(r"[\s_/\-]+", raw.strip().casefold()) if w)
+    for candidate in (key, key.replace("-and-", "-")):
+        if candidate in THOUGHT_KINDS:
+            return candidate
+    raise InvalidInput(
+        field, f"'{printable(raw)}' is not one of the six kinds: {', '.join(THOUGHT_KINDS)}."
+    )
+
+
+def add_thought(
+    journal: Journal,
+    day: date,
+    *,
+    situation: str,
+    thought: str,
+    feeling: str | None = None,
+    action: str | None = None,
+    kind: ThoughtKind | None = None,
+    alternative: str | None = None,
+) -> ThoughtRecord:
+    next_id = max((t.id for t in journal.thoughts), default=0) + 1
+    record = ThoughtRecord(
+        id=next_id,
+        date=day,
+        situation=situation,
+        thought=thought,
+        feeling=feeling,
+        action=action,
+        kind=kind,
+        alternative=alternative,
+    )
+    journal.thoughts.append(record)
+    return record

@@ -1,0 +1,124 @@
+"""Every leaflet and exercise file: metadata, sections, rendering, and every link it makes."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import backskills
+from backskills import catalogue
+from backskills.cli.registry import COMMANDS
+from tests.conftest import Run
+
+CONTENT = catalogue.content_root()
+SOURCE = Path(backskills.__file__).parent
+TOPIC_FILES = sorted((CONTENT / "topics").glob("*.md"))
+EXERCISE_FILES = sorted((CONTENT / "exercises").glob("*.md"))
+
+REQUIRED_TOPICS = {
+    "programme", "pain", "exercise", "inactivity", "fluctuations", "pacing", "goals",
+    "baseline", "progression", "thoughts", "avoidance", "relaxation", "worry", "distraction",
+    "sleep", "medication", "flareups", "goodspells", "redflags", "physiotherapy", "keep-going",
+}  # fmt: skip
+REQUIRED_EXERCISES = {
+    "knee-rolling", "knee-hugging", "bridge", "arm-reach", "leg-reach", "back-arching",
+    "kneeling-to-standing", "sit-to-stand", "band-pull-and-turn", "band-pull-down",
+    "band-side-lift", "stair-step-ups", "step-ups-arm-raise", "biceps-curl", "shoulder-press",
+    "exercise-bike", "wall-squat", "squat-with-weight", "weighted-carry", "balance",
+    "treadmill-walking",
+}  # fmt: skip
+# Commands other issues are adding; once merged they are in COMMANDS and checked for real.
+PLANNED = {
+    "baseline", "plan", "progress", "log", "pain", "today", "goal", "redflags", "flareup",
+    "goodspell", "pace",
+}  # fmt: skip
+LEARN_LINK = re.compile(r"backskills learn ([a-z][a-z-]*)")
+MORE_CALL = re.compile(r"""\bmore\(\s*["']([^"']+)["']""")
+COMMAND_IN_TEXT = re.compile(r"`backskills ([a-z][a-z-]*)")
+
+
+def test_every_required_file_is_there() -> None:
+    assert {p.stem for p in TOPIC_FILES} == REQUIRED_TOPICS
+    assert {p.stem for p in EXERCISE_FILES} >= REQUIRED_EXERCISES
+    assert len(catalogue.topics()) == len(TOPIC_FILES)
+    assert len(catalogue.exercises()) == len(EXERCISE_FILES)
+
+
+@pytest.mark.parametrize("path", TOPIC_FILES, ids=lambda p: p.stem)
+def test_topic_file(path: Path, cli: Run) -> None:
+    topic = catalogue.parse_topic(path.stem, path.read_text(encoding="utf-8"))
+    assert topic.title and "\n" not in topic.summary and len(topic.summary) <= 100
+    assert topic.sources and all(s.strip() for s in topic.sources)
+    assert topic.reviewed <= date(2026, 12, 31)
+    assert len(topic.sections) >= 3, "a leaflet has at least three sections"
+    for section in topic.sections:
+        assert section.heading, f"{path.name}: a heading without words"
+        assert section.text.strip(), f"{path.name}: section '{section.heading}' is empty"
+    before_first = topic.markdown.split("## ", 1)[0]
+    assert not before_first.strip(), f"{path.name}: text before the first section"
+    assert len(topic.markdown.split()) >= 250, f"{path.name}: too short to be a real leaflet"
+
+    result = cli("learn", path.stem)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert topic.title in result.stdout
+    for section in topic.sections:
+        assert section.heading in result.stdout
+
+
+@pytest.mark.parametrize("path", EXERCISE_FILES, ids=lambda p: p.stem)
+def test_exercise_file(path: Path, cli: Run) -> None:
+    item = catalogue.parse_exercise(path.stem, path.read_text(encoding="utf-8"))
+    assert [s.heading for s in item.sections] == list(catalogue.EXERCISE_SECTIONS)
+    for section in item.sections:
+        assert section.text.strip(), f"{path.name}: section '{section.heading}' is empty"
+    assert item.areas and set(item.areas) <= set(catalogue.AREAS)
+    assert item.unit in ("reps", "seconds", "minutes")
+    assert item.position and item.sources
+    safety = item.section("Safety").casefold()
+    assert "stop" in safety or "redflags" in safety, f"{path.name}: safety says when to stop"
+
+    result = cli("exercises", "show", path.stem)
+    assert result.exit_code == 0, result.stderr
+    assert item.title in result.stdout
+    for heading in catalogue.EXERCISE_SECTIONS:
+        assert heading in result.stdout
+
+
+def _content_texts() -> list[tuple[str, str]]:
+    return [(p.name, p.read_text(encoding="utf-8")) for p in TOPIC_FILES + EXERCISE_FILES]
+
+
+def test_every_leaflet_named_anywhere_exists() -> None:
+    slugs = {t.slug for t in catalogue.topics()}
+    named: list[tuple[str, str]] = []
+    for path in SOURCE.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        named += [(str(path.relative_to(SOURCE)), s) for s in MORE_CALL.findall(source)]
+        named += [(str(path.relative_to(SOURCE)), s) for s in LEARN_LINK.findall(source)]
+    for name, source in _content_texts():
+        named += [(name, s) for s in LEARN_LINK.findall(source)]
+    assert any(where.startswith("cli") for where, _ in named), "the scan found nothing in cli/"
+    missing = [(where, slug) for where, slug in named if slug not in slugs]
+    assert missing == []
+
+
+def test_every_related_command_exists_or_is_planned(cli: Run) -> None:
+    slugs = {t.slug for t in catalogue.topics()}
+    for topic in catalogue.topics():
+        for entry in topic.related:
+            words = entry.split()
+            assert words[0] == "backskills" and len(words) >= 2, f"{topic.slug}: '{entry}'"
+            if words[1] == "learn":
+                assert len(words) == 3 and words[2] in slugs, f"{topic.slug}: '{entry}'"
+                continue
+            assert words[1] in COMMANDS or words[1] in PLANNED, f"{topic.slug}: '{entry}'"
+            if words[1] in COMMANDS:
+                result = cli(*words[1:], "--help")
+                assert result.exit_code == 0, f"{topic.slug}: '{entry}' is not a command"
+    for name, source in _content_texts():
+        for command in COMMAND_IN_TEXT.findall(source):
+            assert command in COMMANDS or command in PLANNED, f"{name}: backskills {command}"

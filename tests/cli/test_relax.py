@@ -1,0 +1,173 @@
+"""``backskills relax``: the steps without a terminal, the pacer, Ctrl-C, and ``relax log``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from backskills.learning import BREATH_SECONDS, BREATHING_STEPS
+from tests.conftest import Run
+
+
+@pytest.fixture(autouse=True)
+def fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BACKSKILLS_TODAY", "2026-03-01")
+
+
+def _journal(data_dir: Path) -> bytes | None:
+    path = data_dir / "journal.json"
+    return path.read_bytes() if path.exists() else None
+
+
+def test_without_a_terminal_prints_the_steps_and_records_nothing(cli: Run, data_dir: Path) -> None:
+    result = cli("relax")
+    assert result.exit_code == 0, result.stderr
+    flat = " ".join(result.stdout.split())
+    assert "Deep breathing for 3 minute(s)" in flat
+    assert "about 18 slow breaths" in flat
+    for step in BREATHING_STEPS:
+        assert step in flat
+    assert "backskills relax log 3" in flat
+    assert "more: backskills learn relaxation" in flat
+    assert _journal(data_dir) is None
+
+
+def test_steps_as_json(cli: Run) -> None:
+    document = json.loads(cli("relax", "--minutes", "5", "--json").stdout)
+    assert document["minutes"] == 5
+    assert document["breaths"] == 5 * 60 // BREATH_SECONDS
+    assert document["steps"] == list(BREATHING_STEPS)
+    assert document["recorded"] is None
+
+
+@pytest.mark.parametrize("minutes", ["0", "61", "2.5", "lots"])
+def test_bad_minutes_is_exit_2(cli: Run, minutes: str) -> None:
+    result = cli("relax", "--minutes", minutes)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: --minutes:")
+
+
+class FakeClock:
+    """Stands in for time.sleep: counts the seconds, and presses Ctrl-C when told."""
+
+    def __init__(self, stop_after: int | None = None) -> None:
+        self.seconds = 0
+        self.stop_after = stop_after
+
+    def __call__(self, seconds: float) -> None:
+        if self.stop_after is not None and self.seconds >= self.stop_after:
+            raise KeyboardInterrupt
+        self.seconds += int(seconds)
+
+
+def _on_a_terminal(monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> None:
+    import backskills.cli.relax as command
+    from backskills import render
+    from backskills.render import relax as pacer
+
+    monkeypatch.setattr(command, "interactive", lambda no_input=False: True)
+    monkeypatch.setattr(render, "is_terminal", lambda: True)
+    monkeypatch.setattr(pacer, "sleep", clock)
+
+
+def test_full_guided_session_is_recorded(
+    cli: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeClock()
+    _on_a_terminal(monkeypatch, clock)
+    result = cli("relax", "--minutes", "2")
+    assert result.exit_code == 0, result.stderr
+    assert clock.seconds == 120
+    assert "Well done. Recorded 2 minute(s)" in result.stdout
+    sessions = json.loads(cli("relax", "list", "--json").stdout)
+    assert sessions == [{"date": "2026-03-01", "minutes": 2.0, "guided": True, "note": None}]
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_what_was_done(
+    cli: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeClock(stop_after=75)
+    _on_a_terminal(monkeypatch, clock)
+    result = cli("relax", "--minutes", "3")
+    assert result.exit_code == 0, result.stderr
+    assert "Stopped early" in result.stdout
+    assert "Recorded 1.2 minute(s)" in result.stdout  # 75 seconds, rounded down
+    assert "Error" not in result.stderr
+    sessions = json.loads(cli("relax", "list", "--json").stdout)
+    assert sessions[0]["minutes"] == 1.2 and sessions[0]["guided"] is True
+
+
+def test_ctrl_c_before_one_breath_records_nothing(
+    cli: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _on_a_terminal(monkeypatch, FakeClock(stop_after=BREATH_SECONDS - 1))
+    result = cli("relax")
+    assert result.exit_code == 0
+    assert "nothing was recorded" in result.stdout
+    assert _journal(data_dir) is None
+
+
+def test_pacer_counts_down_each_breath() -> None:
+    import io
+
+    from rich.console import Console
+
+    from backskills.learning import breathing_plan
+    from backskills.render import relax as pacer
+
+    frames: list[str] = []
+    console = Console(file=io.StringIO(), width=80)
+    plan = breathing_plan(1)
+    for breath in (1, 2):
+        for count in (4, 3):
+            console.begin_capture()
+            console.print(pacer._frame(plan, breath, pacer.PHASES[0], count, 0))
+            frames.append(console.end_capture())
+    assert "Breathe in" in frames[0] and "4" in frames[0] and "breath 1 of 6" in frames[0]
+    assert "breath 2 of 6" in frames[2] and "1:00 to go" in frames[2]
+
+
+def test_log_and_list(cli: Run) -> None:
+    result = cli("relax", "log", "12.5", "--date", "yesterday", "--note", "[bold]yoga[/]")
+    assert result.exit_code == 0, result.stderr
+    assert "Recorded 12.5 minute(s) of relaxation on 2026-02-28" in result.stdout
+    stored = json.loads(cli("relax", "log", "10", "--json").stdout)
+    assert stored == {"date": "2026-03-01", "minutes": 10.0, "guided": False, "note": None}
+    human = cli("relax", "list")
+    assert "[bold]yoga[/]" in human.stdout
+    assert "22.5 minute(s)" in human.stdout
+    assert [s["date"] for s in json.loads(cli("relax", "list", "--json").stdout)] == [
+        "2026-03-01",
+        "2026-02-28",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["0"], "MINUTES"),
+        (["--", "-3"], "MINUTES"),
+        (["nan"], "MINUTES"),
+        (["241"], "MINUTES"),
+        (["ten"], "MINUTES"),
+        (["10", "--date", "2026-03-02"], "--date"),
+        (["10", "--date", "someday"], "--date"),
+        (["10", "--note", "x" * 2001], "--note"),
+    ],
+)
+def test_log_refuses_bad_input_without_touching_the_journal(
+    cli: Run, data_dir: Path, args: list[str], option: str
+) -> None:
+    assert cli("relax", "log", "5").exit_code == 0
+    before = _journal(data_dir)
+    result = cli("relax", "log", *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {option}:")
+    assert _journal(data_dir) == before
+
+
+def test_empty_list(cli: Run) -> None:
+    assert "No relaxation recorded yet" in cli("relax", "list").stdout
+    assert json.loads(cli("relax", "list", "--json").stdout) == []
