@@ -125,3 +125,10 @@ def test_unknown_command_is_usage_error(cli: Run) -> None:
     result = cli("no-such-command")
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: ")
+
+
+def test_group_without_subcommand_shows_its_help(cli: Run) -> None:
+    result = cli("data")
+    assert result.exit_code == 0
+    assert "restore" in result.stdout
+    assert "Error" not in result.stderr

@@ -80,6 +80,10 @@ def run_with_boundary(invoke: Any) -> int:
     except typer.TyperException as exc:  # Click's usage errors (exit 2)
         hint = None
         ctx = getattr(exc, "ctx", None)
+        if ctx is not None and type(exc).__name__ == "NoArgsIsHelpError":
+            # A command group run on its own: show what it can do.
+            typer.echo(ctx.get_help())
+            return 0
         if ctx is not None:
             hint = f"See '{ctx.command_path} --help'."
         render.error(exc.format_message(), hint)
