@@ -660,6 +660,8 @@ def _review(
         )
     if met_days < MET_NEEDED:
         missing.append(met_words)
+    else:
+        missing.append(f"met on {met_days} of the last {WINDOW_DAYS} days, which is enough")
     rec.reason = (
         f"Stay at {describe(level, unit)} for now: " + ", and ".join(missing) + ". "
         f"Then the next step is {describe(following, unit)}."

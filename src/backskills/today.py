@@ -84,7 +84,9 @@ class TodayView:
                 {"activity": s.activity, "unit": s.unit, "done": s.total} for s in self.other
             ],
             "pain": {"recorded": bool(self.pain_scores), "scores": list(self.pain_scores)},
-            "first_steps": list(FIRST_STEPS) if self.empty else [],
+            "first_steps": (
+                [{"command": c, "why": why} for c, why in FIRST_STEPS] if self.empty else []
+            ),
         }
 
 

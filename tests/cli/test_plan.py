@@ -139,3 +139,15 @@ def test_setting_again_keeps_the_level_reached(cli: Run) -> None:
     planned_walking(cli)
     plan = as_json(cli, 3, "plan", "set", "walking", "--target", "20")
     assert plan["start"] == 8 and plan["steps"][-1]["level"] == 20
+
+
+def test_target_is_asked_for_on_a_terminal(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import backskills.cli.plan as plan_cli
+
+    baseline_walking(cli)
+    monkeypatch.setattr(plan_cli, "interactive", lambda no_input=False: not no_input)
+    result = cli("plan", "set", "walking", input="12\n", env={"BACKSKILLS_TODAY": "2026-03-01"})
+    assert result.exit_code == 0, result.stderr
+    assert as_json(cli, 0, "plan", "show", "walking")["target"] == 12
+    result = run(cli, 0, "plan", "set", "walking", "--no-input")
+    assert result.exit_code == 2 and "--target" in result.stderr

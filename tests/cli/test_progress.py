@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.cli.journey import (
     as_json,
     flare_up,
@@ -163,3 +165,22 @@ def test_progress_help_lists_subcommands(cli: Run) -> None:
     for name in ("evaluate", "step-up", "ease-back"):
         assert name in result.stdout
     assert json.loads(cli("progress", "--json").stdout) == {"activities": []}
+
+
+def test_ease_back_option_is_asked_for_on_a_terminal(
+    cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import backskills.cli.progress as progress_cli
+
+    stepped_up(cli)
+    monkeypatch.setattr(progress_cli, "interactive", lambda no_input=False: not no_input)
+    result = cli(
+        "progress",
+        "ease-back",
+        "walking",
+        input="halfway\n",
+        env={"BACKSKILLS_TODAY": "2026-03-10"},
+    )
+    assert result.exit_code == 0, result.stderr
+    [rec] = as_json(cli, 9, "progress")["activities"]
+    assert rec["level"] == 8

@@ -16,6 +16,8 @@ def test_no_arguments_on_an_empty_journal_shows_the_welcome(cli: Run, data_dir: 
     assert not data_dir.exists(), "looking must not create a journal"
     document = as_json(cli, 0, "today")
     assert document["empty"] is True and len(document["first_steps"]) == 3
+    assert document["first_steps"][2]["command"].startswith("backskills baseline log")
+    assert document["activities"] == [] and document["pain"] == {"recorded": False, "scores": []}
 
 
 def test_no_arguments_shows_today(cli: Run) -> None:
