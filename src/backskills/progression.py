@@ -441,7 +441,11 @@ def set_plan(
         created=today,
         goal_id=goal_id,
     )
-    record_level(activity, begin, level, reason, hold_days)
+    in_force = level_event_on(activity, begin)
+    if starts_on is None and in_force is not None and in_force.to_level == level:
+        why += " The days you have already done at this level still count."
+    else:
+        record_level(activity, begin, level, reason, hold_days)
     view = plan_view(journal, activity, today)
     view.explanation.insert(0, why)
     return view

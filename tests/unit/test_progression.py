@@ -171,8 +171,12 @@ def test_replacing_a_plan_keeps_the_level_reached() -> None:
     later = START + timedelta(days=10)
     view = prog.set_plan(journal, "walking", target=20, today=later)
     assert view.start == 9
-    assert walking.levels[-1].reason == "plan_update"
-    assert len(walking.past_plans) == 1 and walking.past_plans[0].ended_on == later
+    assert len(walking.levels) == 2  # same level: the days already done at 9 still count
+    assert prog.evaluate(journal, later)[0].days_at_level == 3
+    assert "still count" in view.explanation[0]
+    view = prog.set_plan(journal, "walking", target=20, start=10, today=later)
+    assert walking.levels[-1].reason == "plan_update" and walking.levels[-1].from_level == 9
+    assert len(walking.past_plans) == 2 and walking.past_plans[0].ended_on == later
     with pytest.raises(InvalidInput) as caught:
         prog.set_plan(journal, "walking", target=20, today=later, starts_on=START)
     assert caught.value.field == "--from"
