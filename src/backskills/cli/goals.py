@@ -111,7 +111,17 @@ def _goal_id(raw: str) -> int:
 
 
 def _ask(label: str, json: bool) -> str:
-    return str(typer.prompt(label, default="", show_default=False, err=json)).strip()
+    """One answer from the terminal; the question goes to stderr in a --json run so that
+    stdout stays one JSON document. End of input stops the command (nothing is saved)."""
+    import sys
+
+    from backskills.render import goals as show
+
+    show.question(label, stderr=json)
+    line = sys.stdin.readline()
+    if not line:
+        raise typer.Abort()
+    return line.strip()
 
 
 def _ask_until_valid(label: str, json: bool, check: object) -> object:

@@ -189,6 +189,11 @@ def dropped(goal: Goal) -> None:
     render.more("goals")
 
 
+def question(label: str, stderr: bool = False) -> None:
+    """A prompt, left on the same line as the answer."""
+    (render.err() if stderr else render.out()).print(render.text((f"{label}: ", "bold")), end="")
+
+
 def wizard_intro(stderr: bool = False) -> None:
     render.say(
         "A goal works best when it is SMART. I will ask for each missing part in turn.",
