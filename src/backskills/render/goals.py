@@ -75,7 +75,7 @@ def steps(goal: Goal) -> None:
 def added(goal: Goal, days_left: int) -> None:
     render.say((f"Goal {goal.id} added: ", "bold"), goal.title)
     smart(goal)
-    render.say(f"  {days_phrase(days_left)} ({goal.category}).")
+    render.say(f"  {days_phrase(days_left)}; category {goal.category}.")
     steps(goal)
 
 
