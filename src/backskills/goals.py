@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import calendar
 import re
+import shlex
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.goals import Category, Goal, GoalReview, GoalStep, ReviewChoice
 from backskills.units import fmt, normalise_unit
+
+if TYPE_CHECKING:
+    from backskills.progression import PlanView
 
 CATEGORIES: tuple[Category, ...] = ("fitness", "work", "leisure", "other")
 # What the patient types -> what the journal stores.
@@ -368,6 +372,104 @@ class GoalChange:
     goal: Goal
     advice: list[Advice]
     added_steps: list[int] = field(default_factory=list)
+    tie: PlanTie | None = None
+
+
+# -- the tie to the progression plan ---------------------------------------------------
+
+
+@dataclass
+class PlanTie:
+    """What tying a goal to an activity did: a plan made or updated, or the baseline to do.
+
+    ``plan`` is the progression plan to the goal's target by its deadline (with
+    ``plan.feasible`` and the honest alternatives when the deadline is too soon); without a
+    complete baseline there is no plan and ``baseline_command`` says how to start one.
+    """
+
+    goal_id: int
+    activity: str
+    unit: str
+    plan: PlanView | None = None
+    baseline_days: int = 0
+    baseline_command: str | None = None
+    retie_command: str | None = None
+    replaced_goal: int | None = None  # an active goal whose plan this one replaced
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "activity": self.activity,
+            "unit": self.unit,
+            "plan_set": self.plan is not None,
+            "baseline_days": self.baseline_days,
+            "baseline_command": self.baseline_command,
+            "retie_command": self.retie_command,
+            "replaced_plan_of_goal": self.replaced_goal,
+        }
+
+
+def check_activity_unit(journal: Journal, activity: str | None, unit: str | None) -> None:
+    """A goal tied to an activity counts in the activity's unit, so the target and the
+    levels of its plan mean the same thing."""
+    if activity is None or not unit:
+        return
+    from backskills.activities import find_activity
+
+    existing = find_activity(journal, activity)
+    if existing is not None and normalise_unit(unit) != existing.unit:
+        raise InvalidInput(
+            "--unit",
+            f"'{existing.name}' is measured in {existing.unit}, so a goal tied to it needs "
+            f"its target in {existing.unit} too (--unit {existing.unit}).",
+            hint="Or leave out --activity to keep the goal separate from that activity.",
+        )
+
+
+def tie_to_plan(journal: Journal, goal: Goal, today: date) -> PlanTie | None:
+    """Create or update the activity's progression plan to the goal's target by its deadline.
+
+    Refused (exit 1) while a red-flag check stops exercise being started or increased;
+    the caller's transaction then saves nothing.
+    """
+    if goal.activity is None or goal.target is None or goal.status != "active":
+        return None
+    from backskills.activities import ensure_activity
+    from backskills.baseline import summarise
+    from backskills.progression import set_plan
+
+    check_activity_unit(journal, goal.activity, goal.unit)
+    activity = ensure_activity(journal, goal.activity, goal.unit, today)
+    summary = summarise(activity)
+    tie = PlanTie(goal.id, activity.name, activity.unit, baseline_days=len(summary.days))
+    if not summary.complete and activity.plan is None:
+        name = shlex.quote(activity.name)
+        tie.baseline_command = f"backskills baseline log {name} AMOUNT"
+        tie.retie_command = f"backskills goal edit {goal.id} --activity {name}"
+        return tie
+    owner = activity.plan.goal_id if activity.plan is not None else None
+    if owner is not None and owner != goal.id:
+        other = next((g for g in journal.goals if g.id == owner), None)
+        tie.replaced_goal = owner if other is not None and other.status == "active" else None
+    tie.plan = set_plan(
+        journal,
+        activity.name,
+        target=goal.target,
+        deadline=goal.deadline,
+        today=today,
+        goal_id=goal.id,
+    )
+    return tie
+
+
+def tied_level(journal: Journal, goal: Goal, today: date) -> float | None:
+    """The level in force today for the goal's activity (None without a plan)."""
+    if goal.activity is None:
+        return None
+    from backskills.activities import find_activity
+    from backskills.progression import current_level
+
+    activity = find_activity(journal, goal.activity)
+    return current_level(activity, today) if activity is not None else None
 
 
 def add_goal(journal: Journal, draft: GoalDraft, today: date) -> GoalChange:
@@ -375,6 +477,7 @@ def add_goal(journal: Journal, draft: GoalDraft, today: date) -> GoalChange:
     _check_measure(draft.target, draft.unit)
     assert draft.title and draft.why and draft.reward and draft.deadline  # require_complete
     check_deadline(draft.deadline, today)
+    check_activity_unit(journal, draft.activity, draft.unit)
     goal = Goal(
         id=next_id(journal),
         title=draft.title,
@@ -395,7 +498,8 @@ def add_goal(journal: Journal, draft: GoalDraft, today: date) -> GoalChange:
         *count_advice(len(active_goals(journal)) + 1),
     ]
     journal.goals.append(goal)
-    return GoalChange(goal, advice, added_steps=list(range(1, len(goal.steps) + 1)))
+    tie = tie_to_plan(journal, goal, today)
+    return GoalChange(goal, advice, list(range(1, len(goal.steps) + 1)), tie)
 
 
 def edit_goal(journal: Journal, goal_id: int, changes: GoalDraft, today: date) -> GoalChange:
@@ -406,6 +510,7 @@ def edit_goal(journal: Journal, goal_id: int, changes: GoalDraft, today: date) -
     _check_measure(target, unit)
     if changes.deadline is not None:
         check_deadline(changes.deadline, today)
+    check_activity_unit(journal, changes.activity or goal.activity, unit)
     updated = goal.model_copy(
         update={
             "title": changes.title or goal.title,
@@ -430,7 +535,10 @@ def edit_goal(journal: Journal, goal_id: int, changes: GoalDraft, today: date) -
         advice += title_advice(updated.title, updated.target)
     journal.goals[journal.goals.index(goal)] = updated
     first_new = len(goal.steps) + 1
-    return GoalChange(updated, advice, list(range(first_new, len(updated.steps) + 1)))
+    tie = None
+    if changes.activity or changes.target is not None or changes.deadline or changes.unit:
+        tie = tie_to_plan(journal, updated, today)
+    return GoalChange(updated, advice, list(range(first_new, len(updated.steps) + 1)), tie)
 
 
 def add_step(journal: Journal, goal_id: int, text: str) -> tuple[Goal, int]:
@@ -545,6 +653,7 @@ class ReviewOutcome:
     review: GoalReview
     advice: list[Advice]
     added_steps: list[int]
+    tie: PlanTie | None = None
 
 
 def record_review(
@@ -578,7 +687,9 @@ def record_review(
         advice = deadline_advice(new_deadline, today)
     first_new = len(goal.steps) + 1
     goal.steps.extend(GoalStep(text=text) for text in steps)
-    return ReviewOutcome(goal, review, advice, list(range(first_new, len(goal.steps) + 1)))
+    # A new deadline moves the plan's deadline too (from the level reached, never back).
+    tie = tie_to_plan(journal, goal, today) if new_deadline is not None else None
+    return ReviewOutcome(goal, review, advice, list(range(first_new, len(goal.steps) + 1)), tie)
 
 
 # -- views ----------------------------------------------------------------------------
@@ -593,6 +704,25 @@ def next_open_step(goal: Goal) -> tuple[int, str] | None:
         if not step.done:
             return n, step.text
     return None
+
+
+def change_json(
+    goal: Goal,
+    today: date,
+    *,
+    advice: list[Advice],
+    tie: PlanTie | None,
+    level: float | None = None,
+) -> dict[str, Any]:
+    """What a write command stored: the goal, the advice about it and, when the goal made
+    or updated a progression plan, the plan (else how to start the baseline)."""
+    document = goal_json(goal, today, level)
+    document["advice"] = [item.to_json() for item in advice]
+    if tie is not None:
+        document["tie"] = tie.to_json()
+        if tie.plan is not None:
+            document["plan"] = tie.plan.to_json()
+    return document
 
 
 def goal_json(goal: Goal, today: date, level: float | None = None) -> dict[str, Any]:

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from tests.conftest import Run
 
@@ -501,3 +502,108 @@ def test_every_command_has_an_example(cli: Run) -> None:
         result = cli("goal", *command, "--help")
         assert result.exit_code == 0
         assert "Example: backskills goal" in result.stdout
+
+
+# -- the tie to the progression plan --------------------------------------------------
+
+
+def log_baseline(data_dir: Path, *, red_flag: bool = False) -> None:
+    """Three baseline days of walking (10, 12, 11 minutes: start 8), through the domain."""
+    from datetime import date
+
+    from backskills.baseline import log_day
+    from backskills.models.safety import RedFlagCheck
+    from backskills.store import Store
+
+    with Store(data_dir).transaction() as journal:
+        for day, amount in ((26, 10), (27, 12), (28, 11)):
+            log_day(journal, "walking", amount, today=date(2026, 2, day))
+        if red_flag:
+            journal.redflag_checks.append(
+                RedFlagCheck(checked_on=date(2026, 2, 28), outcome="see_professional")
+            )
+
+
+TIED = ("--activity", "walking", "--unit", "minutes", "--why", "the shop", "--reward", "a coffee")
+
+
+def add_tied(cli: Run, target: str, *extra: str) -> Result:
+    """A goal tied to walking, due in eight weeks."""
+    return cli("goal", "add", "walk to the shop and back", *TIED, "--target", target,
+               "--within", "8w", *extra)  # fmt: skip
+
+
+def test_tied_goal_with_a_realistic_deadline(cli: Run, data_dir: Path) -> None:
+    log_baseline(data_dir)
+    result = add_tied(cli, "16")
+    assert result.exit_code == 0, result.stderr
+    out = flat(result.stdout)
+    assert "Progression plan for walking: 8 to 16 minutes" in out
+    assert "realistic at the slow, safe pace" in out
+    assert "from your baseline: an average of 11 minutes" in out  # the number is explained
+    assert "more: backskills learn progression" in out
+    shown = flat(cli("goal", "show", "1").stdout)
+    assert "Tied to walking: level now 8, target 16 minutes" in shown
+
+
+def test_tied_goal_json_carries_the_plan(cli: Run, data_dir: Path) -> None:
+    log_baseline(data_dir)
+    result = add_tied(cli, "20", "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    plan = document["plan"]
+    for key in ("activity", "unit", "start", "target", "hold_days", "level", "steps",
+                "reaches_target_on", "deadline", "feasible"):  # fmt: skip
+        assert key in plan
+    assert plan["feasible"] is False and plan["deadline"] == document["deadline"]
+    assert document["level"] == 8 and document["activity"] == "walking"
+    assert "sooner than the slow, safe pace" in flat(result.stderr)
+    listed = json.loads(cli("goal", "list", "--json").stdout)["goals"]
+    assert listed[0]["level"] == 8
+
+
+def test_tied_goal_with_an_unrealistic_deadline_offers_choices(cli: Run, data_dir: Path) -> None:
+    log_baseline(data_dir)
+    result = add_tied(cli, "20")
+    assert result.exit_code == 0, result.stderr
+    out = flat(result.stdout)
+    assert "sooner than the slow, safe pace allows" in out
+    later = out.split("backskills goal edit 1 --by ")[1].split()[0]
+    nearer = out.split("backskills goal edit 1 --target ")[1].split()[0]
+    moved = cli("goal", "edit", "1", "--by", later)
+    assert "realistic at the slow, safe pace" in flat(moved.stdout)
+    smaller = cli("goal", "edit", "1", "--target", nearer, "--within", "8w")
+    assert "realistic at the slow, safe pace" in flat(smaller.stdout)
+
+
+def test_tied_goal_without_a_baseline_names_the_command(cli: Run, data_dir: Path) -> None:
+    result = add_tied(cli, "20")
+    assert result.exit_code == 0, result.stderr
+    out = flat(result.stdout)
+    assert "Start the baseline with: backskills baseline log walking AMOUNT" in out
+    assert "backskills goal edit 1 --activity walking" in out
+    document = json.loads(cli("goal", "show", "1", "--json").stdout)
+    assert document["level"] is None
+    added = add_tied(cli, "9", "--json")
+    assert "plan" not in json.loads(added.stdout)
+    assert json.loads(added.stdout)["tie"]["baseline_command"] == (
+        "backskills baseline log walking AMOUNT"
+    )
+
+
+def test_tied_goal_refused_while_a_red_flag_is_open(cli: Run, data_dir: Path) -> None:
+    log_baseline(data_dir, red_flag=True)
+    stderr = assert_refused_unchanged(
+        cli, data_dir, 1, "goal", "add", "walk to the shop and back", *TIED, "--target", "16",
+        "--within", "8w",
+    )  # fmt: skip
+    assert "red-flag check" in flat(stderr) and "redflags assessed" in flat(stderr)
+
+
+def test_tied_goal_in_another_unit_is_exit_2(cli: Run, data_dir: Path) -> None:
+    log_baseline(data_dir)
+    stderr = assert_refused_unchanged(
+        cli, data_dir, 2, "goal", "add", "walk a mile to the shop", "--activity", "walking",
+        "--target", "1", "--unit", "miles", "--why", "w", "--reward", "r", "--within", "8w",
+    )  # fmt: skip
+    assert "measured in minutes" in flat(stderr)

@@ -328,3 +328,121 @@ def test_today_section_lists_active_goals_nearest_first() -> None:
     assert section[1].to_json()["next_step"] == {"n": 1, "text": "x"}
     goals.set_step_done(journal, 1, 1, True, TODAY)
     assert goals.today_section(journal, TODAY)[1].next_step is None
+
+
+# -- the tie to the progression plan --------------------------------------------------
+
+
+def with_baseline(amounts: tuple[float, ...] = (10, 12, 11), name: str = "walking") -> Journal:
+    from backskills.baseline import log_day
+
+    journal = Journal()
+    for offset, amount in enumerate(amounts):
+        log_day(journal, name, amount, today=TODAY - timedelta(days=3 - offset))
+    return journal
+
+
+def tied(target: float, days: int = 56, **changes: object) -> goals.GoalDraft:
+    values: dict[str, object] = {
+        "activity": "walking",
+        "unit": "minutes",
+        "target": target,
+        "deadline": TODAY + timedelta(days=days),
+    }
+    values.update(changes)
+    return draft(**values)
+
+
+def test_tie_with_a_baseline_makes_a_feasible_plan() -> None:
+    journal = with_baseline()  # average 11, start 8 minutes
+    change = goals.add_goal(journal, tied(16), TODAY)
+    assert change.tie is not None and change.tie.plan is not None
+    plan = change.tie.plan
+    assert plan.start == 8 and plan.target == 16
+    assert plan.feasible is True and plan.reaches_target_on <= change.goal.deadline
+    activity = journal.activities[0]
+    assert activity.plan is not None
+    assert activity.plan.goal_id == change.goal.id and activity.plan.deadline == TODAY + timedelta(
+        56
+    )
+    assert goals.tied_level(journal, change.goal, TODAY) == 8
+    assert goals.change_json(change.goal, TODAY, advice=[], tie=change.tie)["plan"]["feasible"]
+
+
+def test_tie_reports_an_unrealistic_deadline_with_alternatives() -> None:
+    journal = with_baseline()
+    change = goals.add_goal(journal, tied(20), TODAY)
+    assert change.tie is not None and change.tie.plan is not None
+    plan = change.tie.plan
+    assert plan.feasible is False
+    assert plan.reaches_target_on > change.goal.deadline
+    assert plan.reachable_by_deadline_level is not None
+    assert 8 <= plan.reachable_by_deadline_level < 20
+    # the goal is still stored: the patient chooses what to change
+    assert journal.goals == [change.goal]
+    # taking the first honest choice makes the plan realistic
+    later = goals.edit_goal(journal, 1, goals.GoalDraft(deadline=plan.reaches_target_on), TODAY)
+    assert later.tie is not None and later.tie.plan is not None and later.tie.plan.feasible
+    # ... and so does the second
+    nearer = goals.edit_goal(
+        journal,
+        1,
+        goals.GoalDraft(target=plan.reachable_by_deadline_level, deadline=change.goal.deadline),
+        TODAY,
+    )
+    assert nearer.tie is not None and nearer.tie.plan is not None and nearer.tie.plan.feasible
+
+
+def test_tie_without_a_baseline_names_the_command() -> None:
+    journal = Journal()
+    change = goals.add_goal(journal, tied(20, activity="garden work"), TODAY)
+    assert change.tie is not None and change.tie.plan is None
+    assert change.tie.baseline_command == "backskills baseline log 'garden work' AMOUNT"
+    assert change.tie.retie_command == "backskills goal edit 1 --activity 'garden work'"
+    # the activity now exists in the goal's unit, so the baseline counts the same thing
+    assert [(a.name, a.unit) for a in journal.activities] == [("garden work", "minutes")]
+    partial = with_baseline((10,))
+    change = goals.add_goal(partial, tied(20), TODAY)
+    assert change.tie is not None and change.tie.plan is None and change.tie.baseline_days == 1
+
+
+def test_tie_refused_while_a_red_flag_is_open() -> None:
+    from backskills.models.safety import RedFlagCheck
+
+    journal = with_baseline()
+    journal.redflag_checks.append(RedFlagCheck(checked_on=TODAY, outcome="urgent"))
+    with pytest.raises(Refused, match="red-flag"):
+        goals.add_goal(journal, tied(16), TODAY)
+    # no exercise is started without a baseline, so such a goal is not blocked
+    other = goals.add_goal(Journal(redflag_checks=journal.redflag_checks), tied(16), TODAY)
+    assert other.tie is not None and other.tie.plan is None
+
+
+def test_tie_refuses_a_unit_the_activity_does_not_use() -> None:
+    journal = with_baseline()
+    with pytest.raises(InvalidInput, match="measured in minutes") as caught:
+        goals.add_goal(journal, tied(1, unit="miles"), TODAY)
+    assert caught.value.field == "--unit"
+    assert journal.goals == []
+    goals.add_goal(journal, tied(16), TODAY)
+    with pytest.raises(InvalidInput, match="measured in minutes"):
+        goals.edit_goal(journal, 1, goals.GoalDraft(unit="miles", target=1), TODAY)
+
+
+def test_a_second_goal_on_the_same_activity_says_it_replaces_the_plan() -> None:
+    journal = with_baseline()
+    goals.add_goal(journal, tied(16), TODAY)
+    second = goals.add_goal(journal, tied(18, days=120), TODAY)
+    assert second.tie is not None and second.tie.replaced_goal == 1
+    assert journal.activities[0].plan is not None and journal.activities[0].plan.goal_id == 2
+
+
+def test_moving_the_deadline_in_a_review_moves_the_plan() -> None:
+    journal = with_baseline()
+    goals.add_goal(journal, tied(20), TODAY)
+    new = TODAY + timedelta(days=120)
+    outcome = goals.record_review(journal, 1, "move_deadline", TODAY, new_deadline=new)
+    assert outcome.tie is not None and outcome.tie.plan is not None
+    assert outcome.tie.plan.deadline == new and outcome.tie.plan.feasible is True
+    kept = goals.record_review(journal, 1, "keep_going", TODAY)
+    assert kept.tie is None

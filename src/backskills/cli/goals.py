@@ -239,15 +239,18 @@ def add_command(
     goals.require_complete(draft)
     with store().transaction() as journal:
         change = goals.add_goal(journal, draft, on)
+        level = goals.tied_level(journal, change.goal, on)
     goal = change.goal
     if json:
-        document = goals.goal_json(goal, on)
-        document["advice"] = [item.to_json() for item in change.advice]
-        render.emit_json(document)
+        render.emit_json(
+            goals.change_json(goal, on, advice=change.advice, tie=change.tie, level=level)
+        )
         show.advice(change.advice, stderr=True)
+        show.tie(change.tie, stderr=True)
         return
     show.added(goal, goals.days_left(goal, on))
     show.advice(change.advice)
+    show.tie(change.tie)
     render.more("goals")
 
 
@@ -269,7 +272,9 @@ def list_command(
     journal = store().load()
     chosen = journal.goals if all_goals else goals.active_goals(journal)
     if json:
-        render.emit_json({"goals": [goals.goal_json(goal, on) for goal in chosen]})
+        render.emit_json(
+            {"goals": [goals.goal_json(g, on, goals.tied_level(journal, g, on)) for g in chosen]}
+        )
         return
     show.listing(
         [(g, goals.days_left(g, on) if g.status == "active" else None) for g in chosen],
@@ -288,11 +293,13 @@ def show_command(goal_id: IdArgument, json: JsonOption = False) -> None:
 
     number = _goal_id(goal_id)
     on = today()
-    goal = goals.get_goal(store().load(), number)
+    journal = store().load()
+    goal = goals.get_goal(journal, number)
+    level = goals.tied_level(journal, goal, on)
     if json:
-        render.emit_json(goals.goal_json(goal, on))
+        render.emit_json(goals.goal_json(goal, on, level))
         return
-    show.detail(goal, goals.days_left(goal, on) if goal.status == "active" else None)
+    show.detail(goal, goals.days_left(goal, on) if goal.status == "active" else None, level)
 
 
 @app.command("edit")
@@ -328,15 +335,18 @@ def edit_command(
         )
     with store().transaction() as journal:
         change = goals.edit_goal(journal, number, changes, on)
+        level = goals.tied_level(journal, change.goal, on)
     goal = change.goal
     if json:
-        document = goals.goal_json(goal, on)
-        document["advice"] = [item.to_json() for item in change.advice]
-        render.emit_json(document)
+        render.emit_json(
+            goals.change_json(goal, on, advice=change.advice, tie=change.tie, level=level)
+        )
         show.advice(change.advice, stderr=True)
+        show.tie(change.tie, stderr=True)
         return
     show.edited(goal, goals.days_left(goal, on), change.added_steps)
     show.advice(change.advice)
+    show.tie(change.tie)
 
 
 @app.command("done")
@@ -419,7 +429,7 @@ def review_command(
                 "--choice",
                 f"is required without a terminal; use one of {', '.join(goals.REVIEW_CHOICES)}.",
             )
-        show.review_facts(facts, stderr=json)
+        show.review_facts(facts, goals.tied_level(journal, facts.goal, on), stderr=json)
         show.review_options(list(goals.REVIEW_CHOICES), stderr=json)
         if what_happened is None:
             what_happened = validate.note(
@@ -446,12 +456,17 @@ def review_command(
             note=what_happened,
             steps=new_steps,
         )
+        level = goals.tied_level(journal, outcome.goal, on)
     if json:
-        render.emit_json(goals.goal_json(outcome.goal, on))
+        render.emit_json(
+            goals.change_json(outcome.goal, on, advice=outcome.advice, tie=outcome.tie, level=level)
+        )
         show.advice(outcome.advice, stderr=True)
+        show.tie(outcome.tie, stderr=True)
         return
     show.review_recorded(outcome)
     show.advice(outcome.advice)
+    show.tie(outcome.tie)
 
 
 @step_app.command("add")

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 from backskills import render
 
 if TYPE_CHECKING:
-    from backskills.goals import Advice, Finished, ReviewFacts, ReviewOutcome, SmartPart
+    from backskills.goals import (
+        Advice,
+        Finished,
+        PlanTie,
+        ReviewFacts,
+        ReviewOutcome,
+        SmartPart,
+    )
     from backskills.models.goals import Goal
 
 WORDS = {
@@ -261,3 +268,67 @@ def review_recorded(outcome: ReviewOutcome) -> None:
     else:
         render.say("Keep going. Small, steady steps get there.")
     render.more("goals")
+
+
+def tie(result: PlanTie | None, stderr: bool = False) -> None:
+    """The goal's tie to its activity: the plan and whether the deadline is realistic at the
+    slow, safe pace (with the honest alternatives), or the command that starts a baseline."""
+    from backskills.units import fmt
+
+    if result is None:
+        return
+    if result.plan is None:
+        render.say(
+            "Tied to the activity ",
+            result.activity,
+            f". Its baseline is not complete yet ({result.baseline_days} of 3 days), so "
+            "there is no plan to your target yet.",
+            stderr=stderr,
+        )
+        render.say("Start the baseline with: ", result.baseline_command or "", stderr=stderr)
+        render.say(
+            "When the three days are logged, make the plan with: ",
+            result.retie_command or "",
+            stderr=stderr,
+        )
+        render.more("baseline", stderr=stderr)
+        return
+    plan = result.plan
+    render.say(
+        ("Progression plan for ", "bold"),
+        (plan.activity, "bold"),
+        (f": {fmt(plan.start)} to {fmt(plan.target)} ", "bold"),
+        (plan.unit, "bold"),
+        stderr=stderr,
+    )
+    if result.replaced_goal is not None:
+        render.warn(
+            f"{plan.activity} has one plan at a time: this replaces the plan that goal "
+            f"{result.replaced_goal} was using."
+        )
+    if plan.feasible:
+        render.say(
+            "Your deadline is realistic at the slow, safe pace: the target is due on "
+            f"{plan.reaches_target_on.isoformat()}.",
+            stderr=stderr,
+        )
+    else:
+        render.say(
+            "Your deadline is sooner than the slow, safe pace allows: the target is due on "
+            f"{plan.reaches_target_on.isoformat()}.",
+            stderr=stderr,
+        )
+    render.bullet_list(plan.explanation, stderr=stderr)
+    if plan.feasible is False:
+        render.say("To take one of those choices:", stderr=stderr)
+        options = [
+            f"a later deadline: backskills goal edit {result.goal_id} --by "
+            f"{plan.reaches_target_on.isoformat()}"
+        ]
+        if plan.reachable_by_deadline_level is not None:
+            level = fmt(plan.reachable_by_deadline_level)
+            options.append(
+                f"a nearer target: backskills goal edit {result.goal_id} --target {level}"
+            )
+        render.bullet_list(options, stderr=stderr)
+    render.more("progression", stderr=stderr)
