@@ -607,3 +607,28 @@ def test_tied_goal_in_another_unit_is_exit_2(cli: Run, data_dir: Path) -> None:
         "--target", "1", "--unit", "miles", "--why", "w", "--reward", "r", "--within", "8w",
     )  # fmt: skip
     assert "measured in minutes" in flat(stderr)
+
+
+# -- today ---------------------------------------------------------------------------
+
+
+def test_today_shows_active_goals_days_left_and_next_step(
+    cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(cli, "walk to the shop and back", "--step", "walk to the post box", "--step", "[i]x[/i]")
+    add(cli, MARKUP)
+    add(cli, "a goal that was dropped")
+    cli("goal", "drop", "3")
+    cli("goal", "step", "done", "1", "1")
+    result = cli("today")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Goals:" in out and MARKUP in out and "dropped" not in out
+    assert "56 days left" in out and "next step 2: [i]x[/i]" in out
+    assert "goal step add 2" in out  # no steps yet
+    document = json.loads(cli("today", "--json").stdout)
+    assert [g["id"] for g in document["goals"]] == [1, 2]
+    assert document["goals"][0]["next_step"] == {"n": 2, "text": "[i]x[/i]"}
+    assert document["goals"][0]["days_left"] == 56
+    monkeypatch.setenv("BACKSKILLS_TODAY", "2026-05-01")
+    assert "goal review 1" in cli("today").stdout

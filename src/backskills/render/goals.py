@@ -15,6 +15,7 @@ if TYPE_CHECKING:
         ReviewFacts,
         ReviewOutcome,
         SmartPart,
+        TodayGoal,
     )
     from backskills.models.goals import Goal
 
@@ -332,3 +333,19 @@ def tie(result: PlanTie | None, stderr: bool = False) -> None:
             )
         render.bullet_list(options, stderr=stderr)
     render.more("progression", stderr=stderr)
+
+
+def today_goals(items: Sequence[TodayGoal]) -> None:
+    """Active goals on the home screen: days left and the next open step."""
+    render.say(("Goals:", "bold"))
+    for item in items:
+        render.say(f"  {item.id}. ", item.title, f" ({days_phrase(item.days_left)})")
+        if item.next_step is not None:
+            n, step_text = item.next_step
+            render.say(f"     next step {n}: ", step_text)
+        elif item.steps_total:
+            render.say(f"     all {item.steps_total} steps done: 'backskills goal done {item.id}'")
+        else:
+            render.say(f"     no steps yet: 'backskills goal step add {item.id} TEXT'")
+        if item.days_left < 0:
+            render.say(f"     past its deadline: 'backskills goal review {item.id}'")
