@@ -344,7 +344,7 @@ def today_goals(items: Sequence[TodayGoal]) -> None:
             n, step_text = item.next_step
             render.say(f"     next step {n}: ", step_text)
         elif item.steps_total:
-            render.say(f"     all {item.steps_total} steps done: 'backskills goal done {item.id}'")
+            render.say(f"     every step done; reached it? 'backskills goal done {item.id}'")
         else:
             render.say(f"     no steps yet: 'backskills goal step add {item.id} TEXT'")
         if item.days_left < 0:
