@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="SMART goals: set them, break them into steps, tick them off, review them.",
     no_args_is_help=True,
+    add_completion=False,
 )
 step_app = typer.Typer(help="The small steps of a goal.", no_args_is_help=True)
 app.add_typer(step_app, name="step")
