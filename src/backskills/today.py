@@ -13,6 +13,7 @@ from typing import Any
 
 from backskills import progression
 from backskills.baseline import BASELINE_DAYS, summarise
+from backskills.goals import TodayGoal, today_section
 from backskills.models import Journal
 from backskills.records import DayStatus, day_status
 
@@ -73,6 +74,7 @@ class TodayView:
     baselines: list[TodayBaseline] = field(default_factory=list)
     other: list[DayStatus] = field(default_factory=list)  # logged today, no plan
     pain_scores: list[int] = field(default_factory=list)
+    goals: list[TodayGoal] = field(default_factory=list)  # active goals (issue 4)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,6 +89,7 @@ class TodayView:
             "first_steps": (
                 [{"command": c, "why": why} for c, why in FIRST_STEPS] if self.empty else []
             ),
+            "goals": [g.to_json() for g in self.goals],
         }
 
 
@@ -125,6 +128,7 @@ def build(journal: Journal, today: date) -> TodayView:
                     )
                 )
     view.pain_scores = [p.score for p in journal.pain if p.date == today]
+    view.goals = today_section(journal, today)
     return view
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 # name -> (module, short help). Order is the order shown in --help.
 COMMANDS: dict[str, tuple[str, str]] = {
     "today": ("today", "Your day at a glance: levels, what is done and left, what is next."),
+    "goal": ("goals", "SMART goals: set them, break them into steps, review them."),
     "baseline": ("baseline", "Find where to start: three days of an activity give a level."),
     "plan": ("plan", "Build up slowly: small steps from your starting level to a target."),
     "log": ("log", "Record what you did: any activity, any amount."),

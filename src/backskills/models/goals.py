@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Id, Note, StrictModel
+from backskills.models.base import Amount, Id, Name, Note, StrictModel
 
 Category = Literal["fitness", "work", "leisure", "other"]
 GoalStatus = Literal["active", "achieved", "dropped"]
@@ -33,9 +33,9 @@ class Goal(StrictModel):
     title: Title
     category: Category = "other"
     target: Amount | None = None
-    unit: str | None = None
+    unit: Name | None = None
     times_per_week: Annotated[int, Field(ge=1, le=21)] | None = None
-    activity: str | None = None
+    activity: Name | None = None
     why: Note
     reward: Note
     deadline: dt.date

@@ -64,6 +64,10 @@ def home(view: TodayView) -> None:
             render.say("  " + line)
     for other in view.other:
         render.say(f"Also logged today: {fmt(other.total)} {other.unit} of {other.activity}.")
+    if view.goals:
+        from backskills.render.goals import today_goals
+
+        today_goals(view.goals)
     if view.pain_scores:
         scores = ", ".join(str(s) for s in view.pain_scores)
         render.say(f"Pain today: {scores} out of 10.")

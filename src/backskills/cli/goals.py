@@ -1,0 +1,529 @@
+"""``backskills goal``: SMART goals, broken into steps, reviewed when they are missed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from backskills.cli import _common
+from backskills.cli._common import JsonOption, NoInputOption, NoteOption, store, today
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from backskills.goals import GoalDraft
+
+app = typer.Typer(
+    help="SMART goals: set them, break them into steps, tick them off, review them.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+step_app = typer.Typer(help="The small steps of a goal.", no_args_is_help=True)
+app.add_typer(step_app, name="step")
+
+TargetOption = Annotated[
+    str | None, typer.Option("--target", help="M: the number to reach, e.g. 0.5.")
+]
+UnitOption = Annotated[
+    str | None, typer.Option("--unit", help="M: what the number counts, e.g. miles, minutes.")
+]
+TimesOption = Annotated[
+    str | None, typer.Option("--times-per-week", help="How many times a week, e.g. 2.")
+]
+ActivityOption = Annotated[
+    str | None,
+    typer.Option("--activity", help="Tie the goal to an activity and its progression plan."),
+]
+WhyOption = Annotated[
+    str | None, typer.Option("--why", help="A: how it fits your life, e.g. 'gets me to the shop'.")
+]
+RewardOption = Annotated[
+    str | None, typer.Option("--reward", help="R: what you gain when you get there.")
+]
+ByOption = Annotated[
+    str | None, typer.Option("--by", help="T: the deadline, YYYY-MM-DD (after today).")
+]
+WithinOption = Annotated[
+    str | None, typer.Option("--within", help="T: the deadline as a time from today: 8w, 2m, 60d.")
+]
+CategoryOption = Annotated[
+    str | None, typer.Option("--category", help="fitness, work, leisure or other.")
+]
+StepOption = Annotated[
+    list[str] | None,
+    typer.Option("--step", help="A small step towards the goal (repeat for more)."),
+]
+IdArgument = Annotated[str, typer.Argument(metavar="ID", help="The goal's number.")]
+
+
+def _deadline(by: str | None, within: str | None, on: date) -> date | None:
+    from backskills import goals, validate
+
+    by_day = validate.day(by, on, "--by", future=True) if by is not None else None
+    within_days = validate.duration_days(within) if within is not None else None
+    return goals.resolve_deadline(by_day, within_days, on)
+
+
+def _draft(options: Mapping[str, Any], on: date) -> GoalDraft:
+    """Check every goal option that was given (``options`` is the command's ``locals()``);
+    parts not given stay ``None``."""
+    from backskills import goals, validate
+
+    def given(name: str) -> str | None:
+        value = options.get(name)
+        return value if isinstance(value, str) else None
+
+    title, target, unit, times = (given(n) for n in ("title", "target", "unit", "times_per_week"))
+    activity, category = given("activity"), given("category")
+    return goals.GoalDraft(
+        title=goals.parse_title(title) if title is not None else None,
+        target=validate.positive_amount(target, "--target") if target is not None else None,
+        unit=goals.parse_unit(unit) if unit is not None else None,
+        times_per_week=validate.whole_number(times, "--times-per-week", 1, 21)
+        if times is not None
+        else None,
+        activity=validate.name(activity, "--activity") if activity is not None else None,
+        why=_text(given("why"), "--why"),
+        reward=_text(given("reward"), "--reward"),
+        deadline=_deadline(given("by"), given("within"), on),
+        category=goals.parse_category(category) if category is not None else None,
+        steps=[goals.parse_title(step, "--step") for step in options.get("step") or []],
+    )
+
+
+def _text(value: str | None, field: str) -> str | None:
+    from backskills import validate
+    from backskills.errors import InvalidInput
+
+    if value is None:
+        return None
+    checked = validate.note(value, field)
+    if checked is None:
+        raise InvalidInput(field, "cannot be empty.")
+    return checked
+
+
+def _goal_id(raw: str) -> int:
+    from backskills import validate
+
+    return validate.whole_number(raw, "ID", 1, 999_999)
+
+
+def _ask(label: str, json: bool) -> str:
+    """One answer from the terminal; the question goes to stderr in a --json run so that
+    stdout stays one JSON document. End of input stops the command (nothing is saved)."""
+    import sys
+
+    from backskills.render import goals as show
+
+    show.question(label, stderr=json)
+    line = sys.stdin.readline()
+    if not line:
+        raise typer.Abort()
+    return line.strip()
+
+
+def _ask_until_valid(label: str, json: bool, check: object) -> object:
+    """Ask again until ``check`` accepts the answer; our own message explains each miss."""
+    from backskills import render
+    from backskills.errors import InvalidInput
+
+    while True:
+        answer = _ask(label, json)
+        try:
+            return check(answer)  # type: ignore[operator]
+        except InvalidInput as exc:
+            render.say(("Sorry: ", "bold"), exc.message, stderr=json)
+
+
+def _ask_deadline(json: bool, on: date) -> date:
+    from backskills import goals
+
+    def check(answer: str) -> date:
+        if goals.looks_like_duration(answer):
+            deadline = _deadline(None, answer, on)
+        else:
+            deadline = _deadline(answer or "-", None, on)
+        assert deadline is not None
+        return deadline
+
+    result = _ask_until_valid("By when (a date, or 8w / 2m / 60d)", json, check)
+    assert isinstance(result, type(on))
+    return result
+
+
+def _ask_steps(json: bool) -> list[str]:
+    from backskills import goals, render
+
+    render.say(
+        "Break it into small steps, one at a time (press Enter on an empty line to finish).",
+        stderr=json,
+    )
+    steps: list[str] = []
+    while True:
+        answer = _ask_until_valid(
+            f"Step {len(steps) + 1}", json, lambda a: goals.parse_title(a, "step") if a else ""
+        )
+        if not answer:
+            return steps
+        steps.append(str(answer))
+
+
+def _wizard(draft: GoalDraft, json: bool, on: date) -> None:
+    """Ask for each missing SMART part in turn, explaining it in one line."""
+    from backskills import goals, validate
+    from backskills.render import goals as show
+
+    missing = goals.missing_parts(draft)
+    if not missing:
+        return
+    show.wizard_intro(stderr=json)
+    for part in missing:
+        show.wizard_part(part, stderr=json)
+        if part.letter == "S":
+            draft.title = str(_ask_until_valid("Your goal", json, goals.parse_title))
+        elif part.letter == "M":
+            if draft.target is None:
+                target = _ask_until_valid(
+                    "Target number", json, lambda a: validate.positive_amount(a, "target")
+                )
+                assert isinstance(target, float)
+                draft.target = target
+            if not draft.unit:
+                unit = _ask_until_valid("Unit (e.g. miles, minutes)", json, goals.parse_unit)
+                draft.unit = str(unit)
+        elif part.letter == "A":
+            draft.why = str(_ask_until_valid("Why it matters", json, lambda a: _text(a, "why")))
+        elif part.letter == "R":
+            reward = _ask_until_valid("Your reward", json, lambda a: _text(a, "reward"))
+            draft.reward = str(reward)
+        elif part.letter == "T":
+            draft.deadline = _ask_deadline(json, on)
+    if not draft.steps:
+        draft.steps = _ask_steps(json)
+
+
+@app.command("add")
+def add_command(
+    title: Annotated[
+        str | None, typer.Argument(help="S: what exactly, e.g. 'walk half a mile on flat ground'.")
+    ] = None,
+    target: TargetOption = None,
+    unit: UnitOption = None,
+    times_per_week: TimesOption = None,
+    activity: ActivityOption = None,
+    why: WhyOption = None,
+    reward: RewardOption = None,
+    by: ByOption = None,
+    within: WithinOption = None,
+    category: CategoryOption = None,
+    step: StepOption = None,
+    json: JsonOption = False,
+    no_input: NoInputOption = False,
+) -> None:
+    """Set a SMART goal: Specific, Measurable, Applicable, Rewarding, Timed.
+
+    On a terminal you are asked for any part you leave out. Without one (or with
+    --no-input) every part must be given as an option.
+
+    Example: backskills goal add 'walk half a mile on flat ground, twice a week' --target 0.5 --unit miles --times-per-week 2 --why 'it gets me to the shop' --reward 'buy what I wanted' --within 2m
+    """
+    from backskills import goals, render
+    from backskills.render import goals as show
+
+    on = today()
+    draft = _draft(locals(), on)
+    if _common.interactive(no_input):
+        _wizard(draft, json, on)
+    goals.require_complete(draft)
+    with store().transaction() as journal:
+        change = goals.add_goal(journal, draft, on)
+        level = goals.tied_level(journal, change.goal, on)
+    goal = change.goal
+    if json:
+        render.emit_json(
+            goals.change_json(goal, on, advice=change.advice, tie=change.tie, level=level)
+        )
+        show.advice(change.advice, stderr=True)
+        show.tie(change.tie, stderr=True)
+        return
+    show.added(goal, goals.days_left(goal, on))
+    show.advice(change.advice)
+    show.tie(change.tie)
+    render.more("goals")
+
+
+@app.command("list")
+def list_command(
+    all_goals: Annotated[
+        bool, typer.Option("--all", help="Include achieved and dropped goals.")
+    ] = False,
+    json: JsonOption = False,
+) -> None:
+    """List your active goals (all of them with --all), with days left and steps done.
+
+    Example: backskills goal list --all
+    """
+    from backskills import goals, render
+    from backskills.render import goals as show
+
+    on = today()
+    journal = store().load()
+    chosen = journal.goals if all_goals else goals.active_goals(journal)
+    if json:
+        render.emit_json(
+            {"goals": [goals.goal_json(g, on, goals.tied_level(journal, g, on)) for g in chosen]}
+        )
+        return
+    show.listing(
+        [(g, goals.days_left(g, on) if g.status == "active" else None) for g in chosen],
+        all_goals,
+    )
+
+
+@app.command("show")
+def show_command(goal_id: IdArgument, json: JsonOption = False) -> None:
+    """Show one goal: its SMART parts, steps, days left and reviews.
+
+    Example: backskills goal show 1
+    """
+    from backskills import goals, render
+    from backskills.render import goals as show
+
+    number = _goal_id(goal_id)
+    on = today()
+    journal = store().load()
+    goal = goals.get_goal(journal, number)
+    level = goals.tied_level(journal, goal, on)
+    if json:
+        render.emit_json(goals.goal_json(goal, on, level))
+        return
+    show.detail(goal, goals.days_left(goal, on) if goal.status == "active" else None, level)
+
+
+@app.command("edit")
+def edit_command(
+    goal_id: IdArgument,
+    title: Annotated[str | None, typer.Option("--title", help="S: a new wording.")] = None,
+    target: TargetOption = None,
+    unit: UnitOption = None,
+    times_per_week: TimesOption = None,
+    activity: ActivityOption = None,
+    why: WhyOption = None,
+    reward: RewardOption = None,
+    by: ByOption = None,
+    within: WithinOption = None,
+    category: CategoryOption = None,
+    step: StepOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Change parts of an active goal; --step adds steps after the ones it has.
+
+    Example: backskills goal edit 1 --within 10w --reward 'a coffee at the shop'
+    """
+    from backskills import goals, render
+    from backskills.errors import InvalidInput
+    from backskills.render import goals as show
+
+    number = _goal_id(goal_id)
+    on = today()
+    changes = _draft(locals(), on)
+    if changes == goals.GoalDraft():
+        raise InvalidInput(
+            "goal edit", "nothing to change; give at least one option, e.g. --within 8w."
+        )
+    with store().transaction() as journal:
+        change = goals.edit_goal(journal, number, changes, on)
+        level = goals.tied_level(journal, change.goal, on)
+    goal = change.goal
+    if json:
+        render.emit_json(
+            goals.change_json(goal, on, advice=change.advice, tie=change.tie, level=level)
+        )
+        show.advice(change.advice, stderr=True)
+        show.tie(change.tie, stderr=True)
+        return
+    show.edited(goal, goals.days_left(goal, on), change.added_steps)
+    show.advice(change.advice)
+    show.tie(change.tie)
+
+
+@app.command("done")
+def done_command(goal_id: IdArgument, json: JsonOption = False) -> None:
+    """Mark a goal as achieved (and enjoy the reward you set).
+
+    Example: backskills goal done 1
+    """
+    from backskills import goals, render
+    from backskills.render import goals as show
+
+    number = _goal_id(goal_id)
+    on = today()
+    with store().transaction() as journal:
+        result = goals.complete_goal(journal, number, on)
+    if json:
+        render.emit_json(goals.goal_json(result.goal, on))
+        return
+    show.finished(result)
+
+
+@app.command("drop")
+def drop_command(goal_id: IdArgument, json: JsonOption = False) -> None:
+    """Drop a goal that no longer fits. It stays in your journal as dropped.
+
+    Example: backskills goal drop 2
+    """
+    from backskills import goals, render
+    from backskills.render import goals as show
+
+    number = _goal_id(goal_id)
+    on = today()
+    with store().transaction() as journal:
+        goal = goals.drop_goal(journal, number, on)
+    if json:
+        render.emit_json(goals.goal_json(goal, on))
+        return
+    show.dropped(goal)
+
+
+@app.command("review")
+def review_command(
+    goal_id: IdArgument,
+    choice: Annotated[
+        str | None,
+        typer.Option(
+            "--choice",
+            help="smaller-steps, move-deadline, redo-baseline or keep-going.",
+        ),
+    ] = None,
+    by: ByOption = None,
+    within: WithinOption = None,
+    step: StepOption = None,
+    note: NoteOption = None,
+    json: JsonOption = False,
+    no_input: NoInputOption = False,
+) -> None:
+    """Look back at a goal that is past its deadline or stuck, and choose what to change.
+
+    On a terminal it walks you through; otherwise give --choice (and --by or --within
+    to move the deadline, --step to add smaller steps).
+
+    Example: backskills goal review 1 --choice move-deadline --within 4w --note 'a bad week'
+    """
+    from backskills import goals, render, validate
+    from backskills.errors import InvalidInput
+    from backskills.render import goals as show
+
+    number = _goal_id(goal_id)
+    on = today()
+    picked = goals.parse_review_choice(choice) if choice is not None else None
+    new_deadline = _deadline(by, within, on)
+    what_happened = validate.note(note)
+    new_steps = [goals.parse_title(text, "--step") for text in step or []]
+    journal = store().load()
+    facts = goals.review_facts(journal, number, on)
+    if picked is None:
+        if not _common.interactive(no_input):
+            raise InvalidInput(
+                "--choice",
+                f"is required without a terminal; use one of {', '.join(goals.REVIEW_CHOICES)}.",
+            )
+        show.review_facts(facts, goals.tied_level(journal, facts.goal, on), stderr=json)
+        show.review_options(list(goals.REVIEW_CHOICES), stderr=json)
+        if what_happened is None:
+            what_happened = validate.note(
+                _ask("What got in the way? (Enter to skip)", json) or None
+            )
+        names = list(goals.REVIEW_CHOICES)
+        picked_name = _ask_until_valid(
+            f"Your choice (1-{len(names)})",
+            json,
+            lambda a: names[validate.whole_number(a, "choice", 1, len(names)) - 1],
+        )
+        picked = goals.REVIEW_CHOICES[str(picked_name)]
+        if picked == "move_deadline" and new_deadline is None:
+            new_deadline = _ask_deadline(json, on)
+        if picked == "smaller_steps" and not new_steps:
+            new_steps = _ask_steps(json)
+    with store().transaction() as journal:
+        outcome = goals.record_review(
+            journal,
+            number,
+            picked,
+            on,
+            new_deadline=new_deadline,
+            note=what_happened,
+            steps=new_steps,
+        )
+        level = goals.tied_level(journal, outcome.goal, on)
+    if json:
+        render.emit_json(
+            goals.change_json(outcome.goal, on, advice=outcome.advice, tie=outcome.tie, level=level)
+        )
+        show.advice(outcome.advice, stderr=True)
+        show.tie(outcome.tie, stderr=True)
+        return
+    show.review_recorded(outcome)
+    show.advice(outcome.advice)
+    show.tie(outcome.tie)
+
+
+@step_app.command("add")
+def step_add_command(
+    goal_id: IdArgument,
+    text: Annotated[str, typer.Argument(help="The step, e.g. 'walk to the end of the road'.")],
+    json: JsonOption = False,
+) -> None:
+    """Add a small step to a goal.
+
+    Example: backskills goal step add 1 'walk to the post box and back'
+    """
+    from backskills import goals, render
+    from backskills.render import goals as show
+
+    number = _goal_id(goal_id)
+    checked = goals.parse_title(text, "TEXT")
+    with store().transaction() as journal:
+        goal, n = goals.add_step(journal, number, checked)
+    if json:
+        render.emit_json(goals.goal_json(goal, today()))
+        return
+    show.step_added(goal, n)
+
+
+def _set_step(goal_id: str, n: str, done: bool, json: bool) -> None:
+    from backskills import goals, render, validate
+    from backskills.render import goals as show
+
+    number = _goal_id(goal_id)
+    step_number = validate.whole_number(n, "N", 1, 999)
+    on = today()
+    with store().transaction() as journal:
+        goal = goals.set_step_done(journal, number, step_number, done, on)
+    if json:
+        render.emit_json(goals.goal_json(goal, on))
+        return
+    show.step_changed(goal, step_number)
+
+
+StepNumber = Annotated[str, typer.Argument(metavar="N", help="The step's number.")]
+
+
+@step_app.command("done")
+def step_done_command(goal_id: IdArgument, n: StepNumber, json: JsonOption = False) -> None:
+    """Tick off step N of a goal.
+
+    Example: backskills goal step done 1 2
+    """
+    _set_step(goal_id, n, True, json)
+
+
+@step_app.command("undo")
+def step_undo_command(goal_id: IdArgument, n: StepNumber, json: JsonOption = False) -> None:
+    """Mark step N of a goal as not done again.
+
+    Example: backskills goal step undo 1 2
+    """
+    _set_step(goal_id, n, False, json)
