@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from backskills import units
+from backskills import catalogue, units
 from backskills.errors import InvalidInput, NotFound
 from backskills.models import Journal
 from backskills.models.activity import Activity
@@ -85,7 +85,10 @@ def ensure_activity(
                 hint="The resolution is set when an activity is first recorded.",
             )
         return existing
-    chosen_unit = units.normalise_unit(unit) if unit is not None else units.DEFAULT_UNIT
+    if unit is not None:
+        chosen_unit = units.normalise_unit(unit)
+    else:  # an exercise from the library comes with its own unit (reps, seconds, minutes)
+        chosen_unit = catalogue.default_unit(name) or units.DEFAULT_UNIT
     if not chosen_unit:
         raise InvalidInput("--unit", "cannot be empty.")
     step = resolution if resolution is not None else units.resolution_for(chosen_unit)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from backskills import progression
+from backskills import pacing, progression
 from backskills.baseline import BASELINE_DAYS, summarise
 from backskills.goals import TodayGoal, today_section
 from backskills.models import Journal
@@ -75,6 +75,7 @@ class TodayView:
     other: list[DayStatus] = field(default_factory=list)  # logged today, no plan
     pain_scores: list[int] = field(default_factory=list)
     goals: list[TodayGoal] = field(default_factory=list)  # active goals (issue 4)
+    pacing: list[pacing.Spell] = field(default_factory=list)  # today's pacing spells
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -90,6 +91,7 @@ class TodayView:
                 [{"command": c, "why": why} for c, why in FIRST_STEPS] if self.empty else []
             ),
             "goals": [g.to_json() for g in self.goals],
+            "pacing": [s.to_json() for s in self.pacing],
         }
 
 
@@ -129,6 +131,7 @@ def build(journal: Journal, today: date) -> TodayView:
                 )
     view.pain_scores = [p.score for p in journal.pain if p.date == today]
     view.goals = today_section(journal, today)
+    view.pacing = pacing.today_spells(journal, today)
     return view
 
 

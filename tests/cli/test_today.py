@@ -77,3 +77,37 @@ def test_baseline_in_progress_shows_the_suggestion(cli: Run) -> None:
     ok(cli, 0, "baseline", "log", "walking", "10", "--felt", "easy")
     out = flat(ok(cli, 1).stdout)
     assert "Baseline walking: 1 of 3 days" in out and "try 11 minutes" in out
+
+
+def test_today_lists_pacing_spells_and_goals_together(cli: Run) -> None:
+    ok(cli, 1, "pace", "add", "vacuuming", "--tolerance", "15", "--position", "standing")
+    ok(
+        cli,
+        1,
+        "pace",
+        "task",
+        "add",
+        "vacuum the [bold]house[/]",
+        "--activity",
+        "vacuuming",
+        "--amount",
+        "40",
+        "--priority",
+        "high",
+    )
+    doc = as_json(cli, 1, "today")
+    spells = doc["pacing"]
+    assert spells and all(s["amount"] <= 15 for s in spells)
+    assert {s["task"] for s in spells} == {"vacuum the [bold]house[/]"}
+    out = flat(ok(cli, 1, "today").stdout)
+    assert "vacuum the [bold]house[/]" in out
+    assert "No plans yet" not in out
+
+
+def test_an_exercise_from_the_library_keeps_its_own_unit(cli: Run) -> None:
+    ok(cli, 1, "baseline", "log", "Knee rolling", "6")
+    doc = as_json(cli, 1, "baseline", "show", "knee rolling")
+    assert doc["unit"] == "reps"
+    ok(cli, 1, "log", "treadmill walking", "12")
+    ok(cli, 1, "baseline", "log", "gardening", "20")
+    assert as_json(cli, 1, "baseline", "show", "gardening")["unit"] == "minutes"

@@ -28,7 +28,7 @@ def welcome(steps: tuple[tuple[str, str], ...]) -> None:
 
 def home(view: TodayView) -> None:
     render.say((f"Today, {view.date:%A %d %B %Y}", "bold"))
-    if not view.activities and not view.baselines and not view.other:
+    if not (view.activities or view.baselines or view.other or view.goals or view.pacing):
         render.say("No plans yet.")
         render.hint(
             "Log a three-day baseline with 'backskills baseline log ACTIVITY AMOUNT', "
@@ -68,6 +68,10 @@ def home(view: TodayView) -> None:
         from backskills.render.goals import today_goals
 
         today_goals(view.goals)
+    if view.pacing:
+        from backskills.render.pacing import today_section as pacing_section
+
+        pacing_section(view.pacing)
     if view.pain_scores:
         scores = ", ".join(str(s) for s in view.pain_scores)
         render.say(f"Pain today: {scores} out of 10.")
