@@ -9,5 +9,6 @@ from __future__ import annotations
 
 # name -> (module, short help). Order is the order shown in --help.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "redflags": ("redflags", "Check the warning signs that need a doctor, and what to do."),
     "data": ("data", "Where your journal lives; check, back up, restore, export and import it."),
 }
