@@ -1,0 +1,378 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import pairwise
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from backskills import progression as prog
+from backskills import units
+from backskills.activities import ensure_activity
+from backskills.baseline import log_day
+from backskills.errors import InvalidInput, Refused
+from backskills.models import Journal
+from backskills.models.activity import ActivityRecord, PainScore
+from backskills.models.safety import Assessment, FlareUp, RedFlagCheck
+
+START = date(2026, 3, 1)
+RESOLUTIONS = st.sampled_from([1.0, 5.0, 100.0, 10.0, 0.1, 0.5])
+
+
+def days(n: int, first: date = START) -> list[date]:
+    return [first + timedelta(days=i) for i in range(n)]
+
+
+def planned(start: float = 8, target: float = 15, hold: int = 7) -> Journal:
+    journal = Journal()
+    prog.set_plan(journal, "walking", target=target, start=start, hold_days=hold, today=START)
+    return journal
+
+
+def do(journal: Journal, on: date, amount: float, name: str = "walking") -> None:
+    journal.records.append(ActivityRecord(date=on, activity=name, amount=amount))
+
+
+# -- the staircase ---------------------------------------------------------------------
+def test_worked_example_start_8_target_15_hold_7() -> None:
+    assert prog.staircase(8, 15, 1) == [8, 9, 10, 11, 12, 13, 14, 15]
+    view = prog.plan_view(planned(), planned().activities[0], START)
+    journal = planned()
+    view = prog.plan_view(journal, journal.activities[0], START)
+    assert [s.level for s in view.steps] == [8, 9, 10, 11, 12, 13, 14, 15]
+    assert view.reaches_target_on == START + timedelta(days=49)
+    assert view.steps[0].start == START and view.steps[0].until == START + timedelta(days=6)
+    assert view.steps[1].start == START + timedelta(days=7)
+    assert view.steps[-1].until is None
+    assert "49 days" in " ".join(view.explanation)
+
+
+def test_staircase_uses_ten_percent_once_it_is_more_than_one_step() -> None:
+    assert prog.staircase(20, 30, 1) == [20, 22, 24, 26, 28, 30]
+    assert prog.staircase(1000, 1500, 100) == [1000, 1100, 1200, 1300, 1400, 1500]
+    assert prog.staircase(0.5, 0.8, 0.1) == [0.5, 0.6, 0.7, 0.8]
+    assert prog.staircase(15, 15, 1) == [15]
+
+
+@given(
+    start_steps=st.integers(min_value=1, max_value=400),
+    extra=st.floats(min_value=0, max_value=5000, allow_nan=False),
+    resolution=RESOLUTIONS,
+)
+def test_staircase_properties(start_steps: int, extra: float, resolution: float) -> None:
+    start = units.tidy(start_steps * resolution, resolution)
+    target = start + extra
+    levels = prog.staircase(start, target, resolution)
+    assert levels[0] == start
+    assert levels[-1] == target  # the last step lands exactly on the target
+    for low, high in pairwise(levels):
+        assert high > low  # strictly increasing
+        # never more than 10% of the level plus one resolution step
+        assert high - low <= low * 0.10 + resolution + units.EPSILON
+
+
+# -- levels in force -------------------------------------------------------------------
+def test_levels_in_force_and_previous() -> None:
+    journal = planned()
+    walking = journal.activities[0]
+    assert prog.current_level(walking, START - timedelta(days=1)) is None
+    assert prog.current_level(walking, START) == 8
+    assert prog.previous_level(walking, START) is None
+    event = prog.record_level(walking, START + timedelta(days=7), 9, "step_up", 7)
+    assert (event.from_level, event.to_level, event.reason) == (8, 9, "step_up")
+    assert prog.current_level(walking, START + timedelta(days=6)) == 8
+    assert prog.current_level(walking, START + timedelta(days=7)) == 9
+    assert prog.previous_level(walking, START + timedelta(days=8)) == 8
+    with pytest.raises(InvalidInput):
+        prog.record_level(walking, START + timedelta(days=3), 7, "flareup_reduce", 7)
+
+
+# -- setting a plan --------------------------------------------------------------------
+def baseline_journal(amounts: tuple[float, float, float] = (9, 12, 9)) -> Journal:
+    journal = Journal()
+    for on, amount in zip(days(3, START - timedelta(days=3)), amounts, strict=True):
+        log_day(journal, "walking", amount, today=START, day=on)
+    return journal
+
+
+def test_plan_from_a_completed_baseline() -> None:
+    journal = baseline_journal()
+    view = prog.set_plan(journal, "walking", target=15, today=START)
+    assert view.start == 8 and view.level == 8
+    assert "average of 10 minutes × 0.8" in view.explanation[0]
+    assert journal.activities[0].levels[0].reason == "plan_start"
+
+
+def test_plan_without_baseline_or_start_is_refused_with_the_command() -> None:
+    journal = Journal()
+    with pytest.raises(Refused) as caught:
+        prog.set_plan(journal, "walking", target=15, today=START)
+    assert "backskills baseline log walking" in (caught.value.hint or "")
+    log_day(journal, "walking", 10, today=START)
+    with pytest.raises(Refused) as caught:
+        prog.set_plan(journal, "walking", target=15, today=START)
+    assert "1 of 3" in caught.value.message
+
+
+def test_plan_is_refused_while_a_red_flag_is_open() -> None:
+    journal = baseline_journal()
+    journal.redflag_checks.append(RedFlagCheck(checked_on=START, outcome="urgent"))
+    with pytest.raises(Refused):
+        prog.set_plan(journal, "walking", target=15, today=START)
+    assert journal.activities[0].plan is None
+    journal.assessments.append(Assessment(date=START, check=0))
+    assert prog.set_plan(journal, "walking", target=15, today=START).start == 8
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"hold_days": 6}, "--hold-days"),
+        ({"hold_days": 29}, "--hold-days"),
+        ({"target": 5}, "--target"),
+        ({"deadline": START}, "--by"),
+        ({"starts_on": START + timedelta(days=400)}, "--from"),
+        ({"target": 1e30, "start": 1}, "--target"),
+    ],
+)
+def test_plan_bad_values(kwargs: dict[str, object], field: str) -> None:
+    journal = baseline_journal()
+    arguments: dict[str, object] = {"target": 15, "today": START, **kwargs}
+    with pytest.raises(InvalidInput) as caught:
+        prog.set_plan(journal, "walking", **arguments)  # type: ignore[arg-type]
+    assert caught.value.field == field
+    assert journal.activities[0].plan is None
+
+
+def test_deadline_feasible_and_honest_alternatives() -> None:
+    journal = baseline_journal()
+    view = prog.set_plan(
+        journal, "walking", target=15, today=START, deadline=START + timedelta(days=60)
+    )
+    assert view.feasible is True
+    view = prog.set_plan(
+        journal, "walking", target=15, today=START, deadline=START + timedelta(days=30)
+    )
+    assert view.feasible is False
+    # levels from: 8 d0, 9 d7, 10 d14, 11 d21, 12 d28, 13 d35: by day 30 the level is 12
+    assert view.reachable_by_deadline_level == 12
+    assert view.reaches_target_on == START + timedelta(days=49)  # steps not made bigger
+    text = " ".join(view.explanation)
+    assert "2026-04-19" in text and "12 minutes" in text
+    assert set(view.to_json()) >= {
+        "activity",
+        "unit",
+        "start",
+        "target",
+        "hold_days",
+        "level",
+        "steps",
+        "reaches_target_on",
+        "deadline",
+        "feasible",
+    }
+
+
+def test_replacing_a_plan_keeps_the_level_reached() -> None:
+    journal = planned()
+    walking = journal.activities[0]
+    prog.record_level(walking, START + timedelta(days=7), 9, "step_up", 7)
+    later = START + timedelta(days=10)
+    view = prog.set_plan(journal, "walking", target=20, today=later)
+    assert view.start == 9
+    assert walking.levels[-1].reason == "plan_update"
+    assert len(walking.past_plans) == 1 and walking.past_plans[0].ended_on == later
+    with pytest.raises(InvalidInput) as caught:
+        prog.set_plan(journal, "walking", target=20, today=later, starts_on=START)
+    assert caught.value.field == "--from"
+
+
+def test_plan_for_new_activity_with_start() -> None:
+    journal = Journal()
+    view = prog.set_plan(journal, "bridge", target=12, start=6, today=START)
+    assert view.unit == "minutes" and [s.level for s in view.steps][:2] == [6, 7]
+
+
+def test_overdue_projection_starts_next_step_today() -> None:
+    journal = planned()
+    today = START + timedelta(days=12)
+    view = prog.plan_view(journal, journal.activities[0], today)
+    assert view.steps[1].start == today
+    assert view.steps[0].until == today - timedelta(days=1)
+
+
+# -- reviewing -------------------------------------------------------------------------
+def met_days_journal(met: int, total_days: int = 8) -> tuple[Journal, date]:
+    """A plan started on START; ``met`` of the last 7 days (up to 'today') done at 8."""
+    journal = planned()
+    today = START + timedelta(days=total_days - 1)
+    window = days(7, today - timedelta(days=6))
+    for on in window[:met]:
+        do(journal, on, 8)
+    for on in window[met:]:
+        do(journal, on, 7)
+    return journal, today
+
+
+def test_step_up_after_hold_and_five_of_seven() -> None:
+    journal, today = met_days_journal(5)
+    [rec] = prog.evaluate(journal, today)
+    assert rec.recommendation == "step_up"
+    assert (rec.level, rec.next_level, rec.days_at_level, rec.days_met_last_7) == (8, 9, 7, 5)
+    assert "9 minutes" in rec.reason and "5 of the last 7" in rec.reason
+    change = prog.step_up(journal, "walking", day=today, today=today)
+    assert (change.event.from_level, change.event.to_level) == (8, 9)
+    assert prog.current_level(journal.activities[0], today) == 9
+
+
+def test_hold_says_what_is_missing() -> None:
+    journal, today = met_days_journal(4)
+    [rec] = prog.evaluate(journal, today)
+    assert rec.recommendation == "hold"
+    assert "met on 4 of the last 7 days" in rec.reason
+    with pytest.raises(Refused):
+        prog.step_up(journal, "walking", day=today, today=today)
+    journal, today = met_days_journal(7, total_days=5)
+    [rec] = prog.evaluate(journal, today)
+    assert rec.recommendation == "hold"
+    assert "3 more days at this level" in rec.reason
+
+
+def test_several_records_a_day_add_up() -> None:
+    journal, today = met_days_journal(4)
+    do(journal, today - timedelta(days=1), 1)  # 7 + 1 = 8: now met
+    [rec] = prog.evaluate(journal, today)
+    assert rec.days_met_last_7 == 5 and rec.recommendation == "step_up"
+
+
+def test_paused_during_a_flare_up() -> None:
+    journal, today = met_days_journal(7)
+    journal.flareups.append(FlareUp(started=today - timedelta(days=1)))
+    [rec] = prog.evaluate(journal, today)
+    assert rec.recommendation == "paused"
+    journal.flareups[0].ended = today
+    assert prog.evaluate(journal, today)[0].recommendation == "step_up"
+
+
+def test_step_up_refused_while_red_flag_open() -> None:
+    journal, today = met_days_journal(7)
+    journal.redflag_checks.append(RedFlagCheck(checked_on=today, outcome="see_professional"))
+    with pytest.raises(Refused):
+        prog.step_up(journal, "walking", day=today, today=today)
+    assert prog.current_level(journal.activities[0], today) == 8
+
+
+def stepped_up() -> tuple[Journal, date]:
+    journal, today = met_days_journal(7)
+    prog.step_up(journal, "walking", day=today, today=today)
+    return journal, today
+
+
+def test_ease_back_when_pain_rises_two_points() -> None:
+    journal, step_day = stepped_up()
+    for on in days(7, step_day - timedelta(days=7)):
+        journal.pain.append(PainScore(date=on, score=3))
+    later = step_day + timedelta(days=2)
+    journal.pain.append(PainScore(date=step_day + timedelta(days=1), score=4))
+    assert prog.evaluate(journal, later)[0].recommendation != "ease_back"
+    journal.pain.append(PainScore(date=later, score=6))  # mean since step up: 5 >= 3 + 2
+    [rec] = prog.evaluate(journal, later)
+    assert rec.recommendation == "ease_back"
+    assert [c.option for c in rec.choices] == ["previous", "halfway", "stay"]
+    assert "5.0" in rec.reason and "3.0" in rec.reason
+
+
+def test_pain_up_flag_and_refusal_without_step_up() -> None:
+    journal, today = met_days_journal(3)
+    with pytest.raises(Refused):
+        prog.evaluate(journal, today, "walking", pain_up=True)
+    with pytest.raises(InvalidInput):
+        prog.evaluate(journal, today, pain_up=True)
+    journal, today = stepped_up()
+    [rec] = prog.evaluate(journal, today, "walking", pain_up=True)
+    assert rec.recommendation == "ease_back"
+
+
+def test_ease_back_previous_doubles_the_hold() -> None:
+    journal, today = stepped_up()
+    change = prog.ease_back(journal, "walking", "previous", day=today, today=today)
+    assert (change.event.to_level, change.event.hold_days) == (8, 14)
+    assert change.event.reason == "ease_back_previous"
+    # Fourteen days at 8, all met: 7 days is no longer enough.
+    for on in days(14, today + timedelta(days=1)):
+        do(journal, on, 8)
+    assert prog.evaluate(journal, today + timedelta(days=10))[0].recommendation == "hold"
+    assert prog.evaluate(journal, today + timedelta(days=14))[0].recommendation == "step_up"
+    with pytest.raises(Refused):  # nothing left to ease back from
+        prog.ease_back(journal, "walking", "stay", day=today, today=today)
+
+
+def test_ease_back_halfway_rounds_down() -> None:
+    journal = planned(start=20, target=40)
+    walking = journal.activities[0]
+    prog.record_level(walking, START + timedelta(days=7), 22, "step_up", 7)
+    change = prog.ease_back(
+        journal, "walking", "halfway", day=START + timedelta(days=8), today=START
+    )
+    assert change.event.to_level == 21
+    journal = planned(start=0.5, target=2)
+    journal.activities[0].resolution = 0.1
+    prog.record_level(journal.activities[0], START + timedelta(days=7), 0.6, "step_up", 7)
+    change = prog.ease_back(
+        journal, "walking", "halfway", day=START + timedelta(days=8), today=START
+    )
+    assert change.event.to_level == 0.5  # half-way 0.55 rounds down to 0.5
+
+
+def test_ease_back_stay_restarts_the_hold() -> None:
+    journal, today = stepped_up()
+    later = today + timedelta(days=3)
+    change = prog.ease_back(journal, "walking", "stay", day=later, today=later)
+    assert (change.event.to_level, change.event.hold_days, change.event.date) == (9, 7, later)
+    [rec] = prog.evaluate(journal, later + timedelta(days=5))
+    assert rec.days_at_level == 5 and rec.recommendation == "hold"
+
+
+def test_at_target() -> None:
+    journal = planned(start=14, target=15)
+    walking = journal.activities[0]
+    prog.record_level(walking, START + timedelta(days=7), 15, "step_up", 7)
+    today = START + timedelta(days=14)
+    for on in days(7, today - timedelta(days=6)):
+        do(journal, on, 15)
+    [rec] = prog.evaluate(journal, today)
+    assert rec.recommendation == "at_target" and rec.next_level is None
+    with pytest.raises(Refused):
+        prog.step_up(journal, "walking", day=today, today=today)
+
+
+def test_evaluate_json_shape_and_unplanned_activity() -> None:
+    journal, today = met_days_journal(5)
+    ensure_activity(journal, "bridge", "reps", START)
+    recs = prog.evaluate(journal, today)
+    assert [r.activity for r in recs] == ["walking"]
+    assert set(recs[0].to_json()) == {
+        "activity",
+        "unit",
+        "level",
+        "next_level",
+        "target",
+        "days_at_level",
+        "days_met_last_7",
+        "recommendation",
+        "reason",
+    }
+    with pytest.raises(Refused):
+        prog.evaluate(journal, today, "bridge")
+
+
+def test_plan_not_started_yet() -> None:
+    journal = Journal()
+    prog.set_plan(
+        journal, "walking", target=10, start=8, today=START, starts_on=START + timedelta(days=3)
+    )
+    [rec] = prog.evaluate(journal, START)
+    assert rec.recommendation == "hold" and rec.level is None
+    view = prog.plan_view(journal, journal.activities[0], START)
+    assert view.level is None and view.steps[0].start == START + timedelta(days=3)
