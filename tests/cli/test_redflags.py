@@ -4,44 +4,22 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from backskills import redflags
+from tests.cli.safety_helpers import (  # noqa: F401 (autouse fixtures)
+    TODAY,
+    fixed_day,
+    flat,
+    fresh_consoles,
+    journal_bytes,
+    pretend_terminal,
+    stored,
+)
 from tests.conftest import Run
 from tests.unit.test_redflags import CES, EVERY, HISTORY, NEURO, expected
-
-TODAY = "2026-03-01"
-
-
-@pytest.fixture(autouse=True)
-def fixed_day(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BACKSKILLS_TODAY", TODAY)
-
-
-@pytest.fixture(autouse=True)
-def fresh_consoles() -> Iterator[None]:
-    """Consoles are cached; width and NO_COLOR are read when one is made."""
-    from backskills import render
-
-    render.reset_consoles()
-    yield
-    render.reset_consoles()
-
-
-def journal_bytes(data_dir: Path) -> bytes | None:
-    path = data_dir / "journal.json"
-    return path.read_bytes() if path.exists() else None
-
-
-def stored(data_dir: Path) -> dict[str, object]:
-    return json.loads((data_dir / "journal.json").read_text())  # type: ignore[no-any-return]
-
-
-def flat(output: str) -> str:
-    return " ".join(output.split())
 
 
 @pytest.mark.parametrize("sign_id", EVERY)
@@ -52,7 +30,7 @@ def test_every_id_is_accepted_and_stored(cli: Run, data_dir: Path, sign_id: str)
     assert document["outcome"] == expected({sign_id})
     where = "history" if sign_id in HISTORY else "present"
     assert document[where] == [sign_id]
-    (check,) = stored(data_dir)["redflag_checks"]  # type: ignore[misc]
+    (check,) = stored(data_dir)["redflag_checks"]
     assert check == {
         "checked_on": TODAY,
         "outcome": expected({sign_id}),
@@ -248,9 +226,7 @@ def test_gate_follows_checks_and_assessments(cli: Run, data_dir: Path) -> None:
 
 @pytest.fixture
 def tty(monkeypatch: pytest.MonkeyPatch) -> None:
-    import backskills.cli.redflags as module
-
-    monkeypatch.setattr(module, "interactive", lambda no_input=False: not no_input)
+    pretend_terminal(monkeypatch, "backskills.cli.redflags")
 
 
 def test_questionnaire_all_no_is_clear_and_asks_emergency_signs_first(
@@ -262,7 +238,7 @@ def test_questionnaire_all_no_is_clear_and_asks_emergency_signs_first(
     positions = [text.index(sign.question) for sign in redflags.SIGNS]
     assert positions == sorted(positions), "questions are asked in catalogue order"
     assert "CLEAR:" in text
-    assert stored(data_dir)["redflag_checks"][0]["outcome"] == "clear"  # type: ignore[index]
+    assert stored(data_dir)["redflag_checks"][0]["outcome"] == "clear"
 
 
 def test_questionnaire_stops_at_the_first_emergency_yes(
@@ -274,7 +250,7 @@ def test_questionnaire_stops_at_the_first_emergency_yes(
     text = flat(result.stdout)
     assert "EMERGENCY:" in text and "A&E" in text and "999" in text and "NHS 111" in text
     assert redflags.sign("trauma").question not in text, "no more questions after a yes"
-    check = stored(data_dir)["redflag_checks"][0]  # type: ignore[index]
+    check = stored(data_dir)["redflag_checks"][0]
     assert check["outcome"] == "emergency" and check["present"] == [CES[2]]
 
 
@@ -283,7 +259,7 @@ def test_questionnaire_collects_signs_and_history(cli: Run, data_dir: Path, tty:
     result = cli("redflags", input="".join(answers.get(i, "n") + "\n" for i in redflags.ALL_IDS))
     assert result.exit_code == 0, result.stderr
     assert "URGENT:" in result.stdout and "broken bone" in flat(result.stdout)
-    check = stored(data_dir)["redflag_checks"][0]  # type: ignore[index]
+    check = stored(data_dir)["redflag_checks"][0]
     assert check["present"] == ["trauma"] and check["history"] == ["steroids_long_term"]
 
 
@@ -320,10 +296,10 @@ def test_advice_in_full_with_no_color_at_40_columns(
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 40, "wrapped to the screen, not cut"
     text = flat(result.stdout)
-    for sentence in redflags.ADVICE[outcome]:  # type: ignore[index]
+    for sentence in redflags.ADVICE[outcome]:
         assert sentence in text
     assert redflags.SAFETY_NET in text
-    assert text.startswith(redflags.ADVICE[outcome][0])  # type: ignore[index]
+    assert text.startswith(redflags.ADVICE[outcome][0])
 
 
 def test_emergency_sentences_at_40_columns(cli: Run) -> None:

@@ -10,5 +10,7 @@ from __future__ import annotations
 # name -> (module, short help). Order is the order shown in --help.
 COMMANDS: dict[str, tuple[str, str]] = {
     "redflags": ("redflags", "Check the warning signs that need a doctor, and what to do."),
+    "flareup": ("flareup", "Get through a flare-up: first steps, your plan, pausing progress."),
+    "goodspell": ("goodspell", "Your plan for good spells, without a boom before the bust."),
     "data": ("data", "Where your journal lives; check, back up, restore, export and import it."),
 }

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 from backskills.render import bullet_list, heading, hint, more, say, table
 
 if TYPE_CHECKING:
-    from backskills.flareups import Episode, FlareUpStatus, Suggestion, TodaySection
+    from backskills.flareups import (
+        Episode,
+        FlareUpStatus,
+        LevelInForce,
+        Suggestion,
+        TodaySection,
+    )
     from backskills.models.safety import LevelChange
     from backskills.redflags import CheckResult, HistoryRow, Sign, TodayNotice
 
@@ -104,44 +110,48 @@ def today_notice(notice: TodayNotice | None) -> None:
         say(line)
 
 
-def emergency_signs(labels: Sequence[str], advice_lines: Sequence[str]) -> None:
+def emergency_signs(
+    labels: Sequence[str], advice_lines: Sequence[str], stderr: bool = False
+) -> None:
     """For a flare-up without a terminal: the emergency signs and what to do, in full."""
-    heading("Check the emergency signs")
-    say("If any of these are new, this is not an ordinary flare-up:")
-    bullet_list(labels)
-    say((advice_lines[0], "bold red"))
+    heading("Check the emergency signs", stderr=stderr)
+    say("If you have any of these and they are new, treat it as an emergency:", stderr=stderr)
+    bullet_list(labels, stderr=stderr)
+    say((advice_lines[0], "bold red"), stderr=stderr)
     for line in advice_lines[1:]:
-        say(line)
+        say(line, stderr=stderr)
 
 
 # --- flare-ups and plans -------------------------------------------------------------------
 
 
-def flareup_opening(opening: Sequence[str], first_steps: Sequence[str]) -> None:
+def flareup_opening(
+    opening: Sequence[str], first_steps: Sequence[str], stderr: bool = False
+) -> None:
     for line in opening:
-        say(line)
-    _blank()
-    heading("First steps")
+        say(line, stderr=stderr)
+    _blank(stderr)
+    heading("First steps", stderr=stderr)
     for number, step in enumerate(first_steps, start=1):
-        say(f"{number}. {step}")
+        say(f"{number}. {step}", stderr=stderr)
 
 
-def plan(title: str, steps: Sequence[str], empty: str) -> None:
+def plan(title: str, steps: Sequence[str], empty: str, stderr: bool = False) -> None:
     """A personal plan, numbered (numbers are what 'remove N' takes)."""
-    heading(title)
+    heading(title, stderr=stderr)
     if not steps:
-        say(empty)
+        say(empty, stderr=stderr)
         return
     for number, step in enumerate(steps, start=1):
-        say(f"{number}. ", step)
+        say(f"{number}. ", step, stderr=stderr)
 
 
-def suggestions(items: Sequence[Suggestion], add_command: str) -> None:
+def suggestions(items: Sequence[Suggestion], command: str) -> None:
     heading("Ideas from the back class")
     for item in items:
-        mark = " (in your plan)" if item.in_plan else ""
+        mark = " (already in your plan)" if item.in_plan else ""
         say(f"{item.number}. ", item.text, (mark, "dim"))
-    hint(f"Add one with '{add_command} --add N' or write your own with its 'add TEXT'.")
+    hint(f"Add ideas with '{command} suggest --add N', or your own with '{command} add TEXT'.")
 
 
 def flareup_status(current: FlareUpStatus, unit_of: dict[str, str]) -> None:
@@ -201,3 +211,42 @@ def flareup_today(section: TodaySection | None) -> None:
         say(line)
     for number, step in enumerate(section.plan, start=1):
         say(f"  {number}. ", step)
+
+
+def flareup_started(started: str, changes: Sequence[LevelChange], unit_of: dict[str, str]) -> None:
+    _blank()
+    say(
+        ("Flare-up recorded ", "bold"),
+        f"from {started}. Step-ups are paused until you end it with 'backskills flareup end'.",
+    )
+    reductions(changes, unit_of)
+    if not changes:
+        say("Your planned levels stay as they are; do what you can manage, gently.")
+    more("flareups")
+
+
+def flareup_ended(
+    started: str, ended: str, days: int, levels: Sequence[LevelInForce], noted: Sequence[str]
+) -> None:
+    from backskills.units import fmt
+
+    say(
+        ("Flare-up ended: ", "bold"),
+        f"it lasted {days} day{'s' if days != 1 else ''} ({started} to {ended}, counting "
+        "both days).",
+    )
+    for line in noted:
+        say(line)
+    if not levels:
+        say("Step-ups are no longer paused.")
+    else:
+        say("Step-ups can start again, from the levels in force now:")
+        for item in levels:
+            line = f"- {item.activity}: {fmt(item.level)} {item.unit}"
+            if item.reduced_from is not None:
+                line += (
+                    f" (dropped back from {fmt(item.reduced_from)} for the flare-up; it builds "
+                    "up again through the usual step-up rule)"
+                )
+            say(line)
+    hint("If something helped, add it to your plan: backskills flareup plan add TEXT")
