@@ -566,10 +566,7 @@ def today_notice(journal: Journal, today: dt.date) -> TodayNotice | None:
     if not journal.redflag_checks:
         return TodayNotice(
             kind="reminder",
-            lines=[
-                "You have not checked the warning signs yet. It takes two minutes: "
-                "backskills redflags"
-            ],
+            lines=["you have not checked the red flags yet: backskills redflags"],
         )
     index = len(journal.redflag_checks) - 1
     latest = journal.redflag_checks[index]
