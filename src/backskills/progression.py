@@ -114,6 +114,18 @@ def previous_level(activity: Activity, on: date) -> float | None:
     return event.from_level if event is not None else None
 
 
+def _check_not_before_last_change(activity: Activity, on: date, field: str = "--date") -> None:
+    if not activity.levels:
+        return
+    latest = max(e.date for e in activity.levels)
+    if on < latest:
+        raise InvalidInput(
+            field,
+            f"the level of '{activity.name}' last changed on {latest.isoformat()}; "
+            "a new change must be on or after that day.",
+        )
+
+
 def record_level(
     activity: Activity,
     on: date,
@@ -123,14 +135,7 @@ def record_level(
     note: str | None = None,
 ) -> LevelEvent:
     """Append a change of level from ``on``. Changes are kept in date order."""
-    if activity.levels:
-        latest = max(e.date for e in activity.levels)
-        if on < latest:
-            raise InvalidInput(
-                "--date",
-                f"the level of '{activity.name}' last changed on {latest.isoformat()}; "
-                "a new change must be on or after that day.",
-            )
+    _check_not_before_last_change(activity, on)
     event = LevelEvent(
         date=on,
         from_level=current_level(activity, on),
@@ -422,14 +427,7 @@ def set_plan(
             f"{describe(level, unit)}. Choose a nearer target, and set a new one when you "
             "get there.",
         )
-    if activity.levels:
-        latest = max(e.date for e in activity.levels)
-        if begin < latest:
-            raise InvalidInput(
-                "--from",
-                f"the level of '{activity.name}' last changed on {latest.isoformat()}; "
-                "a new plan must start on or after that day.",
-            )
+    _check_not_before_last_change(activity, begin, "--from")
     reason: LevelReason = "plan_start"
     if activity.plan is not None:
         activity.past_plans.append(activity.plan.model_copy(update={"ended_on": today}))
@@ -717,6 +715,7 @@ def step_up(journal: Journal, name: str, *, day: date, today: date) -> LevelChan
     safety.require_exercise_allowed(journal)
     activity = _get_activity(journal, name)
     plan = _require_plan(activity)
+    _check_not_before_last_change(activity, day)
     totals = day_totals(journal, activity)
     review = _review(journal, activity, day, totals)
     if review.recommendation != "step_up" or review.next_level is None:
@@ -743,6 +742,7 @@ def ease_back(
     """Apply one of the three choices after pain rose following a step up."""
     activity = _get_activity(journal, name)
     plan = _require_plan(activity)
+    _check_not_before_last_change(activity, day)
     step = _last_step_up(activity, day)
     if step is None:
         raise Refused(

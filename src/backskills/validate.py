@@ -135,3 +135,11 @@ def printable(value: str, limit: int = 40) -> str:
     """Echo a bad value back safely: control characters removed, long text shortened."""
     cleaned = "".join(ch for ch in value if ch.isprintable())
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
+
+
+def choice(value: str, options: tuple[str, ...], field: str) -> str:
+    """One of ``options`` (case does not matter)."""
+    text = value.strip().lower()
+    if text not in options:
+        raise InvalidInput(field, f"'{printable(value)}' is not one of: {', '.join(options)}.")
+    return text

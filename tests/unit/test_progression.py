@@ -15,6 +15,7 @@ from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.activity import ActivityRecord, PainScore
 from backskills.models.safety import Assessment, FlareUp, RedFlagCheck
+from tests.shapes import PLAN_KEYS, RECOMMENDATION_KEYS
 
 START = date(2026, 3, 1)
 RESOLUTIONS = st.sampled_from([1.0, 5.0, 100.0, 10.0, 0.1, 0.5])
@@ -160,18 +161,7 @@ def test_deadline_feasible_and_honest_alternatives() -> None:
     assert view.reaches_target_on == START + timedelta(days=49)  # steps not made bigger
     text = " ".join(view.explanation)
     assert "2026-04-19" in text and "12 minutes" in text
-    assert set(view.to_json()) >= {
-        "activity",
-        "unit",
-        "start",
-        "target",
-        "hold_days",
-        "level",
-        "steps",
-        "reaches_target_on",
-        "deadline",
-        "feasible",
-    }
+    assert set(view.to_json()) >= PLAN_KEYS
 
 
 def test_replacing_a_plan_keeps_the_level_reached() -> None:
@@ -352,17 +342,7 @@ def test_evaluate_json_shape_and_unplanned_activity() -> None:
     ensure_activity(journal, "bridge", "reps", START)
     recs = prog.evaluate(journal, today)
     assert [r.activity for r in recs] == ["walking"]
-    assert set(recs[0].to_json()) == {
-        "activity",
-        "unit",
-        "level",
-        "next_level",
-        "target",
-        "days_at_level",
-        "days_met_last_7",
-        "recommendation",
-        "reason",
-    }
+    assert set(recs[0].to_json()) == RECOMMENDATION_KEYS
     with pytest.raises(Refused):
         prog.evaluate(journal, today, "bridge")
 

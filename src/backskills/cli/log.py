@@ -1,0 +1,60 @@
+"""``backskills log``: record what you did."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from backskills.cli._activity import ActivityArg, AmountArg, ResolutionOption, UnitOption
+from backskills.cli._common import DateOption, JsonOption, NoteOption, store, today
+
+app = typer.Typer(help="Record an amount of any activity for a day.", add_completion=False)
+
+
+@app.command("log")
+def log_command(
+    activity: ActivityArg,
+    amount: AmountArg,
+    unit: UnitOption = None,
+    date: DateOption = None,
+    pain: Annotated[
+        str | None, typer.Option("--pain", help="Your pain score that day, 0 to 10.")
+    ] = None,
+    note: NoteOption = None,
+    resolution: ResolutionOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Record what you did. Several records a day add up; the day is met when it reaches your level.
+
+    Example: backskills log walking 12 --pain 3
+    """
+    from backskills import render, validate
+    from backskills.records import log_activity
+    from backskills.render import records as show
+
+    now = today()
+    name = validate.name(activity, "ACTIVITY")
+    value = validate.amount(amount, "AMOUNT")
+    on = validate.day(date, now)
+    unit_name = validate.name(unit, "--unit") if unit is not None else None
+    score = validate.pain_score(pain) if pain is not None else None
+    text = validate.note(note)
+    step = validate.positive_amount(resolution, "--resolution") if resolution else None
+    with store().transaction() as journal:
+        result = log_activity(
+            journal,
+            name,
+            value,
+            today=now,
+            day=on,
+            unit=unit_name,
+            resolution=step,
+            pain=score,
+            note=text,
+        )
+    if json:
+        render.emit_json(result.to_json())
+    else:
+        show.logged(result)
+    show.boom_warning(result)

@@ -1,0 +1,28 @@
+"""``backskills today``: the home screen."""
+
+from __future__ import annotations
+
+import typer
+
+from backskills.cli._common import JsonOption, store, today
+
+app = typer.Typer(help="Your day at a glance.", add_completion=False)
+
+
+@app.command("today")
+def today_command(json: JsonOption = False) -> None:
+    """Your day at a glance: each plan's level, what is done and left, and what is next.
+
+    Example: backskills today
+    """
+    from backskills import render
+    from backskills import today as domain
+    from backskills.render import today as show
+
+    view = domain.build(store().load(), today())
+    if json:
+        render.emit_json(view.to_json())
+    elif view.empty:
+        show.welcome(domain.FIRST_STEPS)
+    else:
+        show.home(view)

@@ -1,0 +1,54 @@
+"""Rendering of daily records (``backskills log`` and ``pain``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from backskills import render
+from backskills.units import fmt
+
+if TYPE_CHECKING:
+    from backskills.records import LogResult, PainResult
+
+HIGH_PAIN = 7
+
+
+def boom_warning(result: LogResult) -> None:
+    """On stderr, so a --json run sees it too."""
+    message = result.status.boom_warning()
+    if message:
+        render.warn(message)
+        render.more("fluctuations", stderr=True)
+
+
+def logged(result: LogResult) -> None:
+    record = result.record
+    render.say(
+        ("Logged: ", "bold"),
+        f"{fmt(record.amount)} {result.unit} of {record.activity} on {record.date.isoformat()}.",
+    )
+    if result.new_activity:
+        render.say(f"{record.activity} is new; it is measured in {result.unit}.")
+    for line in result.explanation:
+        render.say(line)
+    if result.pain is not None:
+        render.say(f"Pain score {result.pain.score} out of 10 recorded for that day too.")
+    if result.status.level is None and result.new_activity:
+        render.hint(
+            f"To find a starting level, log three days with: backskills baseline log "
+            f"{record.activity} AMOUNT"
+        )
+
+
+def pain(result: PainResult) -> None:
+    score = result.score
+    render.say(("Pain recorded: ", "bold"), f"{score.score} out of 10 on {score.date.isoformat()}.")
+    if len(result.same_day) > 1:
+        render.say("Scores that day: " + ", ".join(str(s) for s in result.same_day) + ".")
+    if score.score >= HIGH_PAIN:
+        render.say(
+            "A high score is hard going. Pain rising does not mean damage: ease off a little "
+            "and keep gently moving. If it comes with any of the warning signs, run "
+            "'backskills redflags' now."
+        )
+        render.more("flareups")

@@ -1,0 +1,71 @@
+"""Rendering of the home screen (``backskills today``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from backskills import render
+from backskills.units import fmt
+
+if TYPE_CHECKING:
+    from backskills.today import TodayView
+
+ADVICE = {
+    "step_up": "ready to step up: run 'backskills progress'",
+    "ease_back": "pain rose after the last step: see 'backskills progress'",
+    "at_target": "at your target: well done",
+    "paused": "paused during the flare-up",
+}
+
+
+def welcome(steps: tuple[tuple[str, str], ...]) -> None:
+    render.say(("Welcome to backskills.", "bold"))
+    render.say("Your journal is empty. It stays on this computer. Three commands to start with:")
+    for number, (command, why) in enumerate(steps, 1):
+        render.say(f"{number}. {command}", ("  " + why, "dim"))
+    render.say("Run 'backskills --help' to see everything it can do.")
+
+
+def home(view: TodayView) -> None:
+    render.say((f"Today, {view.date:%A %d %B %Y}", "bold"))
+    if not view.activities and not view.baselines and not view.other:
+        render.say("No plans yet.")
+        render.hint(
+            "Log a three-day baseline with 'backskills baseline log ACTIVITY AMOUNT', "
+            "then 'backskills plan set'."
+        )
+    if view.activities:
+        rows = []
+        for item in view.activities:
+            s, rec = item.status, item.recommendation
+            if s.level is None:
+                rows.append((s.activity, "-", fmt(s.total), "-", "plan not started"))
+                continue
+            left = "met" if s.met else f"{fmt(s.remaining or 0)} {s.unit} to go"
+            rows.append(
+                (
+                    s.activity,
+                    f"{fmt(s.level)} {s.unit}",
+                    fmt(s.total),
+                    left,
+                    ADVICE.get(rec.recommendation, "hold"),
+                )
+            )
+        render.table(["activity", "level", "done", "left", "progress"], rows)
+        for item in view.activities:
+            message = item.status.boom_warning()
+            if message:
+                render.warn(message)
+                render.more("fluctuations", stderr=True)
+    for base in view.baselines:
+        state = "logged today" if base.logged_today else "not logged today"
+        render.say(f"Baseline {base.activity}: {base.days_logged} of 3 days ({state}).")
+        for line in base.explanation:
+            render.say("  " + line)
+    for other in view.other:
+        render.say(f"Also logged today: {fmt(other.total)} {other.unit} of {other.activity}.")
+    if view.pain_scores:
+        scores = ", ".join(str(s) for s in view.pain_scores)
+        render.say(f"Pain today: {scores} out of 10.")
+    else:
+        render.say("No pain score yet today: backskills pain SCORE (0-10).")

@@ -1,0 +1,137 @@
+"""The home screen: what today asks of each planned activity.
+
+``build`` returns a ``TodayView``. Other features add their own section: a builder in
+their domain module, one call and one field here, and their rendering in
+``render/today.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from backskills import progression
+from backskills.baseline import BASELINE_DAYS, summarise
+from backskills.models import Journal
+from backskills.records import DayStatus, day_status
+
+# The short welcome on an empty journal: the first three commands to run.
+FIRST_STEPS = (
+    ("backskills learn programme", "what the programme is and how this tool helps"),
+    ("backskills redflags", "check the warning signs that need a doctor first"),
+    ("backskills baseline log walking 10 --felt ok", "log day 1 of a baseline"),
+)
+
+
+@dataclass
+class TodayActivity:
+    status: DayStatus
+    recommendation: progression.Recommendation
+
+    def to_json(self) -> dict[str, Any]:
+        rec = self.recommendation
+        return {
+            "activity": self.status.activity,
+            "unit": self.status.unit,
+            "level": self.status.level,
+            "done": self.status.total,
+            "remaining": self.status.remaining,
+            "met": self.status.met,
+            "over_level": self.status.over_level,
+            "next_level": rec.next_level,
+            "target": rec.target,
+            "recommendation": rec.recommendation,
+            "reason": rec.reason,
+        }
+
+
+@dataclass
+class TodayBaseline:
+    activity: str
+    unit: str
+    days_logged: int
+    logged_today: bool
+    next_suggestion: float | None
+    explanation: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "activity": self.activity,
+            "unit": self.unit,
+            "days_logged": self.days_logged,
+            "logged_today": self.logged_today,
+            "next_suggestion": self.next_suggestion,
+        }
+
+
+@dataclass
+class TodayView:
+    date: date
+    empty: bool
+    activities: list[TodayActivity] = field(default_factory=list)
+    baselines: list[TodayBaseline] = field(default_factory=list)
+    other: list[DayStatus] = field(default_factory=list)  # logged today, no plan
+    pain_scores: list[int] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "empty": self.empty,
+            "activities": [a.to_json() for a in self.activities],
+            "baselines": [b.to_json() for b in self.baselines],
+            "logged": [
+                {"activity": s.activity, "unit": s.unit, "done": s.total} for s in self.other
+            ],
+            "pain": {"recorded": bool(self.pain_scores), "scores": list(self.pain_scores)},
+            "first_steps": list(FIRST_STEPS) if self.empty else [],
+        }
+
+
+def is_empty(journal: Journal) -> bool:
+    """Nothing recorded at all: the first run."""
+    return journal == Journal()
+
+
+def build(journal: Journal, today: date) -> TodayView:
+    view = TodayView(date=today, empty=is_empty(journal))
+    if view.empty:
+        return view
+    recommendations = {r.activity: r for r in progression.evaluate(journal, today)}
+    todays = [r for r in journal.records if r.date == today]
+    logged_today = {r.activity.casefold() for r in todays}
+    for activity in journal.activities:
+        status = day_status(journal, activity.name, today, todays)
+        if status is None:
+            continue
+        rec = recommendations.get(activity.name)
+        if rec is not None:
+            view.activities.append(TodayActivity(status, rec))
+        elif activity.name.casefold() in logged_today:
+            view.other.append(status)
+        if activity.baseline is not None and activity.baseline.days:
+            summary = summarise(activity)
+            if not summary.complete:
+                view.baselines.append(
+                    TodayBaseline(
+                        activity=activity.name,
+                        unit=activity.unit,
+                        days_logged=len(summary.days),
+                        logged_today=any(d.date == today for d in summary.days),
+                        next_suggestion=summary.next_suggestion,
+                        explanation=summary.explanation,
+                    )
+                )
+    view.pain_scores = [p.score for p in journal.pain if p.date == today]
+    return view
+
+
+__all__ = [
+    "BASELINE_DAYS",
+    "FIRST_STEPS",
+    "TodayActivity",
+    "TodayBaseline",
+    "TodayView",
+    "build",
+    "is_empty",
+]
