@@ -586,9 +586,10 @@ def today_notice(journal: Journal, today: dt.date) -> TodayNotice | None:
                 "Follow their advice, and run 'backskills redflags' again if anything changes.",
             ],
         )
-    lines = [f"Your red-flag check on {when} said: {HEADLINES[latest.outcome]}"]
+    said = HEADLINES[latest.outcome]
     if latest.outcome == "emergency":
-        lines.append(ADVICE["emergency"][0] + " " + ADVICE["emergency"][2])
+        said = f"{ADVICE['emergency'][0]} {ADVICE['emergency'][2]}"
+    lines = [f"Your red-flag check on {when} said: {said}"]
     lines.append(
         "backskills will not start or step up exercise until you record an assessment "
         "('backskills redflags assessed') or a new check is clear. Logging is not affected."

@@ -140,3 +140,24 @@ def test_a_later_clear_check_lifts_the_block_and_a_new_flag_sets_it_again(cli: R
         )
     )
     assert cli("plan", "set", "walking", "--target", "22", env=on("2026-03-05")).exit_code == 1
+
+
+def test_on_a_terminal_each_planned_activity_is_offered_a_drop_back(
+    cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.cli.safety_helpers import pretend_terminal
+
+    walking_baseline(cli)
+    ok(cli("plan", "set", "walking", "--target", "20", env=on("2026-03-03")))
+    log_days(cli, "8", 3, 10, today="2026-03-10")
+    ok(cli("progress", "step-up", "walking", env=on("2026-03-10")))
+    pretend_terminal(monkeypatch, "backskills.cli.flareup")
+    # Four emergency questions (no), pain 6, then for walking: x (not a choice), s (start).
+    answers = "n\nn\nn\nn\n6\nx\ns\n"
+    result = cli("flareup", "start", input=answers, env=on("2026-03-11"))
+    ok(result)
+    text = " ".join(result.stdout.split())
+    assert "walking is at 9 minutes" in text and "starting level 8 (s)" in text
+    assert "previous level 8 (p)" in text
+    assert walking_review(cli, "2026-03-11")["level"] == 8
+    assert "please answer" in result.stderr
