@@ -27,6 +27,7 @@ from typing import Any, Literal
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.safety import Assessment, Outcome, RedFlagCheck
+from backskills.validate import printable
 
 Group = Literal["emergency", "trauma", "warning", "history"]
 
@@ -323,7 +324,7 @@ def normalise_ids(raw: Iterable[str], field: str = "--present") -> list[str]:
         else:
             unknown.append(item.strip())
     if unknown:
-        shown = ", ".join(f"'{_printable(u)}'" for u in unknown)
+        shown = ", ".join(f"'{printable(u)}'" for u in unknown)
         raise InvalidInput(
             field,
             f"{shown} {'is not a known sign' if len(unknown) == 1 else 'are not known signs'}. "
@@ -331,11 +332,6 @@ def normalise_ids(raw: Iterable[str], field: str = "--present") -> list[str]:
             hint="'backskills redflags --list' shows each ID with its question.",
         )
     return [sign_id for sign_id in ALL_IDS if sign_id in wanted]
-
-
-def _printable(value: str, limit: int = 40) -> str:
-    cleaned = "".join(ch for ch in value if ch.isprintable())
-    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
 def evaluate(present_ids: Iterable[str]) -> Outcome:
