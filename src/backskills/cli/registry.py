@@ -10,12 +10,15 @@ from __future__ import annotations
 # name -> (module, short help). Order is the order shown in --help.
 COMMANDS: dict[str, tuple[str, str]] = {
     "today": ("today", "Your day at a glance: levels, what is done and left, what is next."),
+    "redflags": ("redflags", "Check the warning signs that need a doctor, and what to do."),
     "goal": ("goals", "SMART goals: set them, break them into steps, review them."),
     "baseline": ("baseline", "Find where to start: three days of an activity give a level."),
     "plan": ("plan", "Build up slowly: small steps from your starting level to a target."),
     "log": ("log", "Record what you did: any activity, any amount."),
     "pain": ("pain", "Record a pain score (0 to 10) for the day."),
     "progress": ("progress", "Review your plans: step up, hold or ease back, with reasons."),
+    "flareup": ("flareup", "Get through a flare-up: first steps, your plan, pausing progress."),
+    "goodspell": ("goodspell", "Your plan for good spells, without a boom before the bust."),
     "pace": ("pace", "Pace everyday activities: tolerance, tasks, a day plan and a review."),
     "learn": ("learn", "Read the leaflets: how pain works, pacing, goals, flare-ups and more."),
     "exercises": ("exercises", "The home exercises, with easy, medium and hard options."),

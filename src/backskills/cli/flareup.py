@@ -1,0 +1,298 @@
+"""``backskills flareup``: get through a flare-up, your flare-up plan and past flare-ups."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from backskills.cli import _plans
+from backskills.cli._common import JsonOption, NoInputOption, NoteOption, interactive, store, today
+
+if TYPE_CHECKING:
+    from backskills.flareups import ReduceChoice, ReductionOption
+    from backskills.models import Journal
+
+app = typer.Typer(
+    help="Get through a flare-up: first steps, your plan, and pausing progress.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+)
+plan_app = typer.Typer(
+    help="Your personal flare-up plan: show, add, remove, suggest.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(plan_app, name="plan")
+
+PainOption = Annotated[
+    str | None, typer.Option("--pain", help="How strong the pain is now, 0 to 10.")
+]
+ReduceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--reduce",
+        metavar="none|previous|start",
+        help="For every planned activity: keep its level (none, the default), drop back to "
+        "the previous level, or to the plan's starting level.",
+    ),
+]
+
+
+def _units(journal: Journal) -> dict[str, str]:
+    return {a.name.casefold(): a.unit for a in journal.activities}
+
+
+@app.callback(invoke_without_command=True)
+def flareup_command(
+    ctx: typer.Context, json: JsonOption = False, no_input: NoInputOption = False
+) -> None:
+    """Show the flare-up in progress, or start one if none is active.
+
+    Starting gives the first steps, your plan and a check of the emergency signs, and
+    pauses step-ups. With --json it only shows (it never starts one).
+
+    Example: backskills flareup
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from backskills import flareups, render
+    from backskills.render import safety as show
+
+    journal = store().load()
+    current = flareups.status(journal, today())
+    if json:
+        render.emit_json(current.to_json())
+        return
+    if not current.active:
+        _start(None, None, None, json=False, no_input=no_input)
+        return
+    show.flareup_status(current, _units(journal))
+    render.say("")
+    _plans.render_plan("flareup", current.plan)
+    render.more("flareups")
+
+
+@app.command("start")
+def start_command(
+    pain: PainOption = None,
+    note: NoteOption = None,
+    reduce: ReduceOption = None,
+    json: JsonOption = False,
+    no_input: NoInputOption = False,
+) -> None:
+    """Start a flare-up: first steps, your plan, the emergency signs; pauses step-ups.
+
+    Example: backskills flareup start --pain 7 --reduce previous
+    """
+    _start(pain, note, reduce, json=json, no_input=no_input)
+
+
+def _start(
+    pain_raw: str | None,
+    note_raw: str | None,
+    reduce_raw: str | None,
+    *,
+    json: bool,
+    no_input: bool,
+) -> None:
+    from backskills import flareups, redflags, render, validate
+    from backskills.errors import InvalidInput
+    from backskills.render import safety as show
+
+    current = today()
+    pain = None if pain_raw is None else validate.pain_score(pain_raw)
+    note = validate.note(note_raw)
+    reduce: ReduceChoice | dict[str, ReduceChoice] = "none"
+    if reduce_raw is not None:
+        choice = reduce_raw.strip().lower()
+        if choice not in flareups.REDUCE_CHOICES:
+            raise InvalidInput(
+                "--reduce", f"'{validate.printable(reduce_raw)}': use none, previous or start."
+            )
+        reduce = choice
+    ask = interactive(no_input) and not json
+    journal = store().load()
+    flareups.require_no_active(journal)
+
+    show.flareup_opening(flareups.OPENING, flareups.FIRST_STEPS, stderr=json)
+    render.say("", stderr=json)
+    _plans.render_plan("flareup", [s.text for s in journal.flareup_plan], stderr=json)
+    render.say("", stderr=json)
+    emergency: list[str] = []
+    if ask:
+        render.heading("A quick check of the emergency signs")
+        emergency = [
+            sign.id
+            for sign in redflags.signs_in("emergency")
+            if typer.confirm(sign.question, default=False)
+        ]
+    else:
+        show.emergency_signs(
+            [s.label for s in redflags.signs_in("emergency")],
+            redflags.ADVICE["emergency"],
+            stderr=json,
+        )
+    if ask and not emergency:
+        if pain is None:
+            pain = _ask_pain()
+        if reduce_raw is None:
+            reduce = {
+                o.activity: _ask_reduce(o) for o in flareups.reduction_options(journal, current)
+            }
+
+    with store().transaction() as journal:
+        flare = flareups.start(journal, current, pain, note, reduce)
+        check = redflags.record_check(journal, emergency, current) if emergency else None
+        status = flareups.status(journal, current)
+        units = _units(journal)
+    if json:
+        render.emit_json(
+            status.to_json()
+            | {
+                "pain": flare.pain,
+                "note": flare.note,
+                "reductions": [
+                    {"activity": r.activity, "from": r.from_level, "to": r.to_level}
+                    for r in flare.reductions
+                ],
+            }
+        )
+        return
+    if check is not None:
+        render.say("")
+        show.advice(check)
+    show.flareup_started(current.isoformat(), flare.reductions, units)
+
+
+def _ask_pain() -> int | None:
+    from backskills import render, validate
+    from backskills.errors import InvalidInput
+
+    while True:
+        raw: str = typer.prompt(
+            "How strong is the pain now, 0 to 10? (Enter to skip)", default="", show_default=False
+        )
+        if not raw.strip():
+            return None
+        try:
+            return validate.pain_score(raw)
+        except InvalidInput as exc:
+            render.warn(exc.message)
+
+
+def _ask_reduce(option: ReductionOption) -> ReduceChoice:
+    from backskills import render
+    from backskills.units import fmt
+
+    offers: dict[str, tuple[ReduceChoice, str]] = {"k": ("none", f"keep {fmt(option.current)}")}
+    if option.previous is not None:
+        offers["p"] = ("previous", f"previous level {fmt(option.previous)}")
+    if option.start is not None:
+        offers["s"] = ("start", f"starting level {fmt(option.start)}")
+    if len(offers) == 1:
+        return "none"
+    listed = ", ".join(f"{text} ({key})" for key, (_, text) in offers.items())
+    while True:
+        answer: str = typer.prompt(
+            f"{option.activity} is at {fmt(option.current)} {option.unit}. "
+            f"For this flare-up: {listed}?",
+            default="k",
+        )
+        key = answer.strip().lower()[:1]
+        if key in offers:
+            return offers[key][0]
+        render.warn(f"please answer {', '.join(offers)}.")
+
+
+@app.command("end")
+def end_command(
+    trigger: Annotated[
+        str | None, typer.Option("--trigger", help="What may have set it off (if anything).")
+    ] = None,
+    learned: Annotated[
+        str | None,
+        typer.Option(
+            "--learned", "--helped", help="What helped, or what you learned for next time."
+        ),
+    ] = None,
+    json: JsonOption = False,
+    no_input: NoInputOption = False,
+) -> None:
+    """End the flare-up in progress; step-ups start again from the levels in force.
+
+    Example: backskills flareup end --trigger "long drive" --learned "heat and short walks"
+    """
+    from backskills import flareups, render, validate
+    from backskills.render import safety as show
+
+    current = today()
+    trigger_text = validate.note(trigger, "--trigger")
+    learned_text = validate.note(learned, "--learned")
+    flareups.require_active(store().load())
+    if interactive(no_input) and not json:
+        if trigger is None:
+            trigger_text = _ask_text(
+                "What may have set it off? Often nothing clear does.", "trigger"
+            )
+        if learned is None:
+            learned_text = _ask_text("What helped, or what would you do next time?", "what helped")
+    with store().transaction() as journal:
+        flare = flareups.end(journal, current, trigger_text, learned_text)
+        days = flareups.days_lasted(flare, current)
+        levels = flareups.levels_in_force(journal, flare, current)
+    if json:
+        render.emit_json(
+            {
+                "started": flare.started.isoformat(),
+                "ended": current.isoformat(),
+                "days": days,
+                "trigger": flare.trigger,
+                "helped": flare.helped,
+                "levels": [item.to_json() for item in levels],
+            }
+        )
+        return
+    noted = []
+    if flare.trigger:
+        noted.append(f"Noted what may have set it off: {flare.trigger}")
+    if flare.helped:
+        noted.append(f"Noted what helped: {flare.helped}")
+    show.flareup_ended(flare.started.isoformat(), current.isoformat(), days, levels, noted)
+
+
+def _ask_text(question: str, field: str) -> str | None:
+    from backskills import validate
+
+    answer: str = typer.prompt(f"{question} (Enter to skip)", default="", show_default=False)
+    return validate.note(answer, field)
+
+
+@app.command("history")
+def history_command(json: JsonOption = False) -> None:
+    """List your flare-ups: start, end, days, what set them off and what helped.
+
+    Example: backskills flareup history
+    """
+    from backskills import flareups, render
+    from backskills.render import safety as show
+
+    rows = flareups.episodes(store().load(), today())
+    if json:
+        render.emit_json([row.to_json() for row in rows])
+        return
+    show.flareup_history(rows)
+
+
+@plan_app.callback(invoke_without_command=True)
+def plan_command(ctx: typer.Context, json: JsonOption = False) -> None:
+    """Show your personal flare-up plan (up to 10 steps).
+
+    Example: backskills flareup plan
+    """
+    if ctx.invoked_subcommand is None:
+        _plans.show_plan("flareup", json)
+
+
+_plans.add_commands(plan_app, "flareup")

@@ -1,0 +1,458 @@
+"""Flare-ups and the two personal plans (flare-up plan and good-spell plan).
+
+Pure domain code. A flare-up is active from ``started`` until ``ended`` is set; while one is
+active, progression is paused (``safety.active_flareup``). Days are counted with the first
+day as day 1, so a flare-up that started today is on day 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from backskills import progression
+from backskills.errors import InvalidInput, NotFound, Refused
+from backskills.models import Journal
+from backskills.models.activity import Activity, Plan
+from backskills.models.base import NOTE_MAX
+from backskills.models.safety import FlareUp, LevelChange, PlanStep
+from backskills.safety import active_flareup
+
+PlanKind = Literal["flareup", "goodspell"]
+ReduceChoice = Literal["none", "previous", "start"]
+REDUCE_CHOICES: tuple[ReduceChoice, ...] = ("none", "previous", "start")
+MAX_STEPS = 10
+
+OPENING: tuple[str, ...] = (
+    "Flare-ups are common, and they settle. This one will too.",
+    "It can hurt a lot, but hurt does not mean harm: serious damage is very rare.",
+)
+
+FIRST_STEPS: tuple[str, ...] = (
+    "Stay calm. Worry and tension turn pain up; a few slow breaths from the tummy help.",
+    "Ease the pain. Take your painkillers as agreed with your GP or pharmacist, and try a "
+    "heat pack or a cold pack.",
+    "Keep moving gently. Carry on with your day and gentle exercise as far as you can; "
+    "gentle movement will not damage your back.",
+    "Make time to relax: a few minutes of slow breathing or a relaxation session.",
+)
+
+SUGGESTIONS: dict[PlanKind, tuple[str, ...]] = {
+    "flareup": (
+        "Carry on with my normal day as far as I can, even if some things take longer.",
+        "Look at my baseline: drop back for a few days if I need to, then build up again "
+        "in small steps.",
+        "Check I take my medicines as agreed, and ask my GP or pharmacist if they are not helping.",
+        "Set one or two small goals for the next few days, like a short walk twice a day.",
+        "Do a relaxation or breathing session every day.",
+        "Give myself some personal time for things I enjoy, and accept help when offered.",
+        "Once it settles, think about what might have set it off and plan for next time "
+        "(often there is no clear cause).",
+    ),
+    "goodspell": (
+        "Step up my exercises and goals a little, as my plan says.",
+        "Add a new goal for something I have stopped doing.",
+        "Talk to my doctor before I cut down or stop any medicine.",
+        "Enjoy myself: make time for people and things I like.",
+        "Plan ahead: spread bigger jobs out over the coming weeks.",
+        "Stay active and keep up my exercise programme.",
+        "Practise relaxation while the pain is low, so it comes easily later.",
+    ),
+}
+
+GOODSPELL_REMINDER = (
+    "On good days the plan still holds: keep to your planned amounts and breaks, and stop "
+    "where you planned to stop. No boom before the bust."
+)
+
+PLAN_COMMANDS: dict[PlanKind, str] = {
+    "flareup": "backskills flareup plan",
+    "goodspell": "backskills goodspell",
+}
+
+PLAN_NAMES: dict[PlanKind, str] = {
+    "flareup": "flare-up plan",
+    "goodspell": "good-spell plan",
+}
+
+
+# --- the personal plans -------------------------------------------------------------------
+
+
+def plan_steps(journal: Journal, kind: PlanKind) -> list[PlanStep]:
+    return journal.flareup_plan if kind == "flareup" else journal.goodspell_plan
+
+
+def _check_room(journal: Journal, kind: PlanKind, adding: int) -> None:
+    steps = plan_steps(journal, kind)
+    if len(steps) + adding > MAX_STEPS:
+        room = MAX_STEPS - len(steps)
+        raise Refused(
+            f"your {PLAN_NAMES[kind]} has {len(steps)} steps and holds at most {MAX_STEPS}"
+            + (f"; there is room for {room} more." if room else "."),
+            hint=f"Keep it short so it is easy to follow. Remove a step first: "
+            f"'{PLAN_COMMANDS[kind]} remove N'.",
+        )
+
+
+def _clean_step(text: str, field: str) -> str:
+    cleaned = text.strip()
+    if not cleaned:
+        raise InvalidInput(field, "cannot be empty.")
+    if len(cleaned) > NOTE_MAX:
+        raise InvalidInput(field, f"is {len(cleaned)} characters long; keep it to {NOTE_MAX}.")
+    return cleaned
+
+
+def _already(journal: Journal, kind: PlanKind, text: str) -> int | None:
+    """The 1-based number of a step with the same text (ignoring case), if any."""
+    key = " ".join(text.split()).casefold()
+    for number, step in enumerate(plan_steps(journal, kind), start=1):
+        if " ".join(step.text.split()).casefold() == key:
+            return number
+    return None
+
+
+def add_step(
+    journal: Journal, kind: PlanKind, text: str, today: dt.date, field: str = "TEXT"
+) -> PlanStep:
+    """Add one step at the end of the plan (at most ``MAX_STEPS``; no repeats)."""
+    cleaned = _clean_step(text, field)
+    same = _already(journal, kind, cleaned)
+    if same is not None:
+        raise Refused(f"step {same} of your {PLAN_NAMES[kind]} already says that.")
+    _check_room(journal, kind, 1)
+    step = PlanStep(text=cleaned, added=today)
+    plan_steps(journal, kind).append(step)
+    return step
+
+
+def remove_step(journal: Journal, kind: PlanKind, number: int) -> PlanStep:
+    """Remove step ``number`` (1-based)."""
+    steps = plan_steps(journal, kind)
+    if not steps:
+        raise NotFound(
+            f"your {PLAN_NAMES[kind]} has no steps yet.",
+            hint=f"Add one with '{PLAN_COMMANDS[kind]} add TEXT', or see ideas with "
+            f"'{PLAN_COMMANDS[kind]} suggest'.",
+        )
+    if not 1 <= number <= len(steps):
+        raise NotFound(
+            f"there is no step {number}; your {PLAN_NAMES[kind]} has steps 1 to {len(steps)}.",
+            hint=f"See them with '{PLAN_COMMANDS[kind]}'.",
+        )
+    return steps.pop(number - 1)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    number: int
+    text: str
+    in_plan: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {"number": self.number, "text": self.text, "in_plan": self.in_plan}
+
+
+def suggestions(journal: Journal, kind: PlanKind) -> list[Suggestion]:
+    """The ideas from the class handbook, numbered, marking those already in the plan."""
+    return [
+        Suggestion(number, text, _already(journal, kind, text) is not None)
+        for number, text in enumerate(SUGGESTIONS[kind], start=1)
+    ]
+
+
+def add_suggestions(
+    journal: Journal, kind: PlanKind, numbers: Iterable[int], today: dt.date
+) -> list[PlanStep]:
+    """Add the chosen suggestions (1-based numbers) that are not in the plan yet.
+
+    All or nothing: an unknown number or too little room refuses before anything changes.
+    """
+    ideas = SUGGESTIONS[kind]
+    chosen: list[int] = []
+    for number in numbers:
+        if not 1 <= number <= len(ideas):
+            raise InvalidInput("--add", f"must be a suggestion number from 1 to {len(ideas)}.")
+        if number not in chosen:
+            chosen.append(number)
+    new = [ideas[n - 1] for n in chosen if _already(journal, kind, ideas[n - 1]) is None]
+    _check_room(journal, kind, len(new))
+    added = [PlanStep(text=text, added=today) for text in new]
+    plan_steps(journal, kind).extend(added)
+    return added
+
+
+# --- flare-ups ----------------------------------------------------------------------------
+
+
+def days_lasted(flare: FlareUp, today: dt.date) -> int:
+    """Days from start to end (or today), counting the first day as day 1."""
+    last = flare.ended or today
+    return max(1, (last - flare.started).days + 1)
+
+
+@dataclass(frozen=True)
+class FlareUpStatus:
+    """What ``flareup`` shows: the active flare-up (if any) and the personal plan."""
+
+    active: bool
+    started: dt.date | None
+    days: int | None
+    plan: list[str]
+    pain: int | None = None
+    note: str | None = None
+    reductions: list[LevelChange] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "active": self.active,
+            "started": None if self.started is None else self.started.isoformat(),
+            "days": self.days,
+            "plan": list(self.plan),
+        }
+
+
+def status(journal: Journal, today: dt.date) -> FlareUpStatus:
+    flare = active_flareup(journal)
+    plan = [step.text for step in journal.flareup_plan]
+    if flare is None:
+        return FlareUpStatus(active=False, started=None, days=None, plan=plan)
+    return FlareUpStatus(
+        active=True,
+        started=flare.started,
+        days=days_lasted(flare, today),
+        plan=plan,
+        pain=flare.pain,
+        note=flare.note,
+        reductions=list(flare.reductions),
+    )
+
+
+def require_no_active(journal: Journal) -> None:
+    flare = active_flareup(journal)
+    if flare is not None:
+        raise Refused(
+            f"a flare-up is already active (since {flare.started.isoformat()}).",
+            hint="See it with 'backskills flareup'; when it settles, 'backskills flareup end'.",
+        )
+
+
+def require_active(journal: Journal) -> FlareUp:
+    flare = active_flareup(journal)
+    if flare is None:
+        raise Refused(
+            "no flare-up is active, so there is nothing to end.",
+            hint="'backskills flareup history' lists past flare-ups.",
+        )
+    return flare
+
+
+@dataclass(frozen=True)
+class ReductionOption:
+    """A planned activity at the start of a flare-up: its level now and the lower levels
+    it could drop back to (None when that level is not lower than the current one)."""
+
+    activity: str
+    unit: str
+    current: float
+    previous: float | None
+    start: float | None
+    hold_days: int
+
+    def level_for(self, choice: ReduceChoice) -> float | None:
+        if choice == "previous":
+            return self.previous
+        if choice == "start":
+            return self.start
+        return None
+
+
+def _planned(journal: Journal, today: dt.date) -> list[tuple[Activity, Plan, float]]:
+    """Activities with a plan and a level in force today (and no level change after today)."""
+    found = []
+    for activity in journal.activities:
+        plan = activity.plan
+        if plan is None or plan.ended_on is not None:
+            continue
+        level = progression.current_level(activity, today)
+        if level is None or any(event.date > today for event in activity.levels):
+            continue
+        found.append((activity, plan, level))
+    return found
+
+
+def reduction_options(journal: Journal, today: dt.date) -> list[ReductionOption]:
+    """For each planned activity, the levels a flare-up could drop it back to."""
+    options = []
+    for activity, plan, level in _planned(journal, today):
+        previous = progression.previous_level(activity, today)
+        start_level = plan.start
+        options.append(
+            ReductionOption(
+                activity=activity.name,
+                unit=activity.unit,
+                current=level,
+                previous=previous if previous is not None and previous < level else None,
+                start=start_level if start_level < level else None,
+                hold_days=plan.hold_days,
+            )
+        )
+    return options
+
+
+def _choice_for(choices: ReduceChoice | Mapping[str, ReduceChoice], activity: str) -> ReduceChoice:
+    if isinstance(choices, str):
+        return choices
+    folded = {name.casefold(): choice for name, choice in choices.items()}
+    return folded.get(activity.casefold(), "none")
+
+
+def start(
+    journal: Journal,
+    today: dt.date,
+    pain: int | None = None,
+    note: str | None = None,
+    reduce: ReduceChoice | Mapping[str, ReduceChoice] = "none",
+) -> FlareUp:
+    """Record the start of a flare-up (refused while one is active). Pauses progression.
+
+    ``reduce`` is one choice for every planned activity, or a choice per activity name:
+    ``previous`` drops to the level in force before the current one, ``start`` to the
+    plan's starting level; either only when that level is lower. Each drop is a level
+    change with reason ``flareup_reduce`` and is listed in ``FlareUp.reductions``.
+    """
+    require_no_active(journal)
+    last = journal.flareups[-1] if journal.flareups else None
+    if last is not None and last.ended is not None and last.ended > today:
+        raise Refused(f"your last flare-up ended on {last.ended.isoformat()}, after today.")
+    flare = FlareUp(started=today, pain=pain, note=note)
+    by_name = {a.name.casefold(): a for a in journal.activities}
+    for option in reduction_options(journal, today):
+        level = option.level_for(_choice_for(reduce, option.activity))
+        if level is None:
+            continue
+        progression.record_level(
+            by_name[option.activity.casefold()],
+            today,
+            level,
+            "flareup_reduce",
+            option.hold_days,
+            note=f"dropped back for the flare-up that started on {today.isoformat()}",
+        )
+        flare.reductions.append(
+            LevelChange(activity=option.activity, from_level=option.current, to_level=level)
+        )
+    journal.flareups.append(flare)
+    return flare
+
+
+@dataclass(frozen=True)
+class LevelInForce:
+    activity: str
+    unit: str
+    level: float
+    reduced_from: float | None  # set when this flare-up dropped it back
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "activity": self.activity,
+            "unit": self.unit,
+            "level": self.level,
+            "reduced_from": self.reduced_from,
+        }
+
+
+def levels_in_force(journal: Journal, flare: FlareUp, today: dt.date) -> list[LevelInForce]:
+    """The level of each planned activity today, marking those this flare-up reduced."""
+    reduced = {r.activity.casefold(): r.from_level for r in flare.reductions}
+    return [
+        LevelInForce(activity.name, activity.unit, level, reduced.get(activity.name.casefold()))
+        for activity, _plan, level in _planned(journal, today)
+    ]
+
+
+def end(
+    journal: Journal,
+    today: dt.date,
+    trigger: str | None = None,
+    helped: str | None = None,
+) -> FlareUp:
+    """Record the end of the active flare-up; progression resumes from the levels in force."""
+    flare = require_active(journal)
+    if today < flare.started:
+        raise Refused(f"the flare-up started on {flare.started.isoformat()}, after today.")
+    flare.ended = today
+    flare.trigger = trigger
+    flare.helped = helped
+    return flare
+
+
+@dataclass(frozen=True)
+class Episode:
+    number: int
+    flare: FlareUp
+    days: int
+
+    def to_json(self) -> dict[str, Any]:
+        flare = self.flare
+        return {
+            "number": self.number,
+            "started": flare.started.isoformat(),
+            "ended": None if flare.ended is None else flare.ended.isoformat(),
+            "active": flare.ended is None,
+            "days": self.days,
+            "pain": flare.pain,
+            "note": flare.note,
+            "trigger": flare.trigger,
+            "helped": flare.helped,
+            "reductions": [
+                {"activity": r.activity, "from": r.from_level, "to": r.to_level}
+                for r in flare.reductions
+            ],
+        }
+
+
+def episodes(journal: Journal, today: dt.date) -> list[Episode]:
+    """Every flare-up, oldest first, with how many days it lasted (or has lasted so far)."""
+    return [
+        Episode(number, flare, days_lasted(flare, today))
+        for number, flare in enumerate(journal.flareups, start=1)
+    ]
+
+
+# --- the section for `today` --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TodaySection:
+    started: dt.date
+    days: int
+    plan: list[str]
+    lines: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "started": self.started.isoformat(),
+            "days": self.days,
+            "plan": list(self.plan),
+            "lines": list(self.lines),
+        }
+
+
+def today_section(journal: Journal, today: dt.date) -> TodaySection | None:
+    """While a flare-up is active: which day it is, that progression is paused, the plan."""
+    flare = active_flareup(journal)
+    if flare is None:
+        return None
+    days = days_lasted(flare, today)
+    plan = [step.text for step in journal.flareup_plan]
+    lines = [
+        f"Flare-up: day {days} (since {flare.started.isoformat()}). Step-ups are paused; "
+        "keep gently active. It will settle.",
+    ]
+    if not plan:
+        lines.append("No personal plan yet: 'backskills flareup plan suggest' has ideas.")
+    return TodaySection(started=flare.started, days=days, plan=plan, lines=lines)

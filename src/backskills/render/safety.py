@@ -1,0 +1,252 @@
+"""Rendering for red-flag checks, flare-ups and the personal plans.
+
+Safety rule: the advice words carry the meaning ("EMERGENCY: ...", "URGENT: ..."). Colour
+and bold are extras. Advice is printed in full as plain wrapped paragraphs (no panels, no
+paging, no truncation), so it reads the same with NO_COLOR and on a narrow screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from backskills.render import bullet_list, heading, hint, more, say, table
+
+if TYPE_CHECKING:
+    from backskills.flareups import (
+        Episode,
+        FlareUpStatus,
+        LevelInForce,
+        Suggestion,
+        TodaySection,
+    )
+    from backskills.models.safety import LevelChange
+    from backskills.redflags import CheckResult, HistoryRow, Sign, TodayNotice
+
+OUTCOME_STYLES = {
+    "emergency": "bold red",
+    "urgent": "bold red",
+    "see_professional": "bold yellow",
+    "clear": "bold green",
+}
+
+
+def _blank(stderr: bool = False) -> None:
+    say("", stderr=stderr)
+
+
+def advice(result: CheckResult, stderr: bool = False) -> None:
+    """The outcome and what to do, in full; then why; then the safety net."""
+    style = OUTCOME_STYLES[result.outcome]
+    *todo, safety_net = result.advice
+    say((todo[0], style), stderr=stderr)
+    for line in todo[1:]:
+        say(line, stderr=stderr)
+    if result.reasons:
+        _blank(stderr)
+        say(("Why: ", "bold"), " ".join(result.reasons), stderr=stderr)
+    _blank(stderr)
+    say(safety_net, stderr=stderr)
+    more("redflags", stderr=stderr)
+
+
+def catalogue(groups: Sequence[tuple[str, Sequence[Sign]]]) -> None:
+    """Every ID with its question, group by group."""
+    for number, (title, signs) in enumerate(groups):
+        if number:
+            _blank()
+        heading(title)
+        for item in signs:
+            say((item.id, "bold"), f": {item.question}")
+
+
+def question_group(title: str) -> None:
+    _blank()
+    heading(title)
+
+
+def check_history(rows: Sequence[HistoryRow]) -> None:
+    if not rows:
+        say("No red-flag checks yet. Run 'backskills redflags' to do one.")
+        return
+    table(
+        ["#", "date", "outcome", "what applied", "assessed"],
+        [
+            (
+                row.number,
+                row.check.checked_on.isoformat(),
+                row.check.outcome.replace("_", " "),
+                ", ".join([*row.check.present, *row.check.history]) or "nothing",
+                "" if row.assessment is None else row.assessment.date.isoformat(),
+            )
+            for row in rows
+        ],
+    )
+
+
+def assessment_recorded(checked_on: str, outcome: str, note: str | None) -> None:
+    say(
+        f"Recorded: a professional has assessed your check of {checked_on} "
+        f"({outcome.replace('_', ' ')})."
+    )
+    if note:
+        say(("Note: ", "bold"), note)
+    say(
+        "backskills will let you start or step up exercise again. Follow the advice you "
+        "were given, and run 'backskills redflags' again if anything changes."
+    )
+
+
+def today_notice(notice: TodayNotice | None) -> None:
+    """The `today` reminder (one line) or banner (several lines, words first)."""
+    if notice is None:
+        return
+    if notice.kind == "reminder":
+        say(("Reminder: ", "bold"), notice.lines[0])
+        return
+    style = OUTCOME_STYLES.get(notice.outcome or "", "bold")
+    say(("RED FLAGS: ", style), notice.lines[0])
+    for line in notice.lines[1:]:
+        say(line)
+
+
+def emergency_signs(
+    labels: Sequence[str], advice_lines: Sequence[str], stderr: bool = False
+) -> None:
+    """For a flare-up without a terminal: the emergency signs and what to do, in full."""
+    heading("Check the emergency signs", stderr=stderr)
+    say("If you have any of these and they are new, treat it as an emergency:", stderr=stderr)
+    bullet_list(labels, stderr=stderr)
+    say((advice_lines[0], "bold red"), stderr=stderr)
+    for line in advice_lines[1:]:
+        say(line, stderr=stderr)
+
+
+# --- flare-ups and plans -------------------------------------------------------------------
+
+
+def flareup_opening(
+    opening: Sequence[str], first_steps: Sequence[str], stderr: bool = False
+) -> None:
+    for line in opening:
+        say(line, stderr=stderr)
+    _blank(stderr)
+    heading("First steps", stderr=stderr)
+    for number, step in enumerate(first_steps, start=1):
+        say(f"{number}. {step}", stderr=stderr)
+
+
+def plan(title: str, steps: Sequence[str], empty: str, stderr: bool = False) -> None:
+    """A personal plan, numbered (numbers are what 'remove N' takes)."""
+    heading(title, stderr=stderr)
+    if not steps:
+        say(empty, stderr=stderr)
+        return
+    for number, step in enumerate(steps, start=1):
+        say(f"{number}. ", step, stderr=stderr)
+
+
+def suggestions(items: Sequence[Suggestion], command: str) -> None:
+    heading("Ideas from the back class")
+    for item in items:
+        mark = " (already in your plan)" if item.in_plan else ""
+        say(f"{item.number}. ", item.text, (mark, "dim"))
+    hint(f"Add ideas with '{command} suggest --add N', or your own with '{command} add TEXT'.")
+
+
+def flareup_status(current: FlareUpStatus, unit_of: dict[str, str]) -> None:
+    if not current.active or current.started is None:
+        say("No flare-up is active.")
+        return
+    say(
+        ("Flare-up: ", "bold"),
+        f"day {current.days} (it started on {current.started.isoformat()}; the first day "
+        "counts as day 1).",
+    )
+    if current.pain is not None:
+        say(f"Pain when it started: {current.pain} out of 10.")
+    if current.note:
+        say(("Note: ", "bold"), current.note)
+    say("Step-ups are paused until you end it with 'backskills flareup end'.")
+    reductions(current.reductions, unit_of)
+
+
+def reductions(changes: Sequence[LevelChange], unit_of: dict[str, str]) -> None:
+    from backskills.units import fmt
+
+    for change in changes:
+        unit = unit_of.get(change.activity.casefold(), "")
+        say(
+            f"Dropped back for this flare-up: {change.activity} from "
+            f"{fmt(change.from_level)} to {fmt(change.to_level)} {unit}."
+        )
+
+
+def flareup_history(rows: Sequence[Episode]) -> None:
+    if not rows:
+        say("No flare-ups recorded.")
+        return
+    table(
+        ["#", "started", "ended", "days", "trigger", "what helped"],
+        [
+            (
+                row.number,
+                row.flare.started.isoformat(),
+                "still active" if row.flare.ended is None else row.flare.ended.isoformat(),
+                row.days,
+                row.flare.trigger or "",
+                row.flare.helped or "",
+            )
+            for row in rows
+        ],
+    )
+
+
+def flareup_today(section: TodaySection | None) -> None:
+    """The `today` section while a flare-up is active."""
+    if section is None:
+        return
+    say(("Flare-up: ", "bold"), section.lines[0].removeprefix("Flare-up: "))
+    for line in section.lines[1:]:
+        say(line)
+    for number, step in enumerate(section.plan, start=1):
+        say(f"  {number}. ", step)
+
+
+def flareup_started(started: str, changes: Sequence[LevelChange], unit_of: dict[str, str]) -> None:
+    _blank()
+    say(
+        ("Flare-up recorded ", "bold"),
+        f"from {started}. Step-ups are paused until you end it with 'backskills flareup end'.",
+    )
+    reductions(changes, unit_of)
+    if not changes:
+        say("Your planned levels stay as they are; do what you can manage, gently.")
+    more("flareups")
+
+
+def flareup_ended(
+    started: str, ended: str, days: int, levels: Sequence[LevelInForce], noted: Sequence[str]
+) -> None:
+    from backskills.units import fmt
+
+    say(
+        ("Flare-up ended: ", "bold"),
+        f"it lasted {days} day{'s' if days != 1 else ''} ({started} to {ended}, counting "
+        "both days).",
+    )
+    for line in noted:
+        say(line)
+    if not levels:
+        say("Step-ups are no longer paused.")
+    else:
+        say("Step-ups can start again, from the levels in force now:")
+        for item in levels:
+            line = f"- {item.activity}: {fmt(item.level)} {item.unit}"
+            if item.reduced_from is not None:
+                line += (
+                    f" (dropped back from {fmt(item.reduced_from)} for the flare-up; it builds "
+                    "up again through the usual step-up rule)"
+                )
+            say(line)
+    hint("If something helped, add it to your plan: backskills flareup plan add TEXT")

@@ -1,0 +1,287 @@
+"""`backskills flareup` and `backskills goodspell` through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from backskills import flareups, redflags
+from tests.cli.safety_helpers import (  # noqa: F401 (autouse fixtures)
+    TODAY,
+    fixed_day,
+    flat,
+    fresh_consoles,
+    journal_bytes,
+    pretend_terminal,
+    stored,
+)
+from tests.conftest import Run
+
+
+@pytest.fixture
+def tty(monkeypatch: pytest.MonkeyPatch) -> None:
+    pretend_terminal(monkeypatch, "backskills.cli.flareup", "backskills.cli._plans")
+
+
+# --- starting, showing, ending ---------------------------------------------------------------
+
+
+def test_bare_flareup_starts_one_then_shows_it(cli: Run, data_dir: Path) -> None:
+    result = cli("flareup")
+    assert result.exit_code == 0, result.stderr
+    text = flat(result.stdout)
+    for line in (*flareups.OPENING, *flareups.FIRST_STEPS):
+        assert line in text
+    # Without a terminal the emergency signs are listed with what to do, in full.
+    for sign in redflags.signs_in("emergency"):
+        assert sign.label in text
+    for sentence in redflags.ADVICE["emergency"]:
+        assert sentence in text
+    assert "paused" in text
+    (flare,) = stored(data_dir)["flareups"]
+    assert flare["started"] == TODAY and flare["ended"] is None
+    assert stored(data_dir)["redflag_checks"] == [], "a listing is not a check"
+
+    shown = cli("flareup", env={"BACKSKILLS_TODAY": "2026-03-03"})
+    assert shown.exit_code == 0
+    assert "day 3" in shown.stdout and "First steps" not in shown.stdout
+    assert len(stored(data_dir)["flareups"]) == 1
+
+
+def test_flareup_json_is_a_read_and_never_starts_one(cli: Run, data_dir: Path) -> None:
+    cli("flareup", "plan", "add", "Heat pack")
+    before = journal_bytes(data_dir)
+    result = cli("flareup", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {
+        "active": False,
+        "started": None,
+        "days": None,
+        "plan": ["Heat pack"],
+    }
+    assert journal_bytes(data_dir) == before
+    cli("flareup", "start", "--pain", "6")
+    result = cli("flareup", "--json", env={"BACKSKILLS_TODAY": "2026-03-05"})
+    assert json.loads(result.stdout) == {
+        "active": True,
+        "started": TODAY,
+        "days": 5,
+        "plan": ["Heat pack"],
+    }
+
+
+def test_start_json_prints_what_it_stored_and_keeps_stdout_clean(cli: Run) -> None:
+    result = cli("flareup", "start", "--pain", "8", "--note", "[bold]x[/] :pill:", "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["active"] is True and document["pain"] == 8
+    assert document["note"] == "[bold]x[/] :pill:" and document["reductions"] == []
+    # The first steps and the emergency signs still reach the person, on stderr.
+    assert "EMERGENCY:" in result.stderr and "First steps" in result.stderr
+
+
+def test_note_with_markup_prints_literally(cli: Run) -> None:
+    cli("flareup", "start", "--note", "[bold]x[/] :pill: [/]")
+    assert "[bold]x[/] :pill: [/]" in cli("flareup").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["start", "--pain", "11"],
+        ["start", "--pain", "bad"],
+        ["start", "--reduce", "half"],
+        ["start", "--note", "x" * 2001],
+        ["end", "--trigger", "y" * 2001],
+    ],
+)
+def test_invalid_input_is_exit_2_and_untouched(cli: Run, data_dir: Path, args: list[str]) -> None:
+    cli("flareup", "plan", "add", "Heat pack")
+    before = journal_bytes(data_dir)
+    result = cli("flareup", *args)
+    assert result.exit_code == 2, result.stdout
+    assert result.stderr.startswith("Error: ")
+    assert journal_bytes(data_dir) == before
+
+
+def test_refusals_are_exit_1_and_untouched(cli: Run, data_dir: Path) -> None:
+    result = cli("flareup", "end")
+    assert result.exit_code == 1 and "nothing to end" in result.stderr
+    assert journal_bytes(data_dir) is None
+    cli("flareup", "start")
+    before = journal_bytes(data_dir)
+    again = cli("flareup", "start", "--pain", "5")
+    assert again.exit_code == 1 and "already active" in again.stderr
+    assert "First steps" not in again.stdout
+    assert journal_bytes(data_dir) == before
+
+
+def test_end_records_trigger_and_what_helped(cli: Run, data_dir: Path) -> None:
+    cli("flareup", "start")
+    result = cli(
+        "flareup",
+        "end",
+        "--trigger",
+        "long drive",
+        "--learned",
+        "heat and short walks",
+        "--json",
+        env={"BACKSKILLS_TODAY": "2026-03-04"},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "started": TODAY,
+        "ended": "2026-03-04",
+        "days": 4,
+        "trigger": "long drive",
+        "helped": "heat and short walks",
+        "levels": [],
+    }
+    human = cli("flareup", "history")
+    assert "long drive" in human.stdout and "heat and short walks" in flat(human.stdout)
+    assert json.loads(cli("flareup", "--json").stdout)["active"] is False
+
+
+def test_history_json(cli: Run) -> None:
+    assert json.loads(cli("flareup", "history", "--json").stdout) == []
+    assert "No flare-ups" in cli("flareup", "history").stdout
+    cli("flareup", "start", "--pain", "7")
+    cli("flareup", "end", "--helped", "relaxing", env={"BACKSKILLS_TODAY": "2026-03-02"})
+    cli("flareup", "start", env={"BACKSKILLS_TODAY": "2026-03-09"})
+    rows = json.loads(
+        cli("flareup", "history", "--json", env={"BACKSKILLS_TODAY": "2026-03-10"}).stdout
+    )
+    assert [(r["started"], r["ended"], r["days"], r["active"]) for r in rows] == [
+        (TODAY, "2026-03-02", 2, False),
+        ("2026-03-09", None, 2, True),
+    ]
+    assert rows[0]["helped"] == "relaxing" and rows[0]["pain"] == 7
+
+
+# --- on a terminal ----------------------------------------------------------------------------
+
+
+def test_terminal_start_asks_emergency_signs_and_pain(cli: Run, data_dir: Path, tty: None) -> None:
+    result = cli("flareup", input="n\nn\nn\nn\n6\n")
+    assert result.exit_code == 0, result.stderr
+    text = flat(result.stdout)
+    for sign in redflags.signs_in("emergency"):
+        assert sign.question in text
+    assert "EMERGENCY:" not in text
+    flare = stored(data_dir)["flareups"][0]
+    assert flare["pain"] == 6
+    assert stored(data_dir)["redflag_checks"] == [], "a partial check is never stored as clear"
+
+
+def test_terminal_emergency_yes_records_a_check_and_gives_the_advice(
+    cli: Run, data_dir: Path, tty: None
+) -> None:
+    result = cli("flareup", "start", input="n\ny\nn\nn\n")
+    assert result.exit_code == 0, result.stderr
+    text = flat(result.stdout)
+    for sentence in redflags.ADVICE["emergency"]:
+        assert sentence in text
+    (check,) = stored(data_dir)["redflag_checks"]
+    assert check["outcome"] == "emergency" and check["present"] == ["ces_sexual_function"]
+    assert len(stored(data_dir)["flareups"]) == 1
+
+
+def test_terminal_end_asks_trigger_and_what_helped(cli: Run, data_dir: Path, tty: None) -> None:
+    cli("flareup", "start", "--no-input")
+    result = cli("flareup", "end", input="gardening\n\n")
+    assert result.exit_code == 0, result.stderr
+    flare = stored(data_dir)["flareups"][0]
+    assert flare["trigger"] == "gardening" and flare["helped"] is None
+
+
+# --- the plans ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("base", "title"),
+    [(["flareup", "plan"], "Your flare-up plan"), (["goodspell"], "Your good-spell plan")],
+)
+def test_plan_add_show_remove(cli: Run, data_dir: Path, base: list[str], title: str) -> None:
+    empty = cli(*base)
+    assert empty.exit_code == 0 and "No steps yet" in empty.stdout
+    added = cli(*base, "add", "[bold]Walk[/] :pill:", "--json")
+    assert added.exit_code == 0, added.stderr
+    assert json.loads(added.stdout)["plan"] == ["[bold]Walk[/] :pill:"]
+    cli(*base, "add", "Relax")
+    shown = cli(*base)
+    assert title in shown.stdout
+    assert "1. [bold]Walk[/] :pill:" in shown.stdout and "2. Relax" in shown.stdout
+    removed = cli(*base, "remove", "1", "--json")
+    assert json.loads(removed.stdout)["removed"] == "[bold]Walk[/] :pill:"
+    assert json.loads(cli(*base, "--json").stdout)["plan"] == ["Relax"]
+
+
+@pytest.mark.parametrize("base", [["flareup", "plan"], ["goodspell"]])
+def test_plan_refusals_leave_the_journal_alone(cli: Run, data_dir: Path, base: list[str]) -> None:
+    for number in range(10):
+        assert cli(*base, "add", f"step {number}").exit_code == 0
+    before = journal_bytes(data_dir)
+    cases = [
+        (["add", "step 11"], 1),  # full
+        (["add", "step 3"], 1),  # repeat
+        (["add", "   "], 2),
+        (["remove", "0"], 2),
+        (["remove", "two"], 2),
+        (["remove", "11"], 2),
+        (["suggest", "--add", "8"], 2),
+        (["suggest", "--add", "1"], 1),  # no room
+    ]
+    for args, code in cases:
+        result = cli(*base, *args)
+        assert result.exit_code == code, (args, result.stdout, result.stderr)
+        assert result.stderr.startswith("Error: ")
+        assert journal_bytes(data_dir) == before
+    cli(*base, "remove", "10")
+    cli(*base, "remove", "9")
+    missing = cli(*base, "remove", "9")
+    assert missing.exit_code == 1 and "steps 1 to 8" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("base", "kind"), [(["flareup", "plan"], "flareup"), (["goodspell"], "goodspell")]
+)
+def test_suggest_lists_and_adds(cli: Run, data_dir: Path, base: list[str], kind: str) -> None:
+    ideas = flareups.SUGGESTIONS[kind]
+    listed = cli(*base, "suggest")
+    assert listed.exit_code == 0
+    for idea in ideas:
+        assert idea in flat(listed.stdout)
+    assert journal_bytes(data_dir) is None, "listing ideas stores nothing"
+    added = cli(*base, "suggest", "--add", "3", "--add", "1", "--json")
+    assert json.loads(added.stdout)["plan"] == [ideas[2], ideas[0]]
+    document = json.loads(cli(*base, "suggest", "--json").stdout)
+    assert [s["in_plan"] for s in document["suggestions"]][:3] == [True, False, True]
+    everything = cli(*base, "suggest", "--add", "all", "--json")
+    assert len(json.loads(everything.stdout)["plan"]) == len(ideas)
+
+
+def test_suggest_on_a_terminal_asks_for_each_idea(cli: Run, data_dir: Path, tty: None) -> None:
+    cli("flareup", "plan", "suggest", "--add", "1")
+    answers = "y\n" + "n\n" * 5  # ideas 2..7: yes to 2 only
+    result = cli("flareup", "plan", "suggest", input=answers)
+    assert result.exit_code == 0, result.stderr
+    ideas = flareups.SUGGESTIONS["flareup"]
+    assert [s["text"] for s in stored(data_dir)["flareup_plan"]] == [ideas[0], ideas[1]]
+
+
+def test_goodspell_shows_the_no_boom_reminder(cli: Run) -> None:
+    result = cli("goodspell")
+    assert "No boom before the bust" in flat(result.stdout)
+    assert json.loads(cli("goodspell", "--json").stdout) == {
+        "plan": [],
+        "reminder": flareups.GOODSPELL_REMINDER,
+    }
+    assert "No boom before the bust" in flat(cli("goodspell", "suggest", "--add", "2").stdout)
+
+
+def test_flareup_plan_shown_when_starting(cli: Run) -> None:
+    cli("flareup", "plan", "add", "Phone my sister")
+    result = cli("flareup", "start")
+    assert "1. Phone my sister" in result.stdout
