@@ -48,6 +48,11 @@ def cli() -> Run:
     from backskills.cli.main import app
 
     def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
+        from backskills import render
+
+        # Each real run is a new process with fresh consoles; a console cached by an earlier
+        # in-process run would keep that run's COLUMNS / NO_COLOR.
+        render.reset_consoles()
         runner = CliRunner()
         return runner.invoke(app, list(args), input=input, env=env, prog_name="backskills")
 

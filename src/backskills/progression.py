@@ -646,6 +646,13 @@ def _review(
         return rec
     step_size = clean_number(following - level)
     if days_at >= event.hold_days and met_days >= MET_NEEDED:
+        blocked = safety.exercise_block_reason(journal)
+        if blocked is not None:
+            rec.reason = (
+                f"You have been at {describe(level, unit)} for {days_at} days and {met_words}, "
+                f"but stay at this level for now: {blocked}"
+            )
+            return rec
         rec.recommendation = "step_up"
         rec.reason = (
             f"You have been at {describe(level, unit)} for {days_at} days (at least "

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from backskills import pacing, progression
+from backskills import flareups, pacing, progression, redflags
 from backskills.baseline import BASELINE_DAYS, summarise
 from backskills.goals import TodayGoal, today_section
 from backskills.models import Journal
@@ -76,6 +76,8 @@ class TodayView:
     pain_scores: list[int] = field(default_factory=list)
     goals: list[TodayGoal] = field(default_factory=list)  # active goals (issue 4)
     pacing: list[pacing.Spell] = field(default_factory=list)  # today's pacing spells
+    red_flags: redflags.TodayNotice | None = None  # reminder or banner (issue 5)
+    flareup: flareups.TodaySection | None = None  # the active flare-up (issue 5)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -92,6 +94,8 @@ class TodayView:
             ),
             "goals": [g.to_json() for g in self.goals],
             "pacing": [s.to_json() for s in self.pacing],
+            "redflags": self.red_flags.to_json() if self.red_flags else None,
+            "flareup": self.flareup.to_json() if self.flareup else None,
         }
 
 
@@ -104,6 +108,8 @@ def build(journal: Journal, today: date) -> TodayView:
     view = TodayView(date=today, empty=is_empty(journal))
     if view.empty:
         return view
+    view.red_flags = redflags.today_notice(journal, today)
+    view.flareup = flareups.today_section(journal, today)
     recommendations = {r.activity: r for r in progression.evaluate(journal, today)}
     todays = [r for r in journal.records if r.date == today]
     logged_today = {r.activity.casefold() for r in todays}

@@ -111,3 +111,31 @@ def test_an_exercise_from_the_library_keeps_its_own_unit(cli: Run) -> None:
     ok(cli, 1, "log", "treadmill walking", "12")
     ok(cli, 1, "baseline", "log", "gardening", "20")
     assert as_json(cli, 1, "baseline", "show", "gardening")["unit"] == "minutes"
+
+
+def test_an_open_red_flag_turns_a_due_step_up_into_hold_with_the_reason(cli: Run) -> None:
+    from tests.cli.journey import walk_days
+
+    planned_walking(cli)
+    walk_days(cli, 0, 7)
+    assert as_json(cli, 7, "progress")["activities"][0]["recommendation"] == "step_up"
+    ok(cli, 7, "redflags", "--present", "night_sweats")
+    [walking] = as_json(cli, 7, "progress")["activities"]
+    assert walking["recommendation"] == "hold"
+    assert "red-flag check" in walking["reason"]
+    assert "ready to step up" not in flat(ok(cli, 7, "today").stdout)
+    ok(cli, 7, "redflags", "assessed", "--note", "GP saw me")
+    assert as_json(cli, 7, "progress")["activities"][0]["recommendation"] == "step_up"
+
+
+def test_today_reminds_to_check_red_flags_and_shows_an_active_flareup(cli: Run) -> None:
+    planned_walking(cli)
+    doc = as_json(cli, 1, "today")
+    assert doc["redflags"]["kind"] == "reminder"
+    assert "backskills redflags" in flat(ok(cli, 1, "today").stdout)
+    ok(cli, 1, "redflags", "--none")
+    assert as_json(cli, 1, "today")["redflags"] is None
+    ok(cli, 2, "flareup", "start", "--pain", "7")
+    doc = as_json(cli, 3, "today")
+    assert doc["flareup"] is not None
+    assert doc["activities"][0]["recommendation"] == "paused"

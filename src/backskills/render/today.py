@@ -27,7 +27,11 @@ def welcome(steps: tuple[tuple[str, str], ...]) -> None:
 
 
 def home(view: TodayView) -> None:
+    from backskills.render import safety
+
     render.say((f"Today, {view.date:%A %d %B %Y}", "bold"))
+    safety.today_notice(view.red_flags)
+    safety.flareup_today(view.flareup)
     if not (view.activities or view.baselines or view.other or view.goals or view.pacing):
         render.say("No plans yet.")
         render.hint(
