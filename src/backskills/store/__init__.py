@@ -133,9 +133,12 @@ class Store:
     def decode(self, data: bytes, source: Path) -> Loaded:
         """Validate bytes as a journal. Messages name the problem, never the content."""
         try:
-            return Loaded(Journal.model_validate_json(data), SCHEMA_VERSION)
+            fast = Journal.model_validate_json(data)
         except ValueError:
             pass  # find out exactly what is wrong below (the slow path)
+        else:
+            if fast.schema_version == SCHEMA_VERSION:
+                return Loaded(fast, SCHEMA_VERSION)
         document = self._parse_document(data, source)
         version = document.get("schema_version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
