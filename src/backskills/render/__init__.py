@@ -166,9 +166,7 @@ def panel(
 
     content = text(body) if isinstance(body, str) else body
     (err() if stderr else out()).print(
-        Panel(
-            content, title=clean(title) if title else None, border_style=style, title_align="left"
-        )
+        Panel(content, title=text(title) if title else None, border_style=style, title_align="left")
     )
 
 
