@@ -18,6 +18,7 @@ Reading (``Store.load``) takes no lock and never writes.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import stat
@@ -132,13 +133,14 @@ class Store:
 
     def decode(self, data: bytes, source: Path) -> Loaded:
         """Validate bytes as a journal. Messages name the problem, never the content."""
-        try:
-            fast = Journal.model_validate_json(data)
-        except ValueError:
-            pass  # find out exactly what is wrong below (the slow path)
-        else:
-            if fast.schema_version == SCHEMA_VERSION:
-                return Loaded(fast, SCHEMA_VERSION)
+        with _no_gc():
+            try:
+                fast = Journal.model_validate_json(data)
+            except ValueError:
+                pass  # find out exactly what is wrong below (the slow path)
+            else:
+                if fast.schema_version == SCHEMA_VERSION:
+                    return Loaded(fast, SCHEMA_VERSION)
         document = self._parse_document(data, source)
         version = document.get("schema_version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -412,6 +414,23 @@ class Store:
             write_atomic(path, data)
         except OSError as exc:
             raise JournalSaveFailed(f"could not write {path} ({exc.strerror}).") from None
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a journal is built.
+
+    Validation creates tens of thousands of small objects and no reference cycles; the
+    collector would otherwise run hundreds of times for nothing (a 10-year journal loads
+    noticeably faster without it). Reference counting still frees memory as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _save_failed(exc: OSError, what: str) -> JournalSaveFailed:
