@@ -27,7 +27,7 @@ def path_command(json: JsonOption = False) -> None:
     if json:
         render.emit_json({"path": str(journal_path), "exists": journal_path.exists()})
     else:
-        render.say(str(journal_path))
+        render.say(str(journal_path), wrap=False)
 
 
 @app.command("check")
@@ -60,10 +60,11 @@ def check_command(json: JsonOption = False) -> None:
         return
     if not the_store.exists():
         render.say(
-            f"No journal yet at {the_store.journal_path}. It is created the first time you record something."
+            f"No journal yet at {the_store.journal_path}. It is created the first time you record something.",
+            wrap=False,
         )
     else:
-        render.say(("Your journal is readable: ", "bold"), str(the_store.journal_path))
+        render.say(("Your journal is readable: ", "bold"), str(the_store.journal_path), wrap=False)
         if loaded.version < loaded.journal.schema_version:
             render.say(
                 f"It is in an older format ({loaded.version}); it will be updated on the next change, with a backup kept."
@@ -73,7 +74,8 @@ def check_command(json: JsonOption = False) -> None:
         render.table(["holds", "count"], rows)
     if backups:
         render.say(
-            f"{len(backups)} backup(s) in {the_store.backups_dir}; newest: {backups[0].name}"
+            f"{len(backups)} backup(s) in {the_store.backups_dir}; newest: {backups[0].name}",
+            wrap=False,
         )
     elif the_store.exists():
         render.say("No backups yet: one is kept each time a change replaces the journal.")
@@ -91,7 +93,7 @@ def backup_command(json: JsonOption = False) -> None:
     if json:
         render.emit_json({"backup": str(path)})
     else:
-        render.say(f"Backup saved: {path}")
+        render.say(f"Backup saved: {path}", wrap=False)
 
 
 @app.command("restore")
@@ -116,7 +118,7 @@ def restore_command(
         return
     render.say(f"Restored the backup from {chosen.taken:%Y-%m-%d %H:%M:%S} ({chosen.name}).")
     if aside:
-        render.say(f"The journal it replaced is kept at {aside}.")
+        render.say(f"The journal it replaced is kept at {aside}.", wrap=False)
 
 
 @app.command("export")
@@ -182,6 +184,6 @@ def import_command(
             }
         )
         return
-    render.say(f"Imported {file}.")
+    render.say(f"Imported {file}.", wrap=False)
     if kept:
-        render.say(f"Your previous journal is kept at {kept}.")
+        render.say(f"Your previous journal is kept at {kept}.", wrap=False)

@@ -11,7 +11,9 @@ NOTE_MAX = 2000
 
 
 class StrictModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_default=False)
+    model_config = ConfigDict(
+        extra="forbid", allow_inf_nan=False, validate_default=False, defer_build=True
+    )
 
 
 Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]

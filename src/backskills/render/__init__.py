@@ -78,9 +78,12 @@ def text(*parts: str | tuple[str, str]) -> Text:
     return result
 
 
-def say(*parts: str | tuple[str, str], stderr: bool = False) -> None:
-    """Print one line or paragraph of plain text (wrapped to the terminal)."""
-    (err() if stderr else out()).print(text(*parts))
+def say(*parts: str | tuple[str, str], stderr: bool = False, wrap: bool = True) -> None:
+    """Print one line or paragraph of plain text (wrapped to the terminal).
+
+    ``wrap=False`` never breaks the line (use it for file paths people copy).
+    """
+    (err() if stderr else out()).print(text(*parts), soft_wrap=not wrap)
 
 
 def show(renderable: RenderableType, stderr: bool = False) -> None:
@@ -98,12 +101,12 @@ def bullet_list(items: Iterable[str], stderr: bool = False, marker: str = "-") -
 
 def warn(message: str) -> None:
     """A gentle warning on stderr, readable without colour."""
-    err().print(text(("Note: ", "bold yellow"), message))
+    err().print(text(("Note: ", "bold yellow"), message), soft_wrap=True)
 
 
 def info(message: str) -> None:
     """A message on stderr (used for what a --json run would otherwise hide)."""
-    err().print(text(message))
+    err().print(text(message), soft_wrap=True)
 
 
 def hint(message: str, stderr: bool = False) -> None:
@@ -116,11 +119,14 @@ def more(topic: str, stderr: bool = False) -> None:
 
 
 def error(message: str, hint_text: str | None = None) -> None:
-    """The one error line on stderr, plus an optional hint line. Never a traceback."""
+    """The one error line on stderr, plus an optional hint line. Never a traceback.
+
+    Lines are never broken (the terminal wraps them), so paths stay whole for copying.
+    """
     console = err()
-    console.print(text(("Error: ", "bold red"), message))
+    console.print(text(("Error: ", "bold red"), message), soft_wrap=True)
     if hint_text:
-        console.print(text(("Hint: ", "bold"), hint_text))
+        console.print(text(("Hint: ", "bold"), hint_text), soft_wrap=True)
 
 
 def emit_json(document: Any) -> None:
@@ -160,9 +166,7 @@ def panel(
 
     content = text(body) if isinstance(body, str) else body
     (err() if stderr else out()).print(
-        Panel(
-            content, title=clean(title) if title else None, border_style=style, title_align="left"
-        )
+        Panel(content, title=text(title) if title else None, border_style=style, title_align="left")
     )
 
 

@@ -1,0 +1,128 @@
+"""The migration mechanism, proven with a synthetic version 2 of the journal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+
+import backskills.store as store_module
+from backskills.errors import JournalUnreadable
+from backskills.models import Journal
+from backskills.models.activity import PainScore
+from backskills.store import Store, backups, migrations
+from tests.conftest import Run
+from tests.journals import FIXTURES
+
+
+class JournalV2(Journal):
+    schema_version: Literal[2] = 2  # type: ignore[assignment]
+
+
+def v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
+    """Synthetic step: every pain note gets a suffix (proves the step ran on the data)."""
+    document["pain"] = [
+        {**pain, "note": f"{pain.get('note') or ''}|v2"} for pain in document.get("pain", [])
+    ]
+    return document
+
+
+@pytest.fixture
+def version_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_module, "Journal", JournalV2)
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, v1_to_v2)
+
+
+@pytest.fixture
+def v1_journal(data_dir: Path) -> Path:
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / "journal.json"
+    shutil.copy(FIXTURES / "journal-v1.json", path)
+    path.chmod(0o600)
+    return path
+
+
+def test_migrate_runs_every_step_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    order: list[int] = []
+    for version in (1, 2, 3):
+        monkeypatch.setitem(
+            migrations.MIGRATIONS,
+            version,
+            lambda doc, v=version: (order.append(v), {**doc, f"step{v}": True})[1],
+        )
+    document, start = migrations.migrate({"schema_version": 1}, 4)
+    assert start == 1
+    assert order == [1, 2, 3]
+    assert document == {"schema_version": 4, "step1": True, "step2": True, "step3": True}
+
+
+def test_migrate_refuses_a_gap() -> None:
+    with pytest.raises(ValueError, match="no migration from schema version 1"):
+        migrations.migrate({"schema_version": 1}, 2)
+
+
+def test_reading_an_old_journal_migrates_in_memory_only(
+    version_2: None, v1_journal: Path, cli: Run
+) -> None:
+    before = v1_journal.read_bytes()
+    store = Store(v1_journal.parent)
+    loaded = store.load_with_version()
+    assert loaded.version == 1
+    assert isinstance(loaded.journal, JournalV2)
+    assert all(p.note and p.note.endswith("|v2") for p in loaded.journal.pain)
+    result = cli("data", "check", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["file_schema_version"], report["schema_version"]) == (1, 2)
+    assert "older format" in cli("data", "check").stdout
+    assert v1_journal.read_bytes() == before
+    assert not (v1_journal.parent / "backups").exists()
+
+
+def test_first_change_keeps_a_premigration_backup_for_good(
+    version_2: None, v1_journal: Path
+) -> None:
+    original = v1_journal.read_bytes()
+    store = Store(v1_journal.parent)
+    with store.transaction() as journal:
+        journal.pain.append(PainScore.model_validate({"date": "2026-03-01", "score": 2}))
+    saved = json.loads(v1_journal.read_text())
+    assert saved["schema_version"] == 2
+    assert saved["pain"][0]["note"].endswith("|v2")
+    assert saved["pain"][-1]["score"] == 2
+    (premigration,) = [b for b in store.backups() if b.premigration]
+    assert "-v1-premigration" in premigration.name
+    assert premigration.path.read_bytes() == original
+    for n in range(backups.KEEP_NEWEST + 5):  # many later saves do not prune it
+        with store.transaction() as journal:
+            journal.pain.append(PainScore.model_validate({"date": "2026-03-02", "score": n % 11}))
+    assert premigration.path.exists()
+    assert store.newest_good_backup() is not None
+
+
+def test_missing_migration_step_is_unreadable_and_untouched(
+    monkeypatch: pytest.MonkeyPatch, v1_journal: Path, cli: Run
+) -> None:
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    before = v1_journal.read_bytes()
+    with pytest.raises(JournalUnreadable, match="cannot be brought up to date"):
+        Store(v1_journal.parent).load()
+    result = cli("data", "check")
+    assert result.exit_code == 3
+    assert v1_journal.read_bytes() == before
+
+
+def test_premigration_backups_survive_the_retention_rule() -> None:
+    now = datetime(2026, 3, 1, 12)
+    old = backups.Backup(Path("journal-old-v1-premigration.json"), now - timedelta(days=400), True)
+    recent = [
+        backups.Backup(Path(f"journal-{n}.json"), now - timedelta(minutes=n), False)
+        for n in range(20)
+    ]
+    pruned = backups.to_prune([*recent, old], now.date())
+    assert old not in pruned
