@@ -95,6 +95,7 @@ def test_json_runs_print_one_document_or_nothing(
     monkeypatch.setenv("BACKSKILLS_TODAY", "2026-03-01")
     data_dir.mkdir(mode=0o700)
     (data_dir / "journal.json").write_bytes((FIXTURES / "journal-v1.json").read_bytes())
+    (data_dir / "journal.json").chmod(0o600)
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(30)  # a command that waits for input would hang: fail instead
     try:

@@ -48,7 +48,9 @@ def evaluate_command(
 ) -> None:
     """Review every plan as of today and say what to do next, and why.
 
-    Example: backskills progress walking --pain-up
+    Example: backskills progress evaluate walking
+
+    The short form 'backskills progress walking --pain-up' does the same.
     """
     from backskills import progression, render, validate
     from backskills.render import progression as show
