@@ -132,3 +132,14 @@ def test_group_without_subcommand_shows_its_help(cli: Run) -> None:
     assert result.exit_code == 0
     assert "restore" in result.stdout
     assert "Error" not in result.stderr
+
+
+def test_root_help_names_the_emergency_services_without_importing_commands(cli: Run) -> None:
+    import re
+
+    result = cli("--help")
+    assert result.exit_code == 0
+    text = re.sub(r"[\s│]+", " ", result.stdout)
+    assert "call 999 or go to A&E now" in text
+    assert "NHS 111" in text
+    assert "backskills redflags" in text

@@ -117,6 +117,11 @@ app = typer.Typer(
         "slowly, pace your day, plan for flare-ups and check the warning signs.\n\n"
         "Example: backskills baseline log walking 10 --felt ok"
     ),
+    epilog=(
+        "Not a substitute for medical advice. New numbness between the legs or around the "
+        "bottom, or new trouble passing urine or controlling your bowels: call 999 or go to "
+        "A&E now. Not sure: NHS 111. 'backskills redflags' checks the warning signs."
+    ),
     invoke_without_command=True,
     no_args_is_help=False,
     add_completion=False,
