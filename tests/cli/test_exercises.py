@@ -73,6 +73,7 @@ def test_show_human(cli: Run) -> None:
     flat = " ".join(result.stdout.split())
     assert item.title in flat and item.position in flat
     assert "Safety" in result.stdout and "Counted in: reps" in flat
+    assert "more: backskills learn exercise" in flat
 
 
 def test_show_json(cli: Run) -> None:

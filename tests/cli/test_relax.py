@@ -188,5 +188,7 @@ def test_log_refuses_bad_input_without_touching_the_journal(
 
 
 def test_empty_list(cli: Run) -> None:
-    assert "No relaxation recorded yet" in cli("relax", "list").stdout
+    empty = cli("relax", "list").stdout
+    assert "No relaxation recorded yet" in empty
+    assert "more: backskills learn relaxation" in empty
     assert json.loads(cli("relax", "list", "--json").stdout) == []
