@@ -27,11 +27,20 @@ __all__ = [
 
 
 def find_activity(journal: Journal, name: str) -> Activity | None:
-    """The activity called ``name`` (case does not matter), or None."""
+    """The activity called ``name`` (case does not matter), or None.
+
+    A library exercise is one activity however it is written: ``wall-squat``,
+    ``wall squat`` and ``Wall squat with a ball`` all find the one already recorded.
+    """
     wanted = name.strip().casefold()
     for activity in journal.activities:
         if activity.name.casefold() == wanted:
             return activity
+    exercise = catalogue.find_exercise(name) if journal.activities else None
+    if exercise is not None:
+        for activity in journal.activities:
+            if catalogue.find_exercise(activity.name) == exercise:
+                return activity
     return None
 
 

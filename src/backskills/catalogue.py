@@ -401,12 +401,17 @@ def select_exercises(area: Area | None = None) -> list[Exercise]:
     return [e for e in exercises() if area is None or area in e.areas]
 
 
+def search_terms(words: str) -> list[str]:
+    """The words a search looks for (punctuation and spaces alone give none)."""
+    return [w.casefold() for w in _WORD.findall(words)]
+
+
 def search(words: str) -> list[SearchHit]:
     """Leaflets that contain every word (as the start of a word), best match first.
 
     A word in the title counts most, then the summary, then each mention in the text.
     """
-    terms = [w.casefold() for w in _WORD.findall(words)]
+    terms = search_terms(words)
     if not terms:
         return []
     hits: list[SearchHit] = []

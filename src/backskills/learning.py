@@ -100,11 +100,17 @@ def relaxation_minutes(journal: Journal, since: date) -> float:
 
 
 def thought_kind(raw: str, field: str = "--kind") -> ThoughtKind:
-    """A thinking trap by its name; ``should/must`` or ``Mental Filter`` are fine too."""
+    """A thinking trap by its name; ``should/must``, ``Mental Filter``, its number in the
+    list (1 to 6) or the start of its name (``catastroph``, at least 3 letters) are fine too."""
     key = "-".join(w for w in re.split(r"[\s_/\-]+", raw.strip().casefold()) if w)
+    if key.isdigit() and 1 <= int(key) <= len(THOUGHT_KINDS):
+        return THOUGHT_KINDS[int(key) - 1]
     for candidate in (key, key.replace("-and-", "-")):
         if candidate in THOUGHT_KINDS:
             return candidate
+    starts = [kind for kind in THOUGHT_KINDS if len(key) >= 3 and kind.startswith(key)]
+    if len(starts) == 1:
+        return starts[0]
     raise InvalidInput(
         field, f"'{printable(raw)}' is not one of the six kinds: {', '.join(THOUGHT_KINDS)}."
     )

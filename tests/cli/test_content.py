@@ -119,3 +119,38 @@ def test_every_related_command_exists_or_is_planned(cli: Run) -> None:
     for name, source in _content_texts():
         for command in COMMAND_IN_TEXT.findall(source):
             assert command in COMMANDS or command in PLANNED, f"{name}: backskills {command}"
+
+
+def _content_commands() -> list[tuple[str, str]]:
+    found = []
+    for name, source in _content_texts():
+        found += [(name, c) for c in re.findall(r"`(backskills [^`]+)`", source)]
+    return found
+
+
+@pytest.mark.parametrize(("name", "example"), _content_commands(), ids=lambda v: str(v))
+def test_every_command_a_leaflet_shows_is_real(name: str, example: str) -> None:
+    """`backskills pace task add ...` in a leaflet: each word of the path is a real
+    subcommand, and every --option it uses is an option of that command."""
+    import importlib
+    import shlex
+
+    import typer
+
+    words = shlex.split(example)[1:]
+    module = COMMANDS[words[0]][0]
+    command = typer.main.get_command(importlib.import_module(f"backskills.cli.{module}").app)
+    rest = words[1:]
+    while hasattr(command, "commands") and rest and rest[0] in command.commands:
+        command = command.commands[rest.pop(0)]
+    options = {opt: param for param in command.params for opt in getattr(param, "opts", [])}
+    arguments = [p for p in command.params if p.param_type_name == "argument"]
+    while rest:
+        word = rest.pop(0)
+        if word.startswith("-"):
+            assert word in options, f"{name}: '{example}' has no option {word}"
+            if not options[word].is_flag:
+                assert rest, f"{name}: '{example}': {word} needs a value"
+                rest.pop(0)
+        else:
+            assert arguments, f"{name}: '{example}': '{word}' is not a subcommand"

@@ -73,6 +73,7 @@ def test_show_human(cli: Run) -> None:
     flat = " ".join(result.stdout.split())
     assert item.title in flat and item.position in flat
     assert "Safety" in result.stdout and "Counted in: reps" in flat
+    assert "more: backskills learn exercise" in flat
 
 
 def test_show_json(cli: Run) -> None:
@@ -91,3 +92,12 @@ def test_show_unknown_is_exit_1_with_closest(cli: Run) -> None:
     assert result.exit_code == 1
     assert "no exercise called 'brige'" in result.stderr
     assert "bridge" in result.stderr
+
+
+def test_exercise_names_written_differently_are_one_baseline(cli: Run) -> None:
+    assert cli("baseline", "log", "knee-rolling", "5", "--date", "2026-02-27").exit_code == 0
+    assert cli("baseline", "log", "Knee rolling", "6", "--date", "2026-02-28").exit_code == 0
+    result = cli("baseline", "log", "knee rolling", "7")
+    assert result.exit_code == 0, result.stderr
+    assert "day 3 of 3 for knee-rolling" in result.stdout
+    assert "Average: 18 ÷ 3 = 6 reps" in result.stdout

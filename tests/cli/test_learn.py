@@ -200,3 +200,11 @@ def test_damaged_content_is_exit_4_naming_the_file(
     assert result.exit_code == 4
     assert "topics/pain.md, line 3" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("words", ["", "   ", "?!"])
+def test_search_without_words_is_exit_2(cli: Run, words: str) -> None:
+    result = cli("learn", "--search", words)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: --search: needs at least one word")
+    assert result.stdout == ""

@@ -129,6 +129,25 @@ def test_pacer_counts_down_each_breath() -> None:
     assert "breath 2 of 6" in frames[2] and "1:00 to go" in frames[2]
 
 
+@pytest.mark.parametrize("width", [40, 60, 100])
+def test_pacer_bar_has_its_own_line_and_fits_the_screen(width: int) -> None:
+    import io
+
+    from rich.console import Console
+
+    from backskills.learning import breathing_plan
+    from backskills.render import relax as pacer
+
+    console = Console(file=io.StringIO(), width=width)
+    plan = breathing_plan(1)
+    console.begin_capture()
+    console.print(pacer._frame(plan, 3, pacer.PHASES[1], 2, 22, width))
+    lines = console.end_capture().splitlines()
+    assert "  breath 3 of 6, 0:38 to go" in lines  # whole, on its own line
+    bar = next(line for line in lines if "\u2501" in line)
+    assert "breath" not in bar and len(bar.rstrip()) <= width
+
+
 def test_log_and_list(cli: Run) -> None:
     result = cli("relax", "log", "12.5", "--date", "yesterday", "--note", "[bold]yoga[/]")
     assert result.exit_code == 0, result.stderr
@@ -169,5 +188,7 @@ def test_log_refuses_bad_input_without_touching_the_journal(
 
 
 def test_empty_list(cli: Run) -> None:
-    assert "No relaxation recorded yet" in cli("relax", "list").stdout
+    empty = cli("relax", "list").stdout
+    assert "No relaxation recorded yet" in empty
+    assert "more: backskills learn relaxation" in empty
     assert json.loads(cli("relax", "list", "--json").stdout) == []

@@ -55,6 +55,11 @@ def test_add_with_flags_and_list(cli: Run) -> None:
         ("jumping to conclusions", "jumping-to-conclusions"),
         ("CATASTROPHISING", "catastrophising"),
         ("critical self", "critical-self"),
+        ("2", "catastrophising"),  # its number in the wizard's list
+        ("6", "critical-self"),
+        ("catastroph", "catastrophising"),  # the start of a name
+        ("jump", "jumping-to-conclusions"),
+        ("should", "should-must"),
     ],
 )
 def test_kind_spellings(cli: Run, typed: str, stored: str) -> None:
@@ -75,6 +80,8 @@ def _journal(data_dir: Path) -> bytes | None:
         (["--situation", "s"], "--thought"),
         (["--situation", "  ", "--thought", "t"], "--situation"),
         (["--situation", "s", "--thought", "t", "--kind", "gloomy"], "--kind"),
+        (["--situation", "s", "--thought", "t", "--kind", "7"], "--kind"),
+        (["--situation", "s", "--thought", "t", "--kind", "ca"], "--kind"),
         (["--situation", "s", "--thought", "t", "--feeling", "x" * 2001], "--feeling"),
         (["--situation", "s", "--thought", "t", "--alternative", "a\x07b"], "--alternative"),
         (["--situation", "s", "--thought", "t", "--date", "2026-03-02"], "--date"),
@@ -113,7 +120,7 @@ def test_wizard_asks_for_each_part(cli: Run, monkeypatch: pytest.MonkeyPatch) ->
             "worried",
             "",  # action skipped
             "doom",  # not a kind: asked again
-            "catastrophising",
+            "2",  # the second in the numbered list
             "It is stiff, and a walk usually helps",
         ]
     )
@@ -122,6 +129,8 @@ def test_wizard_asks_for_each_part(cli: Run, monkeypatch: pytest.MonkeyPatch) ->
     # The questions go to stderr; CliRunner echoes the typed answers onto stdout (a real
     # terminal shows them itself), so the JSON document starts after them.
     assert "What was the situation?" in result.stderr
+    assert "2. catastrophising: Catastrophising" in result.stderr
+    assert "situation and the thought are needed" in result.stderr
     record = json.loads(result.stdout[result.stdout.index("{") :])
     assert record["situation"] == "Sat at my desk all morning"
     assert record["action"] is None and record["kind"] == "catastrophising"

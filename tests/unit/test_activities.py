@@ -67,3 +67,15 @@ def test_describe_uses_singular_for_one() -> None:
     assert describe(1, "minutes") == "1 minute"
     assert describe(8, "minutes") == "8 minutes"
     assert describe(0.5, "km") == "0.5 km"
+
+
+@pytest.mark.parametrize("spelling", ["wall squat", "Wall squat with a ball", "WALL_SQUAT"])
+def test_a_library_exercise_is_one_activity_however_it_is_written(spelling: str) -> None:
+    journal = Journal()
+    squat = ensure_activity(journal, "wall-squat", None, DAY)
+    assert squat.unit == "reps"
+    assert find_activity(journal, spelling) is squat
+    assert ensure_activity(journal, spelling, None, DAY) is squat
+    assert len(journal.activities) == 1
+    assert find_activity(journal, "bridge") is None  # another exercise is another activity
+    assert find_activity(journal, "walking") is None

@@ -41,6 +41,10 @@ def learn(
     name = " ".join(topic) if topic else None
     if search is not None:
         words = f"{search} {name}" if name else search
+        if not catalogue.search_terms(words):
+            from backskills.errors import InvalidInput
+
+            raise InvalidInput("--search", "needs at least one word, e.g. --search sleep.")
         hits = catalogue.search(words)
         if json:
             render.emit_json([_summary(hit.topic) for hit in hits])

@@ -138,6 +138,7 @@ def list_command(json: JsonOption = False) -> None:
     if not sessions:
         render.say("No relaxation recorded yet.")
         render.hint("Try 'backskills relax' for a guided session.")
+        render.more("relaxation")
         return
     render.table(
         ["date", "minutes", "how", "note"],

@@ -84,7 +84,7 @@ def add(
     if asking:
         render.say(
             ("A thought record", "bold"),
-            ": press Enter to skip a part you do not want.",
+            ": the situation and the thought are needed; press Enter to skip any other part.",
             stderr=True,
         )
     parts = {
@@ -113,10 +113,9 @@ def add(
     }
     if asking and kind is None:
         render.say("Which thinking trap might it be? (Enter to skip)", stderr=True)
-        render.bullet_list(
-            (f"{key}: {label}, {about}" for key, (label, about) in KIND_NAMES.items()), stderr=True
-        )
-    chosen = _part(kind, "--kind", "Kind", optional_kind, asking, False)
+        for number, (key, (label, about)) in enumerate(KIND_NAMES.items(), start=1):
+            render.say(f"{number}. {key}: {label}, {about}", stderr=True)
+    chosen = _part(kind, "--kind", "Kind (a number or a name)", optional_kind, asking, False)
     better = _part(
         alternative,
         "--alternative",

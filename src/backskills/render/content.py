@@ -123,5 +123,6 @@ def exercise_page(item: Exercise, allow_pager: bool = True) -> None:
             f"{item.slug} 5'; it is counted in {item.unit}.",
         ),
         text(("Based on: ", "dim"), "; ".join(item.sources)),
+        text(("more: ", "dim"), "backskills learn exercise"),
     ]
     show_page(Group(*parts), allow_pager)

@@ -16,11 +16,17 @@ if TYPE_CHECKING:
 # The pacer waits one second per tick; tests replace this with a function that does not wait.
 sleep: Callable[[float], None] = time.sleep
 
+BAR_WIDTH = 40
+
 PHASES = ("Breathe in slowly through your nose", "Breathe out gently through your mouth")
 
 
-def _frame(plan: BreathingPlan, breath: int, words: str, count: int, done: int) -> RenderableType:
+def _frame(
+    plan: BreathingPlan, breath: int, words: str, count: int, done: int, width: int = 80
+) -> RenderableType:
+    """One tick of the pacer for a screen ``width`` columns wide (the bar sits on its own line)."""
     from rich.console import Group
+    from rich.padding import Padding
     from rich.progress_bar import ProgressBar
 
     left = plan.total_seconds - done
@@ -28,13 +34,16 @@ def _frame(plan: BreathingPlan, breath: int, words: str, count: int, done: int) 
         text(""),
         text((f"  {words}", "bold"), f"   {count}"),
         text(""),
-        ProgressBar(
-            total=plan.total_seconds,
-            completed=done,
-            width=40,
-            style="dim",
-            complete_style="cyan",
-            finished_style="cyan",
+        Padding(
+            ProgressBar(
+                total=plan.total_seconds,
+                completed=done,
+                width=max(10, min(BAR_WIDTH, width - 4)),
+                style="dim",
+                complete_style="cyan",
+                finished_style="cyan",
+            ),
+            (0, 0, 0, 2),
         ),
         text((f"  breath {breath} of {plan.breaths}, {left // 60}:{left % 60:02d} to go", "dim")),
         text(("  Ctrl-C stops at any time; the minutes you did are kept.", "dim")),
@@ -54,7 +63,8 @@ def pace_breathing(plan: BreathingPlan, console: Console | None = None) -> int:
                 lengths = (plan.in_seconds, plan.out_seconds)
                 for words, seconds in zip(PHASES, lengths, strict=True):
                     for count in range(seconds, 0, -1):
-                        live.update(_frame(plan, breath, words, count, done), refresh=True)
+                        frame = _frame(plan, breath, words, count, done, screen.width)
+                        live.update(frame, refresh=True)
                         sleep(1)
                         done += 1
     except KeyboardInterrupt:
