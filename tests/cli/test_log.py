@@ -68,6 +68,9 @@ def test_unknown_activity_takes_unit_and_mismatch_is_refused(cli: Run, data_dir:
         (("walking", "--", "-5"), "AMOUNT"),
         (("walking", "-5"), "-5"),
         (("walking", "nan"), "AMOUNT"),
+        (("walking", "1e308"), "AMOUNT"),  # twice would overflow the day's total
+        (("walking", "1000001"), "AMOUNT"),
+        (("walking", "5", "--resolution", ""), "--resolution"),
         (("walking", "5", "--pain", "11"), "--pain"),
         (("walking", "5", "--pain", "x"), "--pain"),
         (("walking", "5", "--date", "2099-01-01"), "--date"),
