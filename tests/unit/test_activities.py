@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import shlex
 from datetime import date
 
 import pytest
 
-from backskills.activities import describe, ensure_activity, find_activity, get_activity
+from backskills.activities import arg, describe, ensure_activity, find_activity, get_activity
 from backskills.errors import InvalidInput, NotFound
 from backskills.models import Journal
 
@@ -67,3 +68,19 @@ def test_describe_uses_singular_for_one() -> None:
     assert describe(1, "minutes") == "1 minute"
     assert describe(8, "minutes") == "8 minutes"
     assert describe(0.5, "km") == "0.5 km"
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [
+        ("walking", "walking"),
+        ("sit-to-stand", "sit-to-stand"),
+        ("sit to stand", '"sit to stand"'),
+        ("[bold]x[/]", '"[bold]x[/]"'),
+        ("it's $x", "'it'\"'\"'s $x'"),
+        ("-x", '"-x"'),
+    ],
+)
+def test_arg_quotes_names_so_commands_can_be_copied(name: str, typed: str) -> None:
+    assert arg(name) == typed
+    assert shlex.split(arg(name)) == [name]
