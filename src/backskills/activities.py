@@ -6,6 +6,8 @@ used for rounding) comes from the unit (``backskills.units``) unless the patient
 
 from __future__ import annotations
 
+import re
+import shlex
 from datetime import date
 
 from backskills import catalogue, units
@@ -17,6 +19,7 @@ MIN_RESOLUTION = 0.001
 MAX_RESOLUTION = 1_000_000.0
 
 __all__ = [
+    "arg",
     "clean_number",
     "describe",
     "ensure_activity",
@@ -90,7 +93,7 @@ def ensure_activity(
             raise InvalidInput(
                 "--resolution",
                 f"'{existing.name}' already rounds to steps of "
-                f"{units.fmt(existing.resolution)} {existing.unit}.",
+                f"{describe(existing.resolution, existing.unit)}.",
                 hint="The resolution is set when an activity is first recorded.",
             )
         return existing
@@ -109,6 +112,18 @@ def ensure_activity(
     )
     journal.activities.append(activity)
     return activity
+
+
+_PLAIN_ARG = re.compile(r"[\w.,+@%/:=-]+")
+
+
+def arg(name: str) -> str:
+    """``name`` as it must be typed in a command: ``walking``, or ``"sit to stand"``."""
+    if _PLAIN_ARG.fullmatch(name) and not name.startswith("-"):
+        return name
+    if not any(ch in name for ch in '"$`\\!'):
+        return f'"{name}"'
+    return shlex.quote(name)
 
 
 def clean_number(value: float) -> float:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Literal
 
 from backskills import units
-from backskills.activities import clean_number, describe, ensure_activity, get_activity
+from backskills.activities import arg, clean_number, describe, ensure_activity, get_activity
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, Baseline, BaselineDay, Felt
@@ -252,7 +252,7 @@ def log_day(
             f"the baseline for '{activity.name}' already has its three days ({dates}).",
             hint=(
                 f"To start a fresh baseline (after a missed goal or a flare-up), run "
-                f"'backskills baseline redo {activity.name}'. To correct a day, log that "
+                f"'backskills baseline redo {arg(activity.name)}'. To correct a day, log that "
                 "date again."
             ),
         )
@@ -281,7 +281,7 @@ def redo(journal: Journal, name: str, *, today: date, note: str | None = None) -
     if current is None or not current.days:
         raise Refused(
             f"'{activity.name}' has no baseline days to set aside.",
-            hint=f"Start one with 'backskills baseline log {activity.name} AMOUNT'.",
+            hint=f"Start one with 'backskills baseline log {arg(activity.name)} AMOUNT'.",
         )
     activity.past_baselines.append(
         current.model_copy(update={"archived_on": today, "archive_reason": note})

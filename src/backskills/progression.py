@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from backskills import safety, units
-from backskills.activities import clean_number, describe, ensure_activity, find_activity
+from backskills.activities import arg, clean_number, describe, ensure_activity, find_activity
 from backskills.activities import get_activity as _get_activity
 from backskills.baseline import summarise
 from backskills.errors import InvalidInput, Refused
@@ -230,7 +230,7 @@ def _require_plan(activity: Activity) -> Plan:
     if activity.plan is None:
         raise Refused(
             f"'{activity.name}' has no progression plan yet.",
-            hint=f"Set one with 'backskills plan set {activity.name} --target N'.",
+            hint=f"Set one with 'backskills plan set {arg(activity.name)} --target N'.",
         )
     return activity.plan
 
@@ -359,14 +359,14 @@ def _choose_start(activity: Activity, start: float | None, today: date) -> tuple
         raise Refused(
             f"the baseline for '{activity.name}' averages less than one step of "
             f"{describe(activity.resolution, unit)}, so it gives no starting level.",
-            hint=f"Choose one: 'backskills plan set {activity.name} --target N --start N'.",
+            hint=f"Choose one: 'backskills plan set {arg(activity.name)} --target N --start N'.",
         )
     logged = len(summary.days)
     raise Refused(
         f"'{activity.name}' has no complete baseline yet ({logged} of 3 days logged), so "
         "there is no starting level.",
         hint=(
-            f"Log the baseline days with 'backskills baseline log {activity.name} AMOUNT', "
+            f"Log the baseline days with 'backskills baseline log {arg(activity.name)} AMOUNT', "
             "or give a starting level with --start N."
         ),
     )
@@ -406,7 +406,7 @@ def set_plan(
             raise Refused(
                 f"there is no baseline for '{name.strip()}' yet, so there is no starting level.",
                 hint=(
-                    f"Start one with 'backskills baseline log {name.strip()} AMOUNT' "
+                    f"Start one with 'backskills baseline log {arg(name.strip())} AMOUNT' "
                     "(three days), or give a starting level with --start N."
                 ),
             )
@@ -742,7 +742,7 @@ def step_up(journal: Journal, name: str, *, day: date, today: date) -> LevelChan
         review.reason,
         f"From {day.isoformat()} your level is {describe(event.to_level, activity.unit)}. "
         f"Hold it at least {plan.hold_days} days. If your pain goes up after this step, "
-        f"run 'backskills progress {activity.name} --pain-up' for the choices.",
+        f"run 'backskills progress {arg(activity.name)} --pain-up' for the choices.",
     ]
     return LevelChange(
         activity.name, activity.unit, event, explanation, plan_view(journal, activity, today)

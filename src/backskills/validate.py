@@ -14,12 +14,15 @@ from backskills.errors import InvalidInput
 
 NAME_MAX = 60
 NOTE_MAX = 2000
+# No real day holds more than a million of anything (minutes, steps, metres); bigger
+# numbers are typing slips, and sums of them could overflow to infinity.
+AMOUNT_MAX = 1_000_000
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwm])\s*$", re.IGNORECASE)
 
 
 def amount(value: str | float, field: str = "AMOUNT") -> float:
-    """A finite number >= 0."""
+    """A finite number from 0 to ``AMOUNT_MAX``."""
     if isinstance(value, str):
         text = value.strip()
         try:
@@ -32,6 +35,8 @@ def amount(value: str | float, field: str = "AMOUNT") -> float:
         raise InvalidInput(field, "must be an ordinary number (not infinity or NaN).")
     if number < 0:
         raise InvalidInput(field, "cannot be negative.")
+    if number > AMOUNT_MAX:
+        raise InvalidInput(field, f"is too big: the most backskills takes is {AMOUNT_MAX:,}.")
     return number
 
 

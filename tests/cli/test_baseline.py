@@ -107,6 +107,11 @@ def test_units_and_resolution(cli: Run, data_dir: Path) -> None:
         (("walking", "9", "--date", "March"), "--date"),
         (("", "9"), "ACTIVITY"),
         (("walking", "9", "--resolution", "0"), "--resolution"),
+        (("walking", "1e9"), "AMOUNT"),
+        # an empty value is a mistake, never silently the default
+        (("walking", "9", "--felt", ""), "--felt"),
+        (("walking", "9", "--start-factor", ""), "--start-factor"),
+        (("walking", "9", "--resolution", ""), "--resolution"),
     ],
 )
 def test_bad_input_is_exit_2_and_untouched(

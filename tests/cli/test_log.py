@@ -68,6 +68,9 @@ def test_unknown_activity_takes_unit_and_mismatch_is_refused(cli: Run, data_dir:
         (("walking", "--", "-5"), "AMOUNT"),
         (("walking", "-5"), "-5"),
         (("walking", "nan"), "AMOUNT"),
+        (("walking", "1e308"), "AMOUNT"),  # twice would overflow the day's total
+        (("walking", "1000001"), "AMOUNT"),
+        (("walking", "5", "--resolution", ""), "--resolution"),
         (("walking", "5", "--pain", "11"), "--pain"),
         (("walking", "5", "--pain", "x"), "--pain"),
         (("walking", "5", "--date", "2099-01-01"), "--date"),
@@ -101,3 +104,13 @@ def test_pain(cli: Run, data_dir: Path) -> None:
 def test_markup_in_notes_and_names_prints_literally(cli: Run) -> None:
     out = flat(ok(cli, 0, "log", "[bold]x[/]", "5").stdout)
     assert "[bold]x[/]" in out
+
+
+def test_hints_quote_names_with_spaces_and_one_is_singular(cli: Run, data_dir: Path) -> None:
+    out = flat(ok(cli, 0, "log", "sit to stand", "1", "--unit", "reps").stdout)
+    assert "Logged: 1 rep of sit to stand" in out
+    assert 'backskills baseline log "sit to stand" AMOUNT' in out
+    result = refused(cli, data_dir, 1, 0, "plan", "set", "sit to stand", "--target", "5")
+    assert 'backskills baseline log "sit to stand" AMOUNT' in flat(result.stderr)
+    result = refused(cli, data_dir, 2, 0, "log", "sit to stand", "1", "--resolution", "2")
+    assert "steps of 1 rep." in flat(result.stderr)

@@ -118,6 +118,11 @@ def test_plan_refused_while_red_flag_open(cli: Run, data_dir: Path) -> None:
         (("--target", "15", "--by", "soon"), "--by"),
         (("--target", "15", "--start", "-3"), "--start"),
         (("--target", "15", "--unit", "km"), "--unit"),
+        (("--target", "1e9"), "--target"),
+        # an empty value is a mistake, never silently the default
+        (("--target", "15", "--start", ""), "--start"),
+        (("--target", "15", "--by", ""), "--by"),
+        (("--target", "15", "--from", ""), "--from"),
     ],
 )
 def test_bad_plan_input(cli: Run, data_dir: Path, args: tuple[str, ...], field: str) -> None:

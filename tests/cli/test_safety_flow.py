@@ -88,7 +88,10 @@ def test_flareup_reduce_start_and_none(cli: Run) -> None:
     ok(cli("progress", "step-up", "walking", env=on("2026-03-10")))
     ok(cli("flareup", "start", env=on("2026-03-11")))
     assert walking_review(cli, "2026-03-11")["level"] == 9
-    ok(cli("flareup", "end", env=on("2026-03-12")))
+    ended = cli("flareup", "end", env=on("2026-03-12"))
+    ok(ended)
+    # the handbook: review the baseline after a flare-up; point to the command that does it
+    assert "backskills baseline redo walking" in " ".join(ended.stdout.split())
     ok(cli("flareup", "start", "--reduce", "start", env=on("2026-03-13")))
     assert walking_review(cli, "2026-03-13")["level"] == 8
     shown = cli("flareup", env=on("2026-03-13"))

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import shlex
 from datetime import date
 
 import pytest
 
-from backskills.activities import describe, ensure_activity, find_activity, get_activity
+from backskills.activities import arg, describe, ensure_activity, find_activity, get_activity
 from backskills.errors import InvalidInput, NotFound
 from backskills.models import Journal
 
@@ -79,3 +80,19 @@ def test_a_library_exercise_is_one_activity_however_it_is_written(spelling: str)
     assert len(journal.activities) == 1
     assert find_activity(journal, "bridge") is None  # another exercise is another activity
     assert find_activity(journal, "walking") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [
+        ("walking", "walking"),
+        ("sit-to-stand", "sit-to-stand"),
+        ("sit to stand", '"sit to stand"'),
+        ("[bold]x[/]", '"[bold]x[/]"'),
+        ("it's $x", "'it'\"'\"'s $x'"),
+        ("-x", '"-x"'),
+    ],
+)
+def test_arg_quotes_names_so_commands_can_be_copied(name: str, typed: str) -> None:
+    assert arg(name) == typed
+    assert shlex.split(arg(name)) == [name]

@@ -12,14 +12,16 @@ from backskills.errors import InvalidInput
 TODAY = date(2026, 11, 21)
 
 
-@pytest.mark.parametrize("raw", ["nan", "inf", "-inf", "-1", "abc", "", "1e400"])
+@pytest.mark.parametrize(
+    "raw", ["nan", "inf", "-inf", "-1", "abc", "", "1e400", "1000001", "1e308"]
+)
 def test_amount_rejects_non_finite_negative_and_text(raw: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         validate.amount(raw)
     assert caught.value.field == "AMOUNT"
 
 
-@given(st.floats(min_value=0, max_value=1e9, allow_nan=False, allow_infinity=False))
+@given(st.floats(min_value=0, max_value=validate.AMOUNT_MAX, allow_nan=False, allow_infinity=False))
 def test_amount_accepts_finite_non_negative(value: float) -> None:
     assert validate.amount(repr(value)) == value
 

@@ -55,9 +55,9 @@ def log_command(
     value = validate.amount(amount, "AMOUNT")
     on = validate.day(date, now)
     unit_name = validate.name(unit, "--unit") if unit is not None else None
-    feeling = validate.choice(felt, ("easy", "ok", "hard"), "--felt") if felt else None
-    factor = validate.amount(start_factor, "--start-factor") if start_factor else None
-    step = validate.positive_amount(resolution, "--resolution") if resolution else None
+    feeling = validate.choice(felt, ("easy", "ok", "hard"), "--felt") if felt is not None else None
+    factor = validate.amount(start_factor, "--start-factor") if start_factor is not None else None
+    step = validate.positive_amount(resolution, "--resolution") if resolution is not None else None
     with store().transaction() as journal:
         result = domain.log_day(
             journal,
@@ -95,7 +95,7 @@ def show_command(
     from backskills.render import baseline as show
 
     name = validate.name(activity, "ACTIVITY")
-    factor = validate.amount(start_factor, "--start-factor") if start_factor else None
+    factor = validate.amount(start_factor, "--start-factor") if start_factor is not None else None
     if factor is None:
         result = domain.show(store().load(), name)
     else:

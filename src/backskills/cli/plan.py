@@ -55,10 +55,10 @@ def set_command(
             )
         target = typer.prompt(f"Target for {name} (the amount to build up to)")
     goal = validate.positive_amount(target, "--target")
-    deadline = validate.day(by, now, "--by", future=True) if by else None
+    deadline = validate.day(by, now, "--by", future=True) if by is not None else None
     hold = validate.whole_number(hold_days, "--hold-days", 7, 28)
-    first = validate.positive_amount(start, "--start") if start else None
-    begins = validate.day(from_, now, "--from", future=True) if from_ else None
+    first = validate.positive_amount(start, "--start") if start is not None else None
+    begins = validate.day(from_, now, "--from", future=True) if from_ is not None else None
     unit_name = validate.name(unit, "--unit") if unit is not None else None
 
     from backskills import activities, progression

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backskills import render
+from backskills.activities import arg, describe
 from backskills.units import fmt
 
 if TYPE_CHECKING:
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def _amount(value: float | None, unit: str) -> str:
-    return "-" if value is None else f"{fmt(value)} {unit}"
+    return "-" if value is None else describe(value, unit)
 
 
 def warnings(result: BaselineResult) -> None:
@@ -72,12 +73,12 @@ def show(result: BaselineResult) -> None:
     warnings(result)
     if s.complete and s.start is not None:
         render.hint(
-            f"Next, set a target: backskills plan set {result.activity} --target N "
+            f"Next, set a target: backskills plan set {arg(result.activity)} --target N "
             "(add --by YYYY-MM-DD for a deadline)."
         )
     elif result.action == "redone":
         render.hint(
-            f"Log day 1 with: backskills baseline log {result.activity} AMOUNT --felt ok. "
+            f"Log day 1 with: backskills baseline log {arg(result.activity)} AMOUNT --felt ok. "
             "When the three new days are in, run 'backskills plan set' again to restart "
             "the plan from the new level."
         )

@@ -259,7 +259,9 @@ def review_recorded(outcome: ReviewOutcome) -> None:
             render.say(f"Add the smaller steps with: backskills goal step add {goal.id} 'TEXT'")
     elif choice == "redo_baseline":
         if goal.activity:
-            render.say("Start a fresh baseline with: backskills baseline redo ", goal.activity)
+            from backskills.activities import arg
+
+            render.say("Start a fresh baseline with: backskills baseline redo ", arg(goal.activity))
         else:
             render.say(
                 "Measure again where you are now, over three days, before you set the next target."

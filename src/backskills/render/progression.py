@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backskills import render
+from backskills.activities import arg, describe
 from backskills.units import fmt
 
 if TYPE_CHECKING:
@@ -27,12 +28,12 @@ def plan(view: PlanView) -> None:
         f"{view.hold_days} days or more.",
     )
     if view.level is not None:
-        render.say(f"Your level now: {fmt(view.level)} {unit}.")
+        render.say(f"Your level now: {describe(view.level, unit)}.")
     render.table(
         ["level", "from", "until"],
         [
             (
-                f"{fmt(s.level)} {unit}",
+                describe(s.level, unit),
                 s.start.isoformat(),
                 s.until.isoformat() if s.until else "target: keep it up",
             )
@@ -68,19 +69,19 @@ def recommendations(recs: list[Recommendation]) -> None:
     for index, rec in enumerate(recs):
         if index:
             render.say("")
-        level = "-" if rec.level is None else f"{fmt(rec.level)} {rec.unit}"
+        level = "-" if rec.level is None else describe(rec.level, rec.unit)
         render.say(
             (f"{rec.activity}: {WORDS[rec.recommendation]}", "bold"),
-            f" (level {level}, target {fmt(rec.target)} {rec.unit})",
+            f" (level {level}, target {describe(rec.target, rec.unit)})",
         )
         render.say(rec.reason)
         if rec.recommendation == "step_up":
-            render.hint(f"Accept it with: backskills progress step-up {rec.activity}")
+            render.hint(f"Accept it with: backskills progress step-up {arg(rec.activity)}")
         elif rec.recommendation == "ease_back":
             for choice in rec.choices:
                 render.say(f"- {choice.option}: {choice.text}")
             render.hint(
-                f"Choose with: backskills progress ease-back {rec.activity} "
+                f"Choose with: backskills progress ease-back {arg(rec.activity)} "
                 "--option previous|halfway|stay"
             )
             render.more("progression")

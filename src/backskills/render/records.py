@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backskills import render
-from backskills.units import fmt
+from backskills.activities import arg, describe
 
 if TYPE_CHECKING:
     from backskills.records import LogResult, PainResult
@@ -25,7 +25,7 @@ def logged(result: LogResult) -> None:
     record = result.record
     render.say(
         ("Logged: ", "bold"),
-        f"{fmt(record.amount)} {result.unit} of {record.activity} on {record.date.isoformat()}.",
+        f"{describe(record.amount, result.unit)} of {record.activity} on {record.date.isoformat()}.",
     )
     if result.new_activity:
         render.say(f"{record.activity} is new; it is measured in {result.unit}.")
@@ -36,7 +36,7 @@ def logged(result: LogResult) -> None:
     if result.status.level is None and result.new_activity:
         render.hint(
             f"To find a starting level, log three days with: backskills baseline log "
-            f"{record.activity} AMOUNT"
+            f"{arg(record.activity)} AMOUNT"
         )
 
 

@@ -249,4 +249,11 @@ def flareup_ended(
                     "up again through the usual step-up rule)"
                 )
             say(line)
+        from backskills.activities import arg
+
+        name = arg(levels[0].activity) if len(levels) == 1 else "ACTIVITY"
+        say(
+            "If a level feels too much now, measure where you are with a fresh baseline: "
+            f"backskills baseline redo {name}"
+        )
     hint("If something helped, add it to your plan: backskills flareup plan add TEXT")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backskills import render
+from backskills.activities import describe
 from backskills.units import fmt
 
 if TYPE_CHECKING:
@@ -45,11 +46,11 @@ def home(view: TodayView) -> None:
             if s.level is None:
                 rows.append((s.activity, "-", fmt(s.total), "-", "plan not started"))
                 continue
-            left = "met" if s.met else f"{fmt(s.remaining or 0)} {s.unit} to go"
+            left = "met" if s.met else f"{describe(s.remaining or 0, s.unit)} to go"
             rows.append(
                 (
                     s.activity,
-                    f"{fmt(s.level)} {s.unit}",
+                    describe(s.level, s.unit),
                     fmt(s.total),
                     left,
                     ADVICE.get(rec.recommendation, "hold"),
@@ -67,7 +68,7 @@ def home(view: TodayView) -> None:
         for line in base.explanation:
             render.say("  " + line)
     for other in view.other:
-        render.say(f"Also logged today: {fmt(other.total)} {other.unit} of {other.activity}.")
+        render.say(f"Also logged today: {describe(other.total, other.unit)} of {other.activity}.")
     if view.goals:
         from backskills.render.goals import today_goals
 
