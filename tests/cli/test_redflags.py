@@ -70,6 +70,8 @@ def test_history_only_is_clear_with_a_note_to_mention_it(cli: Run) -> None:
     assert result.exit_code == 0
     text = flat(result.stdout)
     assert "CLEAR:" in text and "GP or physiotherapist" in text and "cancer" in text
+    advice = json.loads(cli("redflags", "--present", "cancer_history", "--json").stdout)["advice"]
+    assert "Tell your GP or physiotherapist about your history (cancer" in advice
 
 
 @pytest.mark.parametrize(
