@@ -122,12 +122,12 @@ def _start(
     render.say("", stderr=json)
     emergency: list[str] = []
     if ask:
+        # As in 'backskills redflags', a yes stops the questions: it is already an emergency.
         render.heading("A quick check of the emergency signs")
-        emergency = [
-            sign.id
-            for sign in redflags.signs_in("emergency")
-            if typer.confirm(sign.question, default=False)
-        ]
+        for sign in redflags.signs_in("emergency"):
+            if typer.confirm(sign.question, default=False):
+                emergency.append(sign.id)
+                break
     else:
         show.emergency_signs(
             [s.label for s in redflags.signs_in("emergency")],
@@ -163,7 +163,7 @@ def _start(
     if check is not None:
         render.say("")
         show.advice(check)
-    show.flareup_started(current.isoformat(), flare.reductions, units)
+    show.flareup_started(current.isoformat(), flare.reductions, units, emergency=check is not None)
 
 
 def _ask_pain() -> int | None:

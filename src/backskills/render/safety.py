@@ -213,13 +213,23 @@ def flareup_today(section: TodaySection | None) -> None:
         say(f"  {number}. ", step)
 
 
-def flareup_started(started: str, changes: Sequence[LevelChange], unit_of: dict[str, str]) -> None:
+def flareup_started(
+    started: str,
+    changes: Sequence[LevelChange],
+    unit_of: dict[str, str],
+    emergency: bool = False,
+) -> None:
+    """The flare-up is recorded. After an emergency sign, nothing here invites exercise:
+    the advice printed just before says to leave it until they have been seen."""
     _blank()
     say(
         ("Flare-up recorded ", "bold"),
         f"from {started}. Step-ups are paused until you end it with 'backskills flareup end'.",
     )
     reductions(changes, unit_of)
+    if emergency:
+        say(("Get help first, as above. ", "bold"), "Your exercises can wait.")
+        return
     if not changes:
         say("Your planned levels stay as they are; do what you can manage, gently.")
     more("flareups")
