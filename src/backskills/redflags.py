@@ -263,6 +263,14 @@ WEIGHTY_HISTORY_IDS = frozenset(
     {"cancer_history", "recent_infection", "tuberculosis_history", "iv_drug_use"}
 )
 
+# How an outcome is named in sentences and lists (the JSON keeps the IDs).
+OUTCOME_NAMES: dict[Outcome, str] = {
+    "emergency": "emergency",
+    "urgent": "urgent",
+    "see_professional": "get it checked",
+    "clear": "clear",
+}
+
 SEVERITY: dict[Outcome, int] = {"clear": 0, "see_professional": 1, "urgent": 2, "emergency": 3}
 
 HEADLINES: dict[Outcome, str] = {
@@ -586,7 +594,7 @@ def today_notice(journal: Journal, today: dt.date) -> TodayNotice | None:
             checked_on=latest.checked_on,
             assessed_on=assessed[-1].date,
             lines=[
-                f"Your red-flag check on {when} was not clear ({latest.outcome.replace('_', ' ')}). "
+                f"Your red-flag check on {when} was not clear ({OUTCOME_NAMES[latest.outcome]}). "
                 f"You recorded a professional assessment on {assessed[-1].date.isoformat()}.",
                 "Follow their advice, and run 'backskills redflags' again if anything changes.",
             ],

@@ -162,6 +162,24 @@ def test_end_records_trigger_and_what_helped(cli: Run, data_dir: Path) -> None:
     assert json.loads(cli("flareup", "--json").stdout)["active"] is False
 
 
+def test_history_reads_whole_words_at_40_columns(cli: Run) -> None:
+    cli("flareup", "start", "--pain", "7", env={"BACKSKILLS_TODAY": "2026-02-20"})
+    cli("flareup", "end", "--trigger", "long drive", "--learned", "heat and short walks",
+        env={"BACKSKILLS_TODAY": "2026-02-24"})  # fmt: skip
+    cli("flareup", "start")
+    narrow = cli("flareup", "history", env={"COLUMNS": "40", "NO_COLOR": "1"})
+    assert narrow.exit_code == 0, narrow.stderr
+    lines = narrow.stdout.splitlines()
+    assert lines == [
+        "1. 2026-02-20 to 2026-02-24 (5 days)",
+        "   trigger: long drive",
+        "   what helped: heat and short walks",
+        f"2. {TODAY} still active (1 day)",
+    ]
+    wide = cli("flareup", "history", env={"COLUMNS": "100"})
+    assert "what helped" in wide.stdout and "heat and short walks" in wide.stdout
+
+
 def test_history_json(cli: Run) -> None:
     assert json.loads(cli("flareup", "history", "--json").stdout) == []
     assert "No flare-ups" in cli("flareup", "history").stdout
