@@ -275,7 +275,7 @@ SEVERITY: dict[Outcome, int] = {"clear": 0, "see_professional": 1, "urgent": 2, 
 
 HEADLINES: dict[Outcome, str] = {
     "emergency": "EMERGENCY: get help now.",
-    "urgent": "URGENT: contact your GP today.",
+    "urgent": "URGENT: contact your GP today (NHS 111 if the practice is closed).",
     "see_professional": "GET IT CHECKED: see your GP or physiotherapist first.",
     "clear": "CLEAR: none of the warning signs apply today.",
 }

@@ -116,17 +116,17 @@ def assessment_recorded(checked_on: str, outcome: Outcome, note: str | None) -> 
     )
 
 
-def today_notice(notice: TodayNotice | None) -> None:
+def today_notice(notice: TodayNotice | None, stderr: bool = False) -> None:
     """The `today` reminder (one line) or banner (several lines, words first)."""
     if notice is None:
         return
     if notice.kind == "reminder":
-        say(("Reminder: ", "bold"), notice.lines[0])
+        say(("Reminder: ", "bold"), notice.lines[0], stderr=stderr)
         return
     style = OUTCOME_STYLES.get(notice.outcome or "", "bold")
-    say(("RED FLAGS: ", style), notice.lines[0])
+    say(("RED FLAGS: ", style), notice.lines[0], stderr=stderr)
     for line in notice.lines[1:]:
-        say(line)
+        say(line, stderr=stderr)
 
 
 def emergency_signs(
