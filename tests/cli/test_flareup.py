@@ -337,3 +337,17 @@ def test_flareup_plan_shown_when_starting(cli: Run) -> None:
     cli("flareup", "plan", "add", "Phone my sister")
     result = cli("flareup", "start")
     assert "1. Phone my sister" in result.stdout
+
+
+@pytest.mark.parametrize("path", [["redflags"], ["flareup"], ["flareup", "plan"], ["goodspell"]])
+def test_groups_that_act_themselves_show_their_own_help_and_example(
+    cli: Run, path: list[str]
+) -> None:
+    result = cli(*path, "--help", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert "Example: backskills " + " ".join(path) in result.stdout
+    if path == ["redflags"]:
+        text = flat(result.stdout)
+        assert "Otherwise say which apply with --present ID (repeat it), or --none" in text
+        # Each paragraph is one line of the docstring, so Rich wraps it to the screen.
+        assert all(not line.rstrip().endswith(" say") for line in result.stdout.splitlines())

@@ -14,13 +14,11 @@ if TYPE_CHECKING:
     from backskills.models import Journal
 
 app = typer.Typer(
-    help="Get through a flare-up: first steps, your plan, and pausing progress.",
     invoke_without_command=True,
     no_args_is_help=False,
     add_completion=False,
 )
 plan_app = typer.Typer(
-    help="Your personal flare-up plan: show, add, remove, suggest.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -50,8 +48,9 @@ def flareup_command(
 ) -> None:
     """Show the flare-up in progress, or start one if none is active.
 
-    Starting gives the first steps, your plan and a check of the emergency signs, and
-    pauses step-ups. With --json it only shows (it never starts one).
+    Starting one gives the first steps, your plan and the emergency signs to check.
+
+    It pauses step-ups. With --json it only shows (it never starts one).
 
     Example: backskills flareup
     """
