@@ -541,7 +541,7 @@ def record_assessment(
         raise InvalidInput(
             "--date",
             f"{when.isoformat()} is before your latest check on "
-            f"{latest.checked_on.isoformat()}; the assessment must come after it.",
+            f"{latest.checked_on.isoformat()}; give the day of the assessment, on or after it.",
         )
     assessment = Assessment(date=when, check=index, note=note)
     journal.assessments.append(assessment)
