@@ -16,9 +16,9 @@ from backskills import progression
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, Plan
-from backskills.models.base import NOTE_MAX
 from backskills.models.safety import FlareUp, LevelChange, PlanStep
 from backskills.safety import active_flareup
+from backskills.validate import note
 
 PlanKind = Literal["flareup", "goodspell"]
 ReduceChoice = Literal["none", "previous", "start"]
@@ -98,12 +98,11 @@ def _check_room(journal: Journal, kind: PlanKind, adding: int) -> None:
 
 
 def _clean_step(text: str, field: str) -> str:
-    cleaned = text.strip()
-    if not cleaned:
+    """Plain text on one line: control characters are refused, line breaks become spaces."""
+    cleaned = note(text, field)
+    if cleaned is None:
         raise InvalidInput(field, "cannot be empty.")
-    if len(cleaned) > NOTE_MAX:
-        raise InvalidInput(field, f"is {len(cleaned)} characters long; keep it to {NOTE_MAX}.")
-    return cleaned
+    return " ".join(cleaned.split())
 
 
 def _already(journal: Journal, kind: PlanKind, text: str) -> int | None:

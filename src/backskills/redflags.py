@@ -54,9 +54,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign(
         "ces_bladder_bowel",
         "emergency",
-        "new trouble passing or holding urine, or bowel leakage",
-        "Since this began, is it newly hard to start passing urine or to hold it in, "
-        "or have your bowels leaked without you meaning them to?",
+        "new trouble starting or controlling urine, or new bowel leakage",
+        "Is it newly hard to start passing urine, or to hold it in? Or have your bowels "
+        "leaked without you meaning them to?",
     ),
     Sign(
         "ces_sexual_function",
@@ -67,7 +67,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign(
         "ces_saddle_numbness",
         "emergency",
-        "numbness between the legs or around the back passage",
+        "numbness or odd feeling between the legs, around the back passage or buttocks",
         "Is there numbness or an odd feeling between your legs, around your back passage "
         "or your buttocks? For example, does wiping after the toilet feel different?",
     ),
@@ -89,7 +89,7 @@ SIGNS: tuple[Sign, ...] = (
         "severe_stiffness",
         "warning",
         "severely restricted movement of the lower back and legs",
-        "Can you hardly move your lower back and legs because they are so stiff?",
+        "Is the movement of your lower back and legs badly limited, so you can hardly move them?",
     ),
     Sign(
         "leg_pain_below_knee",
@@ -102,14 +102,13 @@ SIGNS: tuple[Sign, ...] = (
         "balance_walking",
         "warning",
         "changes in balance or walking, tripping or falling",
-        "Has your balance or your walking changed, so that you trip or fall?",
+        "Has your balance or the way you walk changed? For example, do you trip or fall?",
     ),
     Sign(
         "limbs_weak_numb",
         "warning",
         "weakness or altered feeling in both arms and/or both legs",
-        "Are both arms, both legs, or arms and legs together weak or numb, or do they "
-        "feel different, at the same time?",
+        "Do both arms, or both legs, or all four feel weak, numb or different at the same time?",
     ),
     Sign(
         "foot_drop",
@@ -121,14 +120,15 @@ SIGNS: tuple[Sign, ...] = (
         "coordination",
         "warning",
         "trouble coordinating arms or legs",
-        "Do your arms or legs not do what you want, for example when you write, get "
-        "dressed or walk?",
+        "Do you have trouble making your arms or legs do what you want, for example "
+        "when you write, get dressed or walk?",
     ),
     Sign(
         "trunk_band",
         "warning",
-        "a band of pain or numbness around the trunk or chest",
-        "Do you feel a band of pain or numbness around your body or chest?",
+        "pain or odd feeling around the trunk, like a band around the chest",
+        "Do you have pain, numbness or an odd feeling around your body, such as a band "
+        "around your chest?",
     ),
     Sign(
         "other_joints",
@@ -145,8 +145,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign(
         "lumps",
         "warning",
-        "unexplained lumps that are new or growing",
-        "Have you found any lumps you cannot explain that are new or getting bigger?",
+        "unexplained lumps that are new, changing or growing",
+        "Have you found any lumps you cannot explain that are new, changing or getting bigger?",
     ),
     Sign(
         "constant_pain",
@@ -195,8 +195,8 @@ SIGNS: tuple[Sign, ...] = (
         "steroids_long_term",
         "history",
         "long-term steroid or immunosuppressant medicines",
-        "Have you taken steroid tablets, or medicines that damp down the immune system, "
-        "for a long time?",
+        "Have you taken steroid medicines, or medicines that damp down the immune "
+        "system, for a long time?",
     ),
     Sign(
         "recent_joint_replacement",
@@ -263,11 +263,19 @@ WEIGHTY_HISTORY_IDS = frozenset(
     {"cancer_history", "recent_infection", "tuberculosis_history", "iv_drug_use"}
 )
 
+# How an outcome is named in sentences and lists (the JSON keeps the IDs).
+OUTCOME_NAMES: dict[Outcome, str] = {
+    "emergency": "emergency",
+    "urgent": "urgent",
+    "see_professional": "get it checked",
+    "clear": "clear",
+}
+
 SEVERITY: dict[Outcome, int] = {"clear": 0, "see_professional": 1, "urgent": 2, "emergency": 3}
 
 HEADLINES: dict[Outcome, str] = {
     "emergency": "EMERGENCY: get help now.",
-    "urgent": "URGENT: contact your GP today.",
+    "urgent": "URGENT: contact your GP today (NHS 111 if the practice is closed).",
     "see_professional": "GET IT CHECKED: see your GP or physiotherapist first.",
     "clear": "CLEAR: none of the warning signs apply today.",
 }
@@ -290,7 +298,7 @@ ADVICE: dict[Outcome, tuple[str, ...]] = {
     "see_professional": (
         "GET IT CHECKED: have this looked at by your GP or physiotherapist before you "
         "start or step up an exercise programme.",
-        "A routine appointment is fine; this is not an emergency.",
+        "Make an appointment soon; it does not have to be today.",
         "If it gets worse, call NHS 111. For bladder, bowel or between-the-legs changes, "
         "go to A&E or call 999.",
     ),
@@ -423,11 +431,16 @@ def reasons_for(outcome: Outcome, present: list[str], history: list[str]) -> lis
         return reasons
     reasons = ["You said no to every warning sign."]
     if history:
-        reasons.append(
-            f"You mentioned: {_labels(history)}. Tell your GP or physiotherapist about "
-            "it so they can take it into account; on its own it needs no action today."
-        )
+        reasons.append(f"You mentioned: {_labels(history)}.")
     return reasons
+
+
+def history_note(history: list[str]) -> str:
+    """The advice for history items on a clear check: mention them to a professional."""
+    return (
+        f"Tell your GP or physiotherapist about your history ({_labels(history)}) so they "
+        "can take it into account. On its own it needs no action today."
+    )
 
 
 def build_result(checked_on: dt.date, present_ids: Iterable[str]) -> CheckResult:
@@ -442,7 +455,11 @@ def build_result(checked_on: dt.date, present_ids: Iterable[str]) -> CheckResult
         present=present,
         history=history,
         reasons=reasons_for(outcome, present, history),
-        advice=[*ADVICE[outcome], SAFETY_NET],
+        advice=[
+            *ADVICE[outcome],
+            *([history_note(history)] if outcome == "clear" and history else []),
+            SAFETY_NET,
+        ],
     )
 
 
@@ -524,7 +541,7 @@ def record_assessment(
         raise InvalidInput(
             "--date",
             f"{when.isoformat()} is before your latest check on "
-            f"{latest.checked_on.isoformat()}; the assessment must come after it.",
+            f"{latest.checked_on.isoformat()}; give the day of the assessment, on or after it.",
         )
     assessment = Assessment(date=when, check=index, note=note)
     journal.assessments.append(assessment)
@@ -577,7 +594,7 @@ def today_notice(journal: Journal, today: dt.date) -> TodayNotice | None:
             checked_on=latest.checked_on,
             assessed_on=assessed[-1].date,
             lines=[
-                f"Your red-flag check on {when} was not clear ({latest.outcome.replace('_', ' ')}). "
+                f"Your red-flag check on {when} was not clear ({OUTCOME_NAMES[latest.outcome]}). "
                 f"You recorded a professional assessment on {assessed[-1].date.isoformat()}.",
                 "Follow their advice, and run 'backskills redflags' again if anything changes.",
             ],

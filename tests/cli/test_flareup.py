@@ -50,6 +50,24 @@ def test_bare_flareup_starts_one_then_shows_it(cli: Run, data_dir: Path) -> None
     assert len(stored(data_dir)["flareups"]) == 1
 
 
+def test_emergency_signs_listed_in_full_with_no_color_at_40_columns(cli: Run) -> None:
+    result = cli("flareup", "start", env={"COLUMNS": "40", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 40
+    text = flat(result.stdout)
+    # The listed labels carry each sign's whole meaning, not a shortened one.
+    for words in (
+        "new trouble starting or controlling urine, or new bowel leakage",
+        "new change in sexual function or genital numbness",
+        "numbness or odd feeling between the legs, around the back passage or buttocks",
+        "new pain, numbness or weakness in both legs",
+    ):
+        assert f"- {words}" in text
+    for sentence in redflags.ADVICE["emergency"]:
+        assert sentence in text
+
+
 def test_flareup_json_is_a_read_and_never_starts_one(cli: Run, data_dir: Path) -> None:
     cli("flareup", "plan", "add", "Heat pack")
     before = journal_bytes(data_dir)
@@ -144,6 +162,24 @@ def test_end_records_trigger_and_what_helped(cli: Run, data_dir: Path) -> None:
     assert json.loads(cli("flareup", "--json").stdout)["active"] is False
 
 
+def test_history_reads_whole_words_at_40_columns(cli: Run) -> None:
+    cli("flareup", "start", "--pain", "7", env={"BACKSKILLS_TODAY": "2026-02-20"})
+    cli("flareup", "end", "--trigger", "long drive", "--learned", "heat and short walks",
+        env={"BACKSKILLS_TODAY": "2026-02-24"})  # fmt: skip
+    cli("flareup", "start")
+    narrow = cli("flareup", "history", env={"COLUMNS": "40", "NO_COLOR": "1"})
+    assert narrow.exit_code == 0, narrow.stderr
+    lines = narrow.stdout.splitlines()
+    assert lines == [
+        "1. 2026-02-20 to 2026-02-24 (5 days)",
+        "   trigger: long drive",
+        "   what helped: heat and short walks",
+        f"2. {TODAY} still active (1 day)",
+    ]
+    wide = cli("flareup", "history", env={"COLUMNS": "100"})
+    assert "what helped" in wide.stdout and "heat and short walks" in wide.stdout
+
+
 def test_history_json(cli: Run) -> None:
     assert json.loads(cli("flareup", "history", "--json").stdout) == []
     assert "No flare-ups" in cli("flareup", "history").stdout
@@ -178,11 +214,17 @@ def test_terminal_start_asks_emergency_signs_and_pain(cli: Run, data_dir: Path, 
 def test_terminal_emergency_yes_records_a_check_and_gives_the_advice(
     cli: Run, data_dir: Path, tty: None
 ) -> None:
-    result = cli("flareup", "start", input="n\ny\nn\nn\n")
+    result = cli("flareup", "start", input="n\ny\n")
     assert result.exit_code == 0, result.stderr
     text = flat(result.stdout)
     for sentence in redflags.ADVICE["emergency"]:
         assert sentence in text
+    # A yes stops the questions, and nothing after the advice invites exercise.
+    later = redflags.signs_in("emergency")[2:]
+    assert not any(sign.question in text for sign in later)
+    assert "How strong is the pain" not in text
+    after = text[text.index(redflags.ADVICE["emergency"][0]) :]
+    assert "gently" not in after and text.endswith("Your exercises can wait.")
     (check,) = stored(data_dir)["redflag_checks"]
     assert check["outcome"] == "emergency" and check["present"] == ["ces_sexual_function"]
     assert len(stored(data_dir)["flareups"]) == 1
@@ -219,6 +261,14 @@ def test_plan_add_show_remove(cli: Run, data_dir: Path, base: list[str], title: 
 
 
 @pytest.mark.parametrize("base", [["flareup", "plan"], ["goodspell"]])
+def test_plan_step_is_kept_on_one_line(cli: Run, base: list[str]) -> None:
+    added = cli(*base, "add", "  Heat pack,\n\tthen   a short walk ", "--json")
+    assert added.exit_code == 0, added.stderr
+    assert json.loads(added.stdout)["plan"] == ["Heat pack, then a short walk"]
+    assert "1. Heat pack, then a short walk" in cli(*base).stdout
+
+
+@pytest.mark.parametrize("base", [["flareup", "plan"], ["goodspell"]])
 def test_plan_refusals_leave_the_journal_alone(cli: Run, data_dir: Path, base: list[str]) -> None:
     for number in range(10):
         assert cli(*base, "add", f"step {number}").exit_code == 0
@@ -227,6 +277,8 @@ def test_plan_refusals_leave_the_journal_alone(cli: Run, data_dir: Path, base: l
         (["add", "step 11"], 1),  # full
         (["add", "step 3"], 1),  # repeat
         (["add", "   "], 2),
+        (["add", "\x1b[2Jwipe the screen"], 2),  # control characters
+        (["add", "x" * 2001], 2),
         (["remove", "0"], 2),
         (["remove", "two"], 2),
         (["remove", "11"], 2),
@@ -285,3 +337,17 @@ def test_flareup_plan_shown_when_starting(cli: Run) -> None:
     cli("flareup", "plan", "add", "Phone my sister")
     result = cli("flareup", "start")
     assert "1. Phone my sister" in result.stdout
+
+
+@pytest.mark.parametrize("path", [["redflags"], ["flareup"], ["flareup", "plan"], ["goodspell"]])
+def test_groups_that_act_themselves_show_their_own_help_and_example(
+    cli: Run, path: list[str]
+) -> None:
+    result = cli(*path, "--help", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert "Example: backskills " + " ".join(path) in result.stdout
+    if path == ["redflags"]:
+        text = flat(result.stdout)
+        assert "Otherwise say which apply with --present ID (repeat it), or --none" in text
+        # Each paragraph is one line of the docstring, so Rich wraps it to the screen.
+        assert all(not line.rstrip().endswith(" say") for line in result.stdout.splitlines())

@@ -70,6 +70,8 @@ def test_history_only_is_clear_with_a_note_to_mention_it(cli: Run) -> None:
     assert result.exit_code == 0
     text = flat(result.stdout)
     assert "CLEAR:" in text and "GP or physiotherapist" in text and "cancer" in text
+    advice = json.loads(cli("redflags", "--present", "cancer_history", "--json").stdout)["advice"]
+    assert "Tell your GP or physiotherapist about your history (cancer" in advice
 
 
 @pytest.mark.parametrize(
@@ -138,8 +140,26 @@ def test_every_check_is_stored_and_listed_in_history(cli: Run) -> None:
     ]
     assert rows[2]["present"] == ["foot_drop"] and rows[2]["history"] == ["alcohol_dependence"]
     assert rows[2]["assessed"] is None
-    human = cli("redflags", "history").stdout
-    assert "see professional" in human and "foot_drop" in human
+    human = cli("redflags", "history", env={"COLUMNS": "100"}).stdout
+    assert "get it checked" in human and "foot_drop" in human
+
+
+def test_history_reads_whole_words_at_40_columns(cli: Run) -> None:
+    cli("redflags", "--present", "night_sweats", "--present", "alcohol_dependence")
+    cli("redflags", "--present", "lumps")
+    cli("redflags", "assessed", "--note", "GP: fine")
+    result = cli("redflags", "history", env={"COLUMNS": "40", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 40
+    # Every value on a line of its own, whole (a table would fold them mid-word).
+    assert lines[0] == f"1. {TODAY}: urgent"
+    assert "what applied: night_sweats, alcohol_dependence" in flat(result.stdout)
+    assert f"2. {TODAY}: get it checked" in lines and f"   assessed on {TODAY}" in lines
+    recorded = cli("redflags", "--present", "trauma")
+    assert recorded.exit_code == 0
+    assessed = cli("redflags", "assessed")
+    assert "(get it checked)" in assessed.stdout
 
 
 def test_assessed_records_the_index_of_the_latest_check(cli: Run, data_dir: Path) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.cli.journey import as_json, flat, ok, planned_walking, walk_days
@@ -124,8 +125,14 @@ def test_an_open_red_flag_turns_a_due_step_up_into_hold_with_the_reason(cli: Run
     assert walking["recommendation"] == "hold"
     assert "red-flag check" in walking["reason"]
     assert "ready to step up" not in flat(ok(cli, 7, "today").stdout)
+    # With --json the banner is in the document and, never hidden by the flag, on stderr.
+    machine = ok(cli, 7, "today", "--json")
+    assert json.loads(machine.stdout)["redflags"]["blocks_exercise"] is True
+    assert flat(machine.stderr).startswith("RED FLAGS: Your red-flag check on")
+    assert "redflags assessed" in flat(machine.stderr)
     ok(cli, 7, "redflags", "assessed", "--note", "GP saw me")
     assert as_json(cli, 7, "progress")["activities"][0]["recommendation"] == "step_up"
+    assert ok(cli, 7, "today", "--json").stderr == ""
 
 
 def test_today_reminds_to_check_red_flags_and_shows_an_active_flareup(cli: Run) -> None:

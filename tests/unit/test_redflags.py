@@ -73,6 +73,57 @@ def test_catalogue_has_exactly_the_issue_ids_in_their_groups() -> None:
     assert list(redflags.ALL_IDS[:4]) == [s.id for s in redflags.signs_in("emergency")]
 
 
+# Each part of the issue's meaning that a question must still ask about (nothing left out,
+# nothing narrowed). Words are matched case-insensitively in the question.
+MEANING = {
+    "ces_bladder_bowel": ("newly", "start passing urine", "hold it", "bowels", "leaked"),
+    "ces_sexual_function": ("new change", "sexual", "numbness"),
+    "ces_saddle_numbness": (
+        "numbness",
+        "odd feeling",
+        "between your legs",
+        "back passage",
+        "buttocks",
+        "wiping",
+    ),
+    "ces_both_legs": ("new", "pain", "numbness", "weakness", "both"),
+    "trauma": ("fall", "accident", "injury"),
+    "severe_stiffness": ("movement", "lower back", "legs", "limited"),
+    "leg_pain_below_knee": ("leg", "knee", "suddenly", "getting worse"),
+    "balance_walking": ("balance", "walk", "for example", "trip", "fall"),
+    "limbs_weak_numb": ("both arms", "both legs", "weak", "numb", "same time"),
+    "foot_drop": ("foot", "both", "flop", "very weak", "walk"),
+    "coordination": ("arms", "legs", "write", "dressed", "walk"),
+    "trunk_band": ("pain", "numbness", "odd feeling", "band", "chest"),
+    "other_joints": ("other joints", "painful", "stiff", "started"),
+    "fever_unwell": ("fever", "ill", "started"),
+    "lumps": ("lumps", "cannot explain", "new", "changing", "bigger"),
+    "constant_pain": ("all the time", "rest", "move"),
+    "night_pain": ("night", "much worse", "lie flat"),
+    "night_sweats": ("sweat", "night"),
+    "weight_loss": ("lost weight", "without"),
+    "more_joints": ("more and more", "joints", "painful", "stiff"),
+    "cancer_history": ("cancer",),
+    "osteoporosis": ("osteoporosis", "bone density"),
+    "steroids_long_term": ("steroid medicines", "immune", "long time"),
+    "recent_joint_replacement": ("joint replaced", "recently"),
+    "recent_dental_surgery": ("teeth", "recently"),
+    "recent_steroid_injection": ("steroid injection", "recently"),
+    "inflammatory_joint_disease": ("rheumatoid arthritis", "joint disease"),
+    "recent_infection": ("infection", "recently"),
+    "tuberculosis_history": ("tuberculosis",),
+    "iv_drug_use": ("inject drugs",),
+    "alcohol_dependence": ("dependent on alcohol",),
+}
+
+
+@pytest.mark.parametrize("sign_id", EVERY)
+def test_each_question_keeps_the_whole_meaning_of_its_id(sign_id: str) -> None:
+    question = redflags.sign(sign_id).question.lower()
+    missing = [word for word in MEANING[sign_id] if word.lower() not in question]
+    assert not missing, (sign_id, missing, question)
+
+
 def test_every_sign_has_a_plain_question_and_label() -> None:
     for sign in redflags.SIGNS:
         assert sign.question.endswith("?"), sign.id
@@ -192,8 +243,17 @@ def test_advice_names_the_right_services() -> None:
 def test_clear_with_history_says_to_mention_it() -> None:
     result = redflags.build_result(DAY, ["osteoporosis"])
     assert result.outcome == "clear"
-    assert "GP or physiotherapist" in " ".join(result.reasons)
-    assert "osteoporosis" in " ".join(result.reasons)
+    # The note is part of the advice (so --json carries it too), before the safety net.
+    note = result.advice[-2]
+    assert "GP or physiotherapist" in note and "osteoporosis" in note
+    assert result.advice[-1] == redflags.SAFETY_NET
+    assert not any("history" in line for line in redflags.build_result(DAY, []).advice)
+
+
+def test_get_it_checked_never_claims_it_is_not_an_emergency() -> None:
+    text = " ".join(redflags.ADVICE["see_professional"]).lower()
+    assert "not an emergency" not in text
+    assert "999" in text and "nhs 111" in text
 
 
 def test_reasons_explain_fracture_risk_and_weightier_history() -> None:

@@ -69,7 +69,7 @@ def test_urgent_banner_says_what_is_blocked(capsys: pytest.CaptureFixture[str]) 
     redflags.record_check(journal, ["trauma", "osteoporosis"], DAY)
     show.today_notice(redflags.today_notice(journal, DAY))
     text, _ = printed(capsys)
-    assert "URGENT: contact your GP today." in text
+    assert "URGENT: contact your GP today (NHS 111 if the practice is closed)." in text
     assert "Logging is not affected." in text
 
 

@@ -14,13 +14,11 @@ if TYPE_CHECKING:
     from backskills.models import Journal
 
 app = typer.Typer(
-    help="Get through a flare-up: first steps, your plan, and pausing progress.",
     invoke_without_command=True,
     no_args_is_help=False,
     add_completion=False,
 )
 plan_app = typer.Typer(
-    help="Your personal flare-up plan: show, add, remove, suggest.",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -50,8 +48,9 @@ def flareup_command(
 ) -> None:
     """Show the flare-up in progress, or start one if none is active.
 
-    Starting gives the first steps, your plan and a check of the emergency signs, and
-    pauses step-ups. With --json it only shows (it never starts one).
+    Starting one gives the first steps, your plan and the emergency signs to check.
+
+    It pauses step-ups. With --json it only shows (it never starts one).
 
     Example: backskills flareup
     """
@@ -122,12 +121,12 @@ def _start(
     render.say("", stderr=json)
     emergency: list[str] = []
     if ask:
+        # As in 'backskills redflags', a yes stops the questions: it is already an emergency.
         render.heading("A quick check of the emergency signs")
-        emergency = [
-            sign.id
-            for sign in redflags.signs_in("emergency")
-            if typer.confirm(sign.question, default=False)
-        ]
+        for sign in redflags.signs_in("emergency"):
+            if typer.confirm(sign.question, default=False):
+                emergency.append(sign.id)
+                break
     else:
         show.emergency_signs(
             [s.label for s in redflags.signs_in("emergency")],
@@ -163,7 +162,7 @@ def _start(
     if check is not None:
         render.say("")
         show.advice(check)
-    show.flareup_started(current.isoformat(), flare.reductions, units)
+    show.flareup_started(current.isoformat(), flare.reductions, units, emergency=check is not None)
 
 
 def _ask_pain() -> int | None:

@@ -8,7 +8,6 @@ from backskills.cli import _plans
 from backskills.cli._common import JsonOption
 
 app = typer.Typer(
-    help="Your plan for good spells: move forward without a boom before the bust.",
     invoke_without_command=True,
     no_args_is_help=False,
     add_completion=False,

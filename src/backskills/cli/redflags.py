@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from backskills.redflags import CheckResult
 
 app = typer.Typer(
-    help="Check the warning signs (red flags) that need a doctor, and what to do.",
     invoke_without_command=True,
     no_args_is_help=False,
     add_completion=False,
@@ -51,8 +50,9 @@ def redflags_command(
 ) -> None:
     """Check the red flags: rare warning signs that need a doctor. The check is saved.
 
-    On a terminal it asks one question at a time, emergency signs first. Otherwise say
-    which apply with --present ID (repeat it), or --none when none apply.
+    On a terminal it asks one question at a time, emergency signs first.
+
+    Otherwise say which apply with --present ID (repeat it), or --none if none apply.
 
     Example: backskills redflags --none
 

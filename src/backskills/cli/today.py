@@ -22,6 +22,11 @@ def today_command(json: JsonOption = False) -> None:
     view = domain.build(store().load(), today())
     if json:
         render.emit_json(view.to_json())
+        if view.red_flags is not None and view.red_flags.blocks_exercise:
+            # Never hidden behind a flag: the red-flag banner also goes to stderr.
+            from backskills.render import safety
+
+            safety.today_notice(view.red_flags, stderr=True)
     elif view.empty:
         show.welcome(domain.FIRST_STEPS)
     else:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
         Suggestion,
         TodaySection,
     )
-    from backskills.models.safety import LevelChange
+    from backskills.models.safety import LevelChange, Outcome
     from backskills.redflags import CheckResult, HistoryRow, Sign, TodayNotice
 
 OUTCOME_STYLES = {
@@ -65,29 +65,48 @@ def question_group(title: str) -> None:
     heading(title)
 
 
+# Below this width a table's columns fold mid-word, so histories are listed line by line.
+NARROW = 60
+
+
+def _narrow() -> bool:
+    from backskills.render import out
+
+    return out().width < NARROW
+
+
 def check_history(rows: Sequence[HistoryRow]) -> None:
+    from backskills.redflags import OUTCOME_NAMES
+
     if not rows:
         say("No red-flag checks yet. Run 'backskills redflags' to do one.")
         return
-    table(
-        ["#", "date", "outcome", "what applied", "assessed"],
-        [
-            (
-                row.number,
-                row.check.checked_on.isoformat(),
-                row.check.outcome.replace("_", " "),
-                ", ".join([*row.check.present, *row.check.history]) or "nothing",
-                "" if row.assessment is None else row.assessment.date.isoformat(),
-            )
-            for row in rows
-        ],
-    )
+    cells = [
+        (
+            row.number,
+            row.check.checked_on.isoformat(),
+            OUTCOME_NAMES[row.check.outcome],
+            ", ".join([*row.check.present, *row.check.history]) or "nothing",
+            "" if row.assessment is None else row.assessment.date.isoformat(),
+        )
+        for row in rows
+    ]
+    if not _narrow():
+        table(["#", "date", "outcome", "what applied", "assessed"], cells)
+        return
+    for number, day, outcome, applied, assessed in cells:
+        say(f"{number}. {day}: ", (outcome, "bold"))
+        say("   what applied: ", applied)
+        if assessed:
+            say(f"   assessed on {assessed}")
 
 
-def assessment_recorded(checked_on: str, outcome: str, note: str | None) -> None:
+def assessment_recorded(checked_on: str, outcome: Outcome, note: str | None) -> None:
+    from backskills.redflags import OUTCOME_NAMES
+
     say(
         f"Recorded: a professional has assessed your check of {checked_on} "
-        f"({outcome.replace('_', ' ')})."
+        f"({OUTCOME_NAMES[outcome]})."
     )
     if note:
         say(("Note: ", "bold"), note)
@@ -97,17 +116,17 @@ def assessment_recorded(checked_on: str, outcome: str, note: str | None) -> None
     )
 
 
-def today_notice(notice: TodayNotice | None) -> None:
+def today_notice(notice: TodayNotice | None, stderr: bool = False) -> None:
     """The `today` reminder (one line) or banner (several lines, words first)."""
     if notice is None:
         return
     if notice.kind == "reminder":
-        say(("Reminder: ", "bold"), notice.lines[0])
+        say(("Reminder: ", "bold"), notice.lines[0], stderr=stderr)
         return
     style = OUTCOME_STYLES.get(notice.outcome or "", "bold")
-    say(("RED FLAGS: ", style), notice.lines[0])
+    say(("RED FLAGS: ", style), notice.lines[0], stderr=stderr)
     for line in notice.lines[1:]:
-        say(line)
+        say(line, stderr=stderr)
 
 
 def emergency_signs(
@@ -186,20 +205,27 @@ def flareup_history(rows: Sequence[Episode]) -> None:
     if not rows:
         say("No flare-ups recorded.")
         return
-    table(
-        ["#", "started", "ended", "days", "trigger", "what helped"],
-        [
-            (
-                row.number,
-                row.flare.started.isoformat(),
-                "still active" if row.flare.ended is None else row.flare.ended.isoformat(),
-                row.days,
-                row.flare.trigger or "",
-                row.flare.helped or "",
-            )
-            for row in rows
-        ],
-    )
+    cells = [
+        (
+            row.number,
+            row.flare.started.isoformat(),
+            "still active" if row.flare.ended is None else row.flare.ended.isoformat(),
+            row.days,
+            row.flare.trigger or "",
+            row.flare.helped or "",
+        )
+        for row in rows
+    ]
+    if not _narrow():
+        table(["#", "started", "ended", "days", "trigger", "what helped"], cells)
+        return
+    for number, started, ended, days, trigger, helped in cells:
+        until = "still active" if ended == "still active" else f"to {ended}"
+        say(f"{number}. {started} {until} ({days} day{'s' if days != 1 else ''})")
+        if trigger:
+            say("   trigger: ", trigger)
+        if helped:
+            say("   what helped: ", helped)
 
 
 def flareup_today(section: TodaySection | None) -> None:
@@ -213,13 +239,23 @@ def flareup_today(section: TodaySection | None) -> None:
         say(f"  {number}. ", step)
 
 
-def flareup_started(started: str, changes: Sequence[LevelChange], unit_of: dict[str, str]) -> None:
+def flareup_started(
+    started: str,
+    changes: Sequence[LevelChange],
+    unit_of: dict[str, str],
+    emergency: bool = False,
+) -> None:
+    """The flare-up is recorded. After an emergency sign, nothing here invites exercise:
+    the advice printed just before says to leave it until they have been seen."""
     _blank()
     say(
         ("Flare-up recorded ", "bold"),
         f"from {started}. Step-ups are paused until you end it with 'backskills flareup end'.",
     )
     reductions(changes, unit_of)
+    if emergency:
+        say(("Get help first, as above. ", "bold"), "Your exercises can wait.")
+        return
     if not changes:
         say("Your planned levels stay as they are; do what you can manage, gently.")
     more("flareups")
