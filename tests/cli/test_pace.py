@@ -109,7 +109,41 @@ def test_add_invalid_input_is_exit_2(
 
 def test_add_duplicate_is_refused(cli: Run, data_dir: Path) -> None:
     ok(cli, "pace", "add", "Vacuuming", "--tolerance", "15")
-    assert "already" in refused(cli, data_dir, 1, "pace", "add", "vacuuming", "--tolerance", "9")
+    message = refused(cli, data_dir, 1, "pace", "add", "vacuuming", "--tolerance", "9")
+    assert "already a pacing activity called 'Vacuuming'" in message
+    assert 'pace edit "Vacuuming"' in message
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["pace", "add", "x", "--tolerance", "1e308"],
+        ["pace", "add", "x", "--good", "1e308", "--bad", "1e308"],
+        ["pace", "add", "x", "--tolerance", "5", "--rest", "1e308"],
+        ["pace", "edit", "vacuuming", "--tolerance", "100001"],
+        ["pace", "edit", "vacuuming", "--rest", "241"],
+        ["pace", "task", "add", "t", "--activity", "vacuuming", "--amount", "1e308"],
+        [
+            "pace",
+            "task",
+            "add",
+            "t",
+            "--activity",
+            "vacuuming",
+            "--amount",
+            "5",
+            "--by",
+            "9999-12-31",
+        ],
+        ["pace", "log", "vacuuming", "1e308"],
+        ["pace", "plan", "--date", "9999-12-31"],
+    ],
+)
+def test_huge_numbers_and_far_dates_are_refused(cli: Run, data_dir: Path, args: list[str]) -> None:
+    ok(cli, "pace", "add", "vacuuming", "--tolerance", "15")
+    message = refused(cli, data_dir, 2, *args)
+    assert message.startswith("Error: ") and message.count("\n") == 1
+    assert "too" in message
 
 
 def test_edit_changes_and_refusals(cli: Run, data_dir: Path) -> None:
