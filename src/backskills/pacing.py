@@ -816,37 +816,42 @@ def _plan_explanation(
     bad_day: bool,
 ) -> list[str]:
     lines = []
-    used = sorted({t.activity for t in planned})
-    for name in used:
+    for name in sorted({t.activity for t in planned}):
         activity = activities[name]
         lines.append(tolerance_explanation(activity))
         if bad_day:
+            spell = bad_day_spell(activity.tolerance, activity.resolution)
+            tolerance = units.fmt(activity.tolerance)
+            how = (
+                f"three quarters of {tolerance}, rounded down"
+                if units.round_down(activity.tolerance * BAD_DAY_FRACTION, activity.resolution)
+                >= activity.resolution - 1e-9
+                else f"one step, as three quarters of {tolerance} would be less"
+            )
             lines.append(
-                f"{activity.name} on a bad day: spells of at most "
-                f"{units.fmt(bad_day_spell(activity.tolerance, activity.resolution))} "
-                f"{activity.unit} (three quarters of {units.fmt(activity.tolerance)}, rounded down, "
-                "at least one step) and "
+                f"{activity.name} on the bad day: at most "
+                f"{amount_text(spell, activity.unit)} ({how}), then "
                 f"{units.fmt(bad_day_rest(activity.rest))} minutes of rest instead of "
                 f"{units.fmt(activity.rest)}."
             )
     if planned:
+        lines.append("Tasks go by priority, then by the nearest deadline.")
         lines.append(
-            "Tasks go in order of priority, then the nearest deadline. Each is split into "
-            "spells that are never longer than the tolerance: full spells while it runs over "
-            "into another day, and spells of about equal size on the day it is finished."
+            "No spell is longer than the activity's tolerance. On the day a task will be "
+            "finished, its spells are about equal."
         )
         lines.append(
             f"At most {sessions} spell{'s' if sessions != 1 else ''} of one activity a day; "
             "what does not fit moves to the next day."
         )
         lines.append(
-            "Spells of the same activity are spaced out with other jobs between them, and "
-            "positions are changed from one spell to the next, where the plan allows."
+            "The same activity is spaced out, and positions change from spell to spell, "
+            "where the plan allows."
         )
     if bad_day:
         lines.append(
-            "The bad-day changes apply to the first day only. If the next day is hard too, "
-            "plan again with --bad-day then."
+            "Only the first day is a bad day. Its smaller spells mean less gets done that day; "
+            "the rest moves on. If the next day is hard too, plan again then with --bad-day."
         )
     return lines
 
