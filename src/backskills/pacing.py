@@ -967,14 +967,24 @@ def review_activity(
                 f"Spells {label} on {verdicts[kind]} of {reviewed} days {since}: try "
                 f"{amount_text(step, unit)} more (about 10%, at least one step).",
             )
-    parts = [f"{n} {word}" for word, n in sorted(verdicts.items())]
+    parts = [f"{verdicts[word]} {label}" for word, label in DAY_WORDS.items() if verdicts[word]]
     return result(
         "keep",
         None,
-        f"Not enough of a pattern yet ({', '.join(parts)} over {reviewed} day"
-        f"{'s' if reviewed != 1 else ''}); a change needs most of the last {days} days to agree. "
-        "Keep to the plan.",
+        f"Not enough of a pattern yet: of {reviewed} day{'s' if reviewed != 1 else ''} with "
+        f"spells, {', '.join(parts)}. A change needs most of the last {days} days to agree, "
+        "so keep to the plan for now.",
     )
+
+
+# how a reviewed day is described when there is no clear pattern
+DAY_WORDS = {
+    "ok": "went as planned",
+    "over": "went past the planned spell",
+    "too-much": "felt too much",
+    "too-little": "felt too little",
+    "unrated": "had no --felt answer",
+}
 
 
 def _increase_blocked(journal: Journal) -> str | None:

@@ -691,3 +691,13 @@ def test_review_after_a_change_today_names_the_change_not_a_future_day() -> None
     found = review_of(journal)
     assert f"since the change on {DAY.isoformat()}" in found.reason
     assert (DAY + timedelta(days=1)).isoformat() not in found.reason
+
+
+def test_review_without_a_pattern_says_what_each_day_was_in_plain_words() -> None:
+    journal = journal_with([activity(tolerance=15)], [])
+    logs(journal, ["ok", None, "too-little"])
+    found = review_of(journal)
+    assert found.suggestion == "keep"
+    assert "of 3 days with spells, 1 went as planned" in found.reason
+    assert "1 felt too little" in found.reason and "1 had no --felt answer" in found.reason
+    assert "unrated" not in found.reason

@@ -311,7 +311,7 @@ def plan_command(
     ] = None,
     bad_day: Annotated[
         bool,
-        typer.Option("--bad-day", help="Today is a bad day: smaller spells and more rest."),
+        typer.Option("--bad-day", help="The first day is a bad day: smaller spells and more rest."),
     ] = False,
     sessions: Annotated[
         str | None,
