@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, cast
 
-from backskills import safety, units
+from backskills import safety, units, validate
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.pacing import (
@@ -42,6 +42,8 @@ DEFAULT_REVIEW_DAYS = 5
 BAD_DAY_FRACTION = 0.75  # bad-day spells are at most three quarters of the tolerance
 BAD_DAY_EXTRA_REST_MIN = 5.0  # a bad day adds at least this many minutes of rest
 HORIZON_DAYS = 366  # how far ahead the plan looks to judge deadlines
+MAX_AMOUNT = 100_000.0  # the most any one amount can be (a tolerance, a task, a spell)
+MAX_REST = 240.0  # the most rest after one spell, in minutes
 
 DEADLINE_QUESTIONS = (
     "Could someone help with it?",
@@ -144,12 +146,25 @@ def remaining(task: PaceTask) -> float:
 
 def choose(raw: str | None, options: tuple[str, ...], field_name: str) -> str | None:
     """A value from a fixed list, case-insensitive; None stays None."""
-    if raw is None:
-        return None
-    text = raw.strip().lower()
-    if text not in options:
-        raise InvalidInput(field_name, f"'{raw.strip()[:40]}' is not one of: {', '.join(options)}.")
-    return text
+    return None if raw is None else validate.choice(raw, options, field_name)
+
+
+def checked_amount(raw: str, field_name: str, *, zero_ok: bool = False) -> float:
+    """An amount the patient typed: a finite number above zero and at most MAX_AMOUNT."""
+    value = (
+        validate.amount(raw, field_name) if zero_ok else validate.positive_amount(raw, field_name)
+    )
+    if value > MAX_AMOUNT:
+        raise InvalidInput(field_name, f"is too large; use at most {units.fmt(MAX_AMOUNT)}.")
+    return value
+
+
+def checked_rest(raw: str) -> float:
+    """Minutes of rest after each spell: from 0 to MAX_REST."""
+    value = validate.amount(raw, "--rest")
+    if value > MAX_REST:
+        raise InvalidInput("--rest", f"is too long; use at most {units.fmt(MAX_REST)} minutes.")
+    return value
 
 
 def parse_position(raw: str | None) -> Position | None:
@@ -264,10 +279,11 @@ def add_activity(
     position: Position | None,
     today: date,
 ) -> PaceActivity:
-    if find_activity(journal, name) is not None:
+    existing = find_activity(journal, name)
+    if existing is not None:
         raise Refused(
-            f"there is already a pacing activity called '{name}'.",
-            hint=f"Change it with 'backskills pace edit \"{name}\" ...'.",
+            f"there is already a pacing activity called '{existing.name}'.",
+            hint=f"Change it with 'backskills pace edit \"{existing.name}\" ...'.",
         )
     if not given.given():
         raise InvalidInput(
@@ -391,7 +407,10 @@ def add_task(
             "--amount", f"must be at least {amount_text(activity.resolution, activity.unit)}."
         )
     exact = on_grid(amount, activity.resolution, "--amount", activity.unit)
-    next_id = max((t.id for t in journal.pacing.tasks), default=0) + 1
+    # never reuse the number of a removed task: its logged spells still point to it
+    used = [t.id for t in journal.pacing.tasks]
+    used += [log.task_id for log in journal.pacing.logs if log.task_id is not None]
+    next_id = max(used, default=0) + 1
     task = PaceTask(
         id=next_id,
         title=title,
@@ -586,10 +605,9 @@ def _split(total_steps: int, cap_steps: int) -> list[int]:
 
 def _pieces_for_day(left_steps: int, cap_steps: int, room: int) -> list[int]:
     """Today's spells of a task: even spells when it finishes today, else full spells."""
-    pieces = _split(left_steps, cap_steps)
-    if len(pieces) <= room:
-        return pieces
-    return [cap_steps] * room
+    if -(-left_steps // cap_steps) > room:  # more spells than the day has room for
+        return [cap_steps] * room
+    return _split(left_steps, cap_steps)
 
 
 def _same_position(a: Position, b: Position) -> bool:
@@ -798,37 +816,42 @@ def _plan_explanation(
     bad_day: bool,
 ) -> list[str]:
     lines = []
-    used = sorted({t.activity for t in planned})
-    for name in used:
+    for name in sorted({t.activity for t in planned}):
         activity = activities[name]
         lines.append(tolerance_explanation(activity))
         if bad_day:
+            spell = bad_day_spell(activity.tolerance, activity.resolution)
+            tolerance = units.fmt(activity.tolerance)
+            how = (
+                f"three quarters of {tolerance}, rounded down"
+                if units.round_down(activity.tolerance * BAD_DAY_FRACTION, activity.resolution)
+                >= activity.resolution - 1e-9
+                else f"one step, as three quarters of {tolerance} would be less"
+            )
             lines.append(
-                f"{activity.name} on a bad day: spells of at most "
-                f"{units.fmt(bad_day_spell(activity.tolerance, activity.resolution))} "
-                f"{activity.unit} (three quarters of {units.fmt(activity.tolerance)}, rounded down, "
-                "at least one step) and "
+                f"{activity.name} on the bad day: at most "
+                f"{amount_text(spell, activity.unit)} ({how}), then "
                 f"{units.fmt(bad_day_rest(activity.rest))} minutes of rest instead of "
                 f"{units.fmt(activity.rest)}."
             )
     if planned:
+        lines.append("Tasks go by priority, then by the nearest deadline.")
         lines.append(
-            "Tasks go in order of priority, then the nearest deadline. Each is split into "
-            "spells that are never longer than the tolerance: full spells while it runs over "
-            "into another day, and spells of about equal size on the day it is finished."
+            "No spell is longer than the activity's tolerance. On the day a task will be "
+            "finished, its spells are about equal."
         )
         lines.append(
             f"At most {sessions} spell{'s' if sessions != 1 else ''} of one activity a day; "
             "what does not fit moves to the next day."
         )
         lines.append(
-            "Spells of the same activity are spaced out with other jobs between them, and "
-            "positions are changed from one spell to the next, where the plan allows."
+            "The same activity is spaced out, and positions change from spell to spell, "
+            "where the plan allows."
         )
     if bad_day:
         lines.append(
-            "The bad-day changes apply to the first day only. If the next day is hard too, "
-            "plan again with --bad-day then."
+            "Only the first day is a bad day. Its smaller spells mean less gets done that day; "
+            "the rest moves on. If the next day is hard too, plan again then with --bad-day."
         )
     return lines
 
@@ -881,8 +904,11 @@ def review_activity(
 ) -> Review:
     """Look back over the last ``days`` days (since the last tolerance change)."""
     first = today - timedelta(days=days - 1)
+    since = f"in the last {days} days"
     if activity.changes and activity.changes[-1].date >= first:
-        first = activity.changes[-1].date + timedelta(days=1)
+        changed = activity.changes[-1].date
+        first = changed + timedelta(days=1)
+        since = f"since the change on {changed.isoformat()}"
     by_day: dict[date, list[PaceLog]] = {}
     for log in journal.pacing.logs:
         if log.activity == activity.name and first <= log.date <= today:
@@ -892,11 +918,6 @@ def review_activity(
     most = days // 2 + 1
     step = units.small_step(activity.tolerance, activity.resolution)
     unit = activity.unit
-    since = (
-        f"since {first.isoformat()}"
-        if first > today - timedelta(days=days - 1)
-        else f"in the last {days} days"
-    )
 
     def result(suggestion: str, to: float | None, reason: str) -> Review:
         return Review(
@@ -946,14 +967,24 @@ def review_activity(
                 f"Spells {label} on {verdicts[kind]} of {reviewed} days {since}: try "
                 f"{amount_text(step, unit)} more (about 10%, at least one step).",
             )
-    parts = [f"{n} {word}" for word, n in sorted(verdicts.items())]
+    parts = [f"{verdicts[word]} {label}" for word, label in DAY_WORDS.items() if verdicts[word]]
     return result(
         "keep",
         None,
-        f"Not enough of a pattern yet ({', '.join(parts)} over {reviewed} day"
-        f"{'s' if reviewed != 1 else ''}); a change needs most of the last {days} days to agree. "
-        "Keep to the plan.",
+        f"Not enough of a pattern yet: of {reviewed} day{'s' if reviewed != 1 else ''} with "
+        f"spells, {', '.join(parts)}. A change needs most of the last {days} days to agree, "
+        "so keep to the plan for now.",
     )
+
+
+# how a reviewed day is described when there is no clear pattern
+DAY_WORDS = {
+    "ok": "went as planned",
+    "over": "went past the planned spell",
+    "too-much": "felt too much",
+    "too-little": "felt too little",
+    "unrated": "had no --felt answer",
+}
 
 
 def _increase_blocked(journal: Journal) -> str | None:

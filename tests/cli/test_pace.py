@@ -109,7 +109,41 @@ def test_add_invalid_input_is_exit_2(
 
 def test_add_duplicate_is_refused(cli: Run, data_dir: Path) -> None:
     ok(cli, "pace", "add", "Vacuuming", "--tolerance", "15")
-    assert "already" in refused(cli, data_dir, 1, "pace", "add", "vacuuming", "--tolerance", "9")
+    message = refused(cli, data_dir, 1, "pace", "add", "vacuuming", "--tolerance", "9")
+    assert "already a pacing activity called 'Vacuuming'" in message
+    assert 'pace edit "Vacuuming"' in message
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["pace", "add", "x", "--tolerance", "1e308"],
+        ["pace", "add", "x", "--good", "1e308", "--bad", "1e308"],
+        ["pace", "add", "x", "--tolerance", "5", "--rest", "1e308"],
+        ["pace", "edit", "vacuuming", "--tolerance", "100001"],
+        ["pace", "edit", "vacuuming", "--rest", "241"],
+        ["pace", "task", "add", "t", "--activity", "vacuuming", "--amount", "1e308"],
+        [
+            "pace",
+            "task",
+            "add",
+            "t",
+            "--activity",
+            "vacuuming",
+            "--amount",
+            "5",
+            "--by",
+            "9999-12-31",
+        ],
+        ["pace", "log", "vacuuming", "1e308"],
+        ["pace", "plan", "--date", "9999-12-31"],
+    ],
+)
+def test_huge_numbers_and_far_dates_are_refused(cli: Run, data_dir: Path, args: list[str]) -> None:
+    ok(cli, "pace", "add", "vacuuming", "--tolerance", "15")
+    message = refused(cli, data_dir, 2, *args)
+    assert message.startswith("Error: ") and message.count("\n") == 1
+    assert "too" in message
 
 
 def test_edit_changes_and_refusals(cli: Run, data_dir: Path) -> None:
@@ -254,6 +288,58 @@ def test_plan_human_output_explains_and_says_good_day_once(cli: Run) -> None:
     assert "middle of 20 on a good day and 11 on a bad day" in out
     assert "At most 3 spells" in out
     assert "more: backskills learn pacing" in out
+
+
+def test_plan_reads_well_on_a_narrow_screen_without_colour(cli: Run) -> None:
+    ok(cli, "pace", "add", "vacuuming", "--good", "20", "--bad", "11", "--position", "standing")
+    ok(cli, "pace", "add", "sitting at a desk", "--tolerance", "30", "--position", "sitting")
+    add = ["pace", "task", "add"]
+    ok(
+        cli,
+        *add,
+        "vacuum the whole house",
+        "--activity",
+        "vacuuming",
+        "--amount",
+        "40",
+        "--priority",
+        "high",
+    )
+    ok(
+        cli,
+        *add,
+        "tax return",
+        "--activity",
+        "sitting at a desk",
+        "--amount",
+        "200",
+        "--by",
+        "tomorrow",
+    )
+    result = cli("pace", "plan", env={"COLUMNS": "40", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "\x1b" not in result.stdout + result.stderr
+    assert max(len(line.rstrip()) for line in lines) <= 40
+    # words are never broken, and each spell reads as a sentence under its task
+    assert "1. vacuum the whole house" in lines[3]
+    assert lines[4].strip() == "vacuuming 14 minutes, standing; then"
+    assert lines[5].strip() == "rest 10 minutes"
+    assert "Wed 2026-03-04" in lines and "Thu 2026-03-05" in lines
+    assert "minute\n" not in result.stdout
+    # the deadline questions wrap under their own text, not under the dash
+    questions = result.stderr.splitlines()
+    assert "- Could someone help with it?" in [q.rstrip() for q in questions]
+    assert all(len(q.rstrip()) <= 40 for q in questions if not q.startswith("Note:"))
+    assert any(q.startswith("  ") and "position?" in q for q in questions)
+    # the lists of activities and tasks read as sentences too, with whole words
+    narrow = {"COLUMNS": "40", "NO_COLOR": "1"}
+    listed = cli("pace", "list", env=narrow).stdout
+    assert "- vacuuming: spells of up to 15 minutes," in listed.splitlines()[0]
+    tasks = cli("pace", "task", "list", env=narrow).stdout.splitlines()
+    assert tasks[0].rstrip() == "1. vacuum the whole house"
+    assert tasks[1].strip() == "vacuuming, 40 minutes left, high"
+    assert max(len(line.rstrip()) for line in tasks) <= 40
 
 
 def test_plan_carry_over_and_deadline_questions(cli: Run) -> None:

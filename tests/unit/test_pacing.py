@@ -647,3 +647,57 @@ def test_review_suggestions_are_one_small_step(
         assert found.suggestion == "keep" and found.suggested_tolerance is None
     if recent.count("too-much") >= 2 and tolerance > 1:
         assert found.suggestion == "shorter"
+
+
+def test_a_huge_stored_task_is_planned_without_building_every_spell() -> None:
+    # an old journal may hold any amount the model allows; the plan and today must not fail
+    journal = journal_with([activity(tolerance=1)], [task(1, 1e308)])
+    plan = pacing.build_plan(journal, start=DAY, today=DAY, days=2)
+    assert [s.amount for s in plan.days[0].spells] == [1, 1, 1]
+    (carried,) = plan.unscheduled
+    assert carried.amount > 1e307
+    assert len(pacing.today_spells(journal, DAY)) == 3
+
+
+def test_a_removed_tasks_number_is_never_given_again() -> None:
+    journal = journal_with([activity()], [])
+    first = pacing.add_task(
+        journal,
+        "a",
+        activity_name="vacuuming",
+        amount=30,
+        priority="medium",
+        deadline=None,
+        today=DAY,
+    )
+    pacing.log_spell(journal, "vacuuming", 10, on=DAY, felt="ok", task_id=first.id, note=None)
+    pacing.remove_task(journal, first.id)
+    second = pacing.add_task(
+        journal,
+        "b",
+        activity_name="vacuuming",
+        amount=30,
+        priority="medium",
+        deadline=None,
+        today=DAY,
+    )
+    assert second.id == 2  # the logged spell still says task 1, which was "a"
+
+
+def test_review_after_a_change_today_names_the_change_not_a_future_day() -> None:
+    journal = journal_with([activity(tolerance=15)], [])
+    logs(journal, ["ok", "ok", "ok"])
+    pacing.accept_review(journal, "vacuuming", DAY)
+    found = review_of(journal)
+    assert f"since the change on {DAY.isoformat()}" in found.reason
+    assert (DAY + timedelta(days=1)).isoformat() not in found.reason
+
+
+def test_review_without_a_pattern_says_what_each_day_was_in_plain_words() -> None:
+    journal = journal_with([activity(tolerance=15)], [])
+    logs(journal, ["ok", None, "too-little"])
+    found = review_of(journal)
+    assert found.suggestion == "keep"
+    assert "of 3 days with spells, 1 went as planned" in found.reason
+    assert "1 felt too little" in found.reason and "1 had no --felt answer" in found.reason
+    assert "unrated" not in found.reason

@@ -30,7 +30,7 @@ def test_today_section_lists_todays_spells_literally(capsys: pytest.CaptureFixtu
     view.today_section(pacing.today_spells(journal, DAY))
     out = capsys.readouterr().out
     assert "Pacing today" in out
-    assert "[bold]hall[/] :pill:: vacuuming 10 minutes (standing), then rest 10 min" in out
+    assert "[bold]hall[/] :pill:: vacuuming 10 minutes, standing; then rest 10 minutes" in out
     assert out.count("vacuuming 10 minutes") == 2
     assert "more: backskills learn pacing" in out
 

@@ -49,15 +49,12 @@ DaysOpt = Annotated[str | None, typer.Option("--days", help="How many days.")]
 
 
 def _tolerance_input(tolerance: str | None, good: str | None, bad: str | None) -> ToleranceInput:
-    from backskills import validate
-    from backskills.pacing import ToleranceInput, check_tolerance_input
+    from backskills.pacing import ToleranceInput, check_tolerance_input, checked_amount
 
     given = ToleranceInput(
-        tolerance=validate.positive_amount(tolerance, "--tolerance")
-        if tolerance is not None
-        else None,
-        good=validate.positive_amount(good, "--good") if good is not None else None,
-        bad=validate.amount(bad, "--bad") if bad is not None else None,
+        tolerance=checked_amount(tolerance, "--tolerance") if tolerance is not None else None,
+        good=checked_amount(good, "--good") if good is not None else None,
+        bad=checked_amount(bad, "--bad", zero_ok=True) if bad is not None else None,
     )
     check_tolerance_input(given)
     return given
@@ -99,7 +96,7 @@ def add_command(
     name = validate.name(activity, "ACTIVITY")
     given = _tolerance_input(tolerance, good, bad)
     unit_name = validate.name(unit, "--unit") if unit is not None else None
-    rest_minutes = validate.amount(rest, "--rest") if rest is not None else None
+    rest_minutes = pacing.checked_rest(rest) if rest is not None else None
     where = pacing.parse_position(position)
     with store().transaction() as journal:
         saved = pacing.add_activity(
@@ -149,7 +146,7 @@ def edit_command(
 
     name = validate.name(activity, "ACTIVITY")
     given = _tolerance_input(tolerance, good, bad)
-    rest_minutes = validate.amount(rest, "--rest") if rest is not None else None
+    rest_minutes = pacing.checked_rest(rest) if rest is not None else None
     where = pacing.parse_position(position)
     with store().transaction() as journal:
         saved, _ = pacing.edit_activity(
@@ -215,12 +212,14 @@ def task_add_command(
     if amount is None:
         raise InvalidInput("--amount", "is required: how much of the activity, in all?")
     activity_name = validate.name(activity, "--activity")
-    total = validate.positive_amount(amount, "--amount")
+    total = pacing.checked_amount(amount, "--amount")
     rank = pacing.parse_priority(priority) or "medium"
     now = today()
     deadline = validate.day(by, now, "--by", future=True) if by is not None else None
     if deadline is not None and deadline < now:
         raise InvalidInput("--by", f"{deadline.isoformat()} has passed; choose today or later.")
+    if deadline is not None and (deadline - now).days > pacing.HORIZON_DAYS:
+        raise InvalidInput("--by", "is too far ahead; choose a day within the next year.")
     with store().transaction() as journal:
         task = pacing.add_task(
             journal,
@@ -312,7 +311,7 @@ def plan_command(
     ] = None,
     bad_day: Annotated[
         bool,
-        typer.Option("--bad-day", help="Today is a bad day: smaller spells and more rest."),
+        typer.Option("--bad-day", help="The first day is a bad day: smaller spells and more rest."),
     ] = False,
     sessions: Annotated[
         str | None,
@@ -346,6 +345,8 @@ def plan_command(
     start = validate.day(date, now, "--date", future=True)
     if start < now:
         raise InvalidInput("--date", f"{start.isoformat()} has passed; plan from today or later.")
+    if (start - now).days > pacing.HORIZON_DAYS:
+        raise InvalidInput("--date", "is too far ahead; choose a day within the next year.")
     journal = store().load()
     plan = pacing.build_plan(
         journal, start=start, today=now, days=count, sessions=limit, bad_day=bad_day
@@ -377,7 +378,7 @@ def log_command(
     from backskills.render import pacing as view
 
     name = validate.name(activity, "ACTIVITY")
-    how_much = validate.positive_amount(amount, "AMOUNT")
+    how_much = pacing.checked_amount(amount, "AMOUNT")
     on = validate.day(date, today())
     how = pacing.parse_felt(felt)
     task_id = _task_id(task) if task is not None else None

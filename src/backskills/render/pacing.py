@@ -24,6 +24,31 @@ def _day_title(day: PlanDay) -> str:
     return f"{title} (bad day)" if day.bad_day else title
 
 
+def _where(position: str) -> str:
+    return "mixed positions" if position == "mixed" else position
+
+
+def _rest(minutes: float) -> str:
+    return "then carry on" if minutes == 0 else f"then rest {_amount(minutes, 'minutes')}"
+
+
+def _items(items: Iterable[tuple[str, str]], stderr: bool = False) -> None:
+    """A list with a hanging indent: each marker stays in its own column, so long lines
+    wrap under the text, not under the marker (it reads well on a 40-column screen)."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(overflow="fold")
+    for marker, item in items:
+        grid.add_row(render.text(marker), render.text(item))
+    render.show(grid, stderr=stderr)
+
+
+def _bullets(items: Iterable[str], stderr: bool = False) -> None:
+    _items((("-", item) for item in items), stderr=stderr)
+
+
 def activity_saved(activity: PaceActivity, verb: str) -> None:
     from backskills.pacing import tolerance_explanation
 
@@ -39,13 +64,15 @@ def activity_saved(activity: PaceActivity, verb: str) -> None:
 
 def activity_list(activities: Iterable[PaceActivity]) -> None:
     rows = [
-        (a.name, _amount(a.tolerance, a.unit), f"{fmt(a.rest)} min", a.position) for a in activities
+        f"{a.name}: spells of up to {_amount(a.tolerance, a.unit)}, {_where(a.position)}; "
+        f"{_rest(a.rest)}."
+        for a in activities
     ]
     if not rows:
         render.say("No pacing activities yet.")
         render.hint("Add one: backskills pace add vacuuming --good 20 --bad 10")
         return
-    render.table(["activity", "spell up to", "rest after", "position"], rows)
+    _bullets(rows)
 
 
 def task_saved(task: PaceTask, unit: str) -> None:
@@ -70,28 +97,24 @@ def task_list(tasks: list[PaceTask], units: dict[str, str]) -> None:
     rows = []
     for task in tasks:
         unit = units.get(task.activity, "")
-        left = "done" if task.done_on else _amount(remaining(task), unit)
-        rows.append(
-            (
-                task.id,
-                task.title,
-                task.activity,
-                left,
-                task.priority,
-                task.deadline.isoformat() if task.deadline else "-",
-            )
+        left = (
+            f"done on {task.done_on.isoformat()}"
+            if task.done_on
+            else f"{_amount(remaining(task), unit)} left"
         )
-    render.table(["id", "task", "activity", "left", "priority", "by"], rows)
+        due = f", by {task.deadline.isoformat()}" if task.deadline else ""
+        rows.append(
+            (f"{task.id}.", f"{task.title}\n{task.activity}, {left}, {task.priority} priority{due}")
+        )
+    _items(rows)
 
 
-def _spell_rows(spells: list[Spell]) -> list[tuple[object, ...]]:
+def _spell_rows(spells: list[Spell]) -> list[tuple[str, str]]:
     return [
         (
-            number,
-            spell.task,
-            f"{spell.activity}: {_amount(spell.amount, spell.unit)}",
-            spell.position,
-            f"{fmt(spell.rest_after)} min",
+            f"{number}.",
+            f"{spell.task}\n{spell.activity} {_amount(spell.amount, spell.unit)}, "
+            f"{_where(spell.position)}; {_rest(spell.rest_after)}",
         )
         for number, spell in enumerate(spells, start=1)
     ]
@@ -113,29 +136,31 @@ def plan(result: PacePlan, has_activities: bool) -> None:
         render.more("pacing")
         return
     count = len(result.days)
-    render.heading(f"Your pacing plan: {count} day{'s' if count != 1 else ''}")
+    render.heading(f"Your pacing plan for {count} day{'s' if count != 1 else ''}")
     for day in result.days:
+        render.say("")
         if day.spells:
-            render.table(
-                ["", "task", "spell", "position", "then rest"],
-                _spell_rows(day.spells),
-                title=_day_title(day),
-            )
+            render.heading(_day_title(day))
+            _items(_spell_rows(day.spells))
         else:
-            render.say(f"{_day_title(day)}: no task spells planned.")
+            render.say((_day_title(day), "bold"), ": nothing planned.")
     if result.unscheduled:
-        render.heading("Carried over beyond these days")
-        render.bullet_list(
-            f"{u.task} ({u.activity}): {_amount(u.amount, u.unit)} still to do"
+        render.say("")
+        render.heading("Still to do after these days")
+        _bullets(
+            f"{u.task} ({u.activity}): {_amount(u.amount, u.unit)}"
             + (f", due {u.deadline.isoformat()}" if u.deadline else "")
             for u in result.unscheduled
         )
     for warning in result.warnings:
+        render.say("", stderr=True)
         render.warn(warning.message)
-        render.bullet_list(warning.questions, stderr=True, marker="  -")
+        _bullets(warning.questions, stderr=True)
     if result.explanation:
+        render.say("")
         render.heading("How this plan was worked out")
-        render.bullet_list(result.explanation)
+        _bullets(result.explanation)
+    render.say("")
     render.say(GOOD_DAY_NOTE)
     render.more("pacing")
 
@@ -202,9 +227,9 @@ def today_section(spells: list[Spell]) -> None:
     if not spells:
         return
     render.heading("Pacing today")
-    render.bullet_list(
-        f"{spell.task}: {spell.activity} {_amount(spell.amount, spell.unit)} ({spell.position}), "
-        f"then rest {fmt(spell.rest_after)} min"
+    _bullets(
+        f"{spell.task}: {spell.activity} {_amount(spell.amount, spell.unit)}, "
+        f"{_where(spell.position)}; {_rest(spell.rest_after)}"
         for spell in spells
     )
     render.more("pacing")
