@@ -351,10 +351,11 @@ def get_goal(journal: Journal, goal_id: int) -> Goal:
 
 
 def _active_goal(journal: Journal, goal_id: int, doing: str) -> Goal:
+    """The goal, if it is still active; ``doing`` ends the refusal ("you cannot drop it")."""
     goal = get_goal(journal, goal_id)
     if goal.status != "active":
         raise Refused(
-            f"goal {goal.id} is already {goal.status}, so you cannot {doing} it.",
+            f"goal {goal.id} is already {goal.status}, so you cannot {doing}.",
             hint="Add a new goal with 'backskills goal add'.",
         )
     return goal
@@ -504,7 +505,7 @@ def add_goal(journal: Journal, draft: GoalDraft, today: date) -> GoalChange:
 
 def edit_goal(journal: Journal, goal_id: int, changes: GoalDraft, today: date) -> GoalChange:
     """Change the parts given in ``changes``; new steps are added after the existing ones."""
-    goal = _active_goal(journal, goal_id, "edit")
+    goal = _active_goal(journal, goal_id, "edit it")
     target = changes.target if changes.target is not None else goal.target
     unit = changes.unit or goal.unit
     _check_measure(target, unit)
@@ -543,7 +544,7 @@ def edit_goal(journal: Journal, goal_id: int, changes: GoalDraft, today: date) -
 
 def add_step(journal: Journal, goal_id: int, text: str) -> tuple[Goal, int]:
     """Add a step at the end; returns the goal and the new step's number."""
-    goal = _active_goal(journal, goal_id, "add steps to")
+    goal = _active_goal(journal, goal_id, "add steps to it")
     goal.steps.append(GoalStep(text=parse_title(text, "TEXT")))
     return goal, len(goal.steps)
 
@@ -564,12 +565,12 @@ def _step(goal: Goal, n: int) -> GoalStep:
 
 def set_step_done(journal: Journal, goal_id: int, n: int, done: bool, today: date) -> Goal:
     """Tick a step off (``done=True``) or untick it (``done=False``)."""
-    goal = _active_goal(journal, goal_id, "change the steps of")
+    goal = _active_goal(journal, goal_id, "change its steps")
     step = _step(goal, n)
-    if step.done == done:
-        raise Refused(
-            f"step {n} of goal {goal.id} is already {'done' if done else 'not done'}.",
-        )
+    if step.done and done:
+        raise Refused(f"step {n} of goal {goal.id} is already ticked off.")
+    if not step.done and not done:
+        raise Refused(f"step {n} of goal {goal.id} is not ticked off, so there is nothing to undo.")
     step.done = done
     step.done_on = today if done else None
     return goal
@@ -585,7 +586,7 @@ class Finished:
 
 
 def complete_goal(journal: Journal, goal_id: int, today: date) -> Finished:
-    goal = _active_goal(journal, goal_id, "mark as achieved")
+    goal = _active_goal(journal, goal_id, "mark it as achieved")
     goal.status = "achieved"
     goal.ended = today
     return Finished(goal, sum(not step.done for step in goal.steps), next_goal_ideas(journal, goal))
@@ -614,7 +615,7 @@ def next_goal_ideas(journal: Journal, achieved: Goal) -> list[str]:
 
 
 def drop_goal(journal: Journal, goal_id: int, today: date) -> Goal:
-    goal = _active_goal(journal, goal_id, "drop")
+    goal = _active_goal(journal, goal_id, "drop it")
     goal.status = "dropped"
     goal.ended = today
     return goal
@@ -638,7 +639,7 @@ class ReviewFacts:
 
 
 def review_facts(journal: Journal, goal_id: int, today: date) -> ReviewFacts:
-    goal = _active_goal(journal, goal_id, "review")
+    goal = _active_goal(journal, goal_id, "review it")
     return ReviewFacts(
         goal,
         (goal.deadline - today).days,
@@ -667,7 +668,7 @@ def record_review(
     steps: list[str] | None = None,
 ) -> ReviewOutcome:
     """Record the patient's choice; a new deadline is needed for, and only for, move_deadline."""
-    goal = _active_goal(journal, goal_id, "review")
+    goal = _active_goal(journal, goal_id, "review it")
     steps = steps or []
     if choice == "move_deadline":
         if new_deadline is None:

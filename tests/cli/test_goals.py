@@ -337,7 +337,7 @@ def test_steps_add_done_undo(cli: Run, data_dir: Path) -> None:
     assert done.exit_code == 0 and "1 step(s) to go" in done.stdout
     last = cli("goal", "step", "done", "1", "2", "--json")
     assert [s["done"] for s in json.loads(last.stdout)["steps"]] == [True, True]
-    assert "already done" in assert_refused_unchanged(
+    assert "already ticked off" in assert_refused_unchanged(
         cli, data_dir, 1, "goal", "step", "done", "1", "2"
     )
     undo = cli("goal", "step", "undo", "1", "2")
@@ -384,7 +384,8 @@ def test_done_congratulates_reminds_of_reward_and_suggests_next(cli: Run, data_d
     assert "goal add" in out and "1 step(s) were still open" in out
     assert stored_goals(data_dir)[0]["status"] == "achieved"
     assert stored_goals(data_dir)[0]["ended"] == "2026-03-01"
-    assert "already achieved" in assert_refused_unchanged(cli, data_dir, 1, "goal", "done", "1")
+    again = assert_refused_unchanged(cli, data_dir, 1, "goal", "done", "1")
+    assert "goal 1 is already achieved, so you cannot mark it as achieved." in flat(again)
     assert assert_refused_unchanged(cli, data_dir, 1, "goal", "step", "add", "1", "more")
 
 
@@ -392,7 +393,8 @@ def test_drop(cli: Run, data_dir: Path) -> None:
     add(cli)
     result = cli("goal", "drop", "1", "--json")
     assert result.exit_code == 0 and json.loads(result.stdout)["status"] == "dropped"
-    assert "already dropped" in assert_refused_unchanged(cli, data_dir, 1, "goal", "drop", "1")
+    again = assert_refused_unchanged(cli, data_dir, 1, "goal", "drop", "1")
+    assert "goal 1 is already dropped, so you cannot drop it." in flat(again)
     add(cli)
     kind = cli("goal", "drop", "2")
     assert "Goal 2 dropped" in kind.stdout and "fine" in kind.stdout

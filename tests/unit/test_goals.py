@@ -238,12 +238,14 @@ def test_steps_tick_off_and_undo() -> None:
     goals.set_step_done(journal, 1, 1, True, TODAY)
     assert goal.steps[0].done and goal.steps[0].done_on == TODAY
     assert goals.next_open_step(goal) == (2, "walk to the corner shop")
-    with pytest.raises(Refused, match="already done"):
+    with pytest.raises(Refused, match="already ticked off"):
         goals.set_step_done(journal, 1, 1, True, TODAY)
     with pytest.raises(InvalidInput, match="steps 1 to 2"):
         goals.set_step_done(journal, 1, 3, True, TODAY)
     goals.set_step_done(journal, 1, 1, False, TODAY)
     assert not goal.steps[0].done and goal.steps[0].done_on is None
+    with pytest.raises(Refused, match=r"^step 1 of goal 1 is not ticked off, so there is nothing"):
+        goals.set_step_done(journal, 1, 1, False, TODAY)
 
 
 def test_done_suggests_what_next_and_drop_ends_the_goal() -> None:
