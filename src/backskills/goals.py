@@ -39,6 +39,8 @@ BEST_ACTIVE = 3  # two or three goals at a time work best
 LONGEST_MONTHS = 6  # a deadline further away than this earns a warning
 SHORTEST_DAYS = 14  # ... and so does one nearer than this
 VAGUE_WORDS = 3  # a title of fewer words than this is probably not specific
+FURTHEST_DAYS = 3650  # a deadline more than about ten years away is refused
+TARGET_MAX = 1_000_000  # no goal needs a bigger number than this
 
 AdviceLevel = Literal["warning", "hint"]
 
@@ -184,8 +186,24 @@ def _short(value: str, limit: int = 40) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
+def check_target(target: float, field_name: str = "--target") -> float:
+    """A goal's target: a positive number no bigger than any goal needs."""
+    if target > TARGET_MAX:
+        raise InvalidInput(
+            field_name,
+            f"is more than {TARGET_MAX:,}; choose a number you could reach in the coming months.",
+        )
+    return target
+
+
 def check_deadline(deadline: date, today: date, field_name: str = "--by") -> None:
-    """A goal's deadline must be after today."""
+    """A goal's deadline must be after today, and within about ten years."""
+    if (deadline - today).days > FURTHEST_DAYS:
+        raise InvalidInput(
+            field_name,
+            "is more than ten years away; choose a date in the coming months.",
+            hint=f"For example --within 2m, or a date such as {add_months(today, 2).isoformat()}.",
+        )
     if deadline <= today:
         when = "today" if deadline == today else f"{(today - deadline).days} day(s) ago"
         raise InvalidInput(
@@ -202,6 +220,8 @@ def resolve_deadline(
     if by is not None and within_days is not None:
         raise InvalidInput("--within", "give either --by or --within, not both.")
     if within_days is not None:
+        if within_days > FURTHEST_DAYS:  # also keeps the date sum in range
+            within_days = FURTHEST_DAYS + 1
         deadline = today + timedelta(days=within_days)
         check_deadline(deadline, today, "--within")
         return deadline
@@ -251,6 +271,8 @@ def require_complete(draft: GoalDraft) -> None:
 
 
 def _check_measure(target: float | None, unit: str | None) -> None:
+    if target is not None:
+        check_target(target)
     if target is not None and not unit:
         raise InvalidInput("--unit", "is needed with --target: say what the number counts.")
     if unit and target is None:

@@ -139,6 +139,10 @@ def test_no_input_wins_over_a_terminal(cli: Run, data_dir: Path, tty: None) -> N
         (("--by", "soon"), "--by"),
         (("--within", "0d"), "--within"),
         (("--within", "two months"), "--within"),
+        (("--within", "99999999m"), "--within"),  # once an internal error (a date overflow)
+        (("--by", "9999-12-31"), "--by"),
+        (("--target", "1e308"), "--target"),
+        (("--target", "1000001"), "--target"),
         (("--by", "2026-06-01", "--within", "8w"), "--within"),
         (("--target", "-3"), "--target"),
         (("--target", "0"), "--target"),
@@ -369,6 +373,13 @@ def test_edit_changes_parts_and_checks_them(cli: Run, data_dir: Path) -> None:
     assert json.loads(moved.stdout)["deadline"] == "2026-03-08"
     assert "less than two weeks" in moved.stderr
     assert "nothing to change" in assert_refused_unchanged(cli, data_dir, 2, "goal", "edit", "1")
+    empty_title = assert_refused_unchanged(cli, data_dir, 2, "goal", "edit", "1", "--title", " ")
+    assert "Error: --title: cannot be empty." in empty_title
+    assert assert_refused_unchanged(cli, data_dir, 2, "goal", "edit", "1", "--target", "2e6")
+    far = assert_refused_unchanged(
+        cli, data_dir, 2, "goal", "review", "1", "--choice", "move-deadline", "--within", "9999999w"
+    )
+    assert "more than ten years away" in far
     assert assert_refused_unchanged(cli, data_dir, 2, "goal", "edit", "1", "--by", "yesterday")
     assert assert_refused_unchanged(cli, data_dir, 1, "goal", "edit", "3", "--why", "x")
 

@@ -66,7 +66,7 @@ def _deadline(by: str | None, within: str | None, on: date) -> date | None:
     return goals.resolve_deadline(by_day, within_days, on)
 
 
-def _draft(options: Mapping[str, Any], on: date) -> GoalDraft:
+def _draft(options: Mapping[str, Any], on: date, title_field: str = "TITLE") -> GoalDraft:
     """Check every goal option that was given (``options`` is the command's ``locals()``);
     parts not given stay ``None``."""
     from backskills import goals, validate
@@ -78,8 +78,10 @@ def _draft(options: Mapping[str, Any], on: date) -> GoalDraft:
     title, target, unit, times = (given(n) for n in ("title", "target", "unit", "times_per_week"))
     activity, category = given("activity"), given("category")
     return goals.GoalDraft(
-        title=goals.parse_title(title) if title is not None else None,
-        target=validate.positive_amount(target, "--target") if target is not None else None,
+        title=goals.parse_title(title, title_field) if title is not None else None,
+        target=goals.check_target(validate.positive_amount(target, "--target"))
+        if target is not None
+        else None,
         unit=goals.parse_unit(unit) if unit is not None else None,
         times_per_week=validate.whole_number(times, "--times-per-week", 1, 21)
         if times is not None
@@ -187,7 +189,9 @@ def _wizard(draft: GoalDraft, json: bool, on: date) -> None:
         elif part.letter == "M":
             if draft.target is None:
                 target = _ask_until_valid(
-                    "Target number", json, lambda a: validate.positive_amount(a, "target")
+                    "Target number",
+                    json,
+                    lambda a: goals.check_target(validate.positive_amount(a, "target")),
                 )
                 assert isinstance(target, float)
                 draft.target = target
@@ -329,7 +333,7 @@ def edit_command(
 
     number = _goal_id(goal_id)
     on = today()
-    changes = _draft(locals(), on)
+    changes = _draft(locals(), on, "--title")
     if changes == goals.GoalDraft():
         raise InvalidInput(
             "goal edit", "nothing to change; give at least one option, e.g. --within 8w."
