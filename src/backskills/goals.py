@@ -177,7 +177,9 @@ def parse_unit(value: str) -> str:
     if not text:
         raise InvalidInput("--unit", "cannot be empty; say what the target counts, e.g. minutes.")
     if len(text) > 60 or not text.isprintable():
-        raise InvalidInput("--unit", "use a short plain word such as minutes, miles or times.")
+        raise InvalidInput(
+            "--unit", "should be a short plain word such as minutes, miles or times."
+        )
     return text
 
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -237,6 +239,7 @@ def test_user_text_prints_literally(cli: Run) -> None:
 def test_wizard_asks_each_missing_part_with_an_example(cli: Run, data_dir: Path, tty: None) -> None:
     answers = "\n".join(
         [
+            "",  # S: empty -> asked again
             "walk half a mile on flat ground",  # S
             "lots",  # M: not a number -> asked again
             "0.5",
@@ -256,6 +259,11 @@ def test_wizard_asks_each_missing_part_with_an_example(cli: Run, data_dir: Path,
         assert letter in out
     assert out.count("e.g.") >= 5
     assert "'lots' is not a number" in out and "after today" in out
+    # Each miss is a sentence about the answer, without option names nobody typed.
+    assert "Sorry, that answer cannot be empty." in out
+    assert "Sorry, 'lots' is not a number." in out
+    assert "Sorry, 2026-01-01 is" in out
+    assert "TITLE:" not in out and "target:" not in out and "--by:" not in out
     [goal] = stored_goals(data_dir)
     assert goal["title"] == "walk half a mile on flat ground"
     assert goal["target"] == 0.5 and goal["unit"] == "miles"
@@ -263,6 +271,89 @@ def test_wizard_asks_each_missing_part_with_an_example(cli: Run, data_dir: Path,
     assert goal["reward"] == "I can buy what I wanted"
     assert goal["deadline"] == "2026-04-30"
     assert goal["steps"] == [{"text": "walk to the post box", "done": False, "done_on": None}]
+
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+
+
+def on_a_real_terminal(args: list[str], answers: list[str]) -> tuple[int, str]:
+    """Run backskills as a child process on a pseudo-terminal and type ``answers``.
+
+    The answers are typed before the child reads them; the terminal holds them, one line
+    per read, as it would for a quick typist. Returns the exit code and all the output
+    (the terminal echoes the answers into it)."""
+    import os
+    import pty
+    import select
+    import subprocess
+
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "backskills", *args],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+        close_fds=True,
+    )
+    os.close(child)
+    os.write(main, "".join(f"{answer}\n" for answer in answers).encode())
+    output = b""
+    while True:  # read until the child has gone and the terminal is empty
+        ready, _, _ = select.select([main], [], [], 60)
+        if not ready:
+            process.kill()
+            break
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # EIO: the child closed its side
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(main)
+    code = process.wait()
+    text = output.decode().replace("\r\n", "\n")
+    return code, re.sub(r"\x1b\[[0-9;]*m", "", text)  # bold and dim stay under NO_COLOR
+
+
+@posix_only
+def test_wizard_on_a_real_terminal(data_dir: Path) -> None:
+    """No stand-in for the terminal check: a pseudo-terminal, as a patient would have."""
+    code, out = on_a_real_terminal(
+        ["goal", "add"],
+        [
+            MARKUP,
+            "0.5",
+            "miles",
+            "it gets me to the shop",
+            "I can buy what I wanted",
+            "2m",
+            "walk to the post box",
+            "",
+        ],
+    )
+    assert code == 0, out
+    for part in ("S, Specific", "M, Measurable", "A, Applicable", "R, Rewarding", "T, Timed"):
+        assert part in out
+    assert "walk half a mile on flat ground, twice a week" in out  # the examples
+    assert "it gets me to the shop" in out and "within 2 months" in out
+    assert f"Goal 1 added: {MARKUP}" in out  # user text shown as typed
+    [goal] = stored_goals(data_dir)
+    assert goal["title"] == MARKUP and goal["deadline"] == "2026-04-30"
+    assert goal["steps"] == [{"text": "walk to the post box", "done": False, "done_on": None}]
+
+
+@posix_only
+def test_review_on_a_real_terminal_moves_the_deadline(
+    cli: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(cli)
+    monkeypatch.setenv("BACKSKILLS_TODAY", "2026-05-01")
+    code, out = on_a_real_terminal(["goal", "review", "1"], ["a bad week", "2", "6w"])
+    assert code == 0, out
+    assert "1. smaller-steps" in out and "New deadline: 2026-06-12" in out
+    assert stored_goals(data_dir)[0]["deadline"] == "2026-06-12"
 
 
 def test_wizard_asks_only_for_what_is_missing(cli: Run, data_dir: Path, tty: None) -> None:
@@ -291,6 +382,8 @@ def test_wizard_stopped_part_way_stores_nothing(cli: Run, data_dir: Path, tty: N
     result = cli("goal", "add", input="a title of words\n")
     assert result.exit_code != 0
     assert journal_bytes(data_dir) == before
+    # The open question is closed with a line break, so the stop message stands alone.
+    assert result.stdout.endswith("Target number: \n")
 
 
 # -- list and show -------------------------------------------------------------------

@@ -123,21 +123,22 @@ def _ask(label: str, json: bool) -> str:
     show.question(label, stderr=json)
     line = sys.stdin.readline()
     if not line:
+        show.end_of_input(stderr=json)  # so the stop message starts on a line of its own
         raise typer.Abort()
     return line.strip()
 
 
 def _ask_until_valid(label: str, json: bool, check: object) -> object:
     """Ask again until ``check`` accepts the answer; our own message explains each miss."""
-    from backskills import render
     from backskills.errors import InvalidInput
+    from backskills.render import goals as show
 
     while True:
         answer = _ask(label, json)
         try:
             return check(answer)  # type: ignore[operator]
         except InvalidInput as exc:
-            render.say(("Sorry: ", "bold"), exc.message, stderr=json)
+            show.ask_again(exc.message.removeprefix(f"{exc.field}: "), stderr=json)
 
 
 def _ask_deadline(json: bool, on: date) -> date:

@@ -202,6 +202,18 @@ def question(label: str, stderr: bool = False) -> None:
     (render.err() if stderr else render.out()).print(render.text((f"{label}: ", "bold")), end="")
 
 
+def end_of_input(stderr: bool = False) -> None:
+    """Close the line a question left open when the input ends instead of an answer."""
+    (render.err() if stderr else render.out()).print()
+
+
+def ask_again(reason: str, stderr: bool = False) -> None:
+    """Why an answer was not taken, in a sentence (no option names: nothing was typed as
+    an option). Reasons such as "cannot be empty." are about the answer itself."""
+    subject = "that answer " if reason[:1].islower() else ""
+    render.say(("Sorry, ", "bold"), subject + reason, stderr=stderr)
+
+
 def wizard_intro(stderr: bool = False) -> None:
     render.say(
         "A goal works best when it is SMART. I will ask for each missing part in turn.",
