@@ -538,6 +538,32 @@ def test_review_flag_form_records_each_choice(
     assert stored_goals(data_dir)[0]["deadline"] == "2026-06-12"
 
 
+def test_review_redo_baseline_gives_commands_that_work_as_typed(
+    cli: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(cli, "walk the dog to the park", "--activity", "dog walking", "--unit", "miles")
+    add(cli, "dig the whole vegetable patch")
+    monkeypatch.setenv("BACKSKILLS_TODAY", "2026-05-01")
+    tied = flat(cli("goal", "review", "1", "--choice", "redo-baseline").stdout)
+    assert "backskills baseline redo 'dog walking'" in tied  # one argument to the shell
+    assert "backskills goal edit 1 --activity 'dog walking'" in tied
+    loose = flat(cli("goal", "review", "2", "--choice", "redo-baseline").stdout)
+    assert "backskills baseline log ACTIVITY AMOUNT" in loose
+    assert "backskills goal edit 2 --activity ACTIVITY" in loose
+
+
+def test_review_keep_going_past_the_deadline_points_to_a_new_one(
+    cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(cli)
+    on_track = cli("goal", "review", "1", "--choice", "keep-going")
+    assert "has passed" not in on_track.stdout
+    monkeypatch.setenv("BACKSKILLS_TODAY", "2026-05-01")
+    late = flat(cli("goal", "review", "1", "--choice", "keep-going").stdout)
+    assert "The deadline 2026-04-26 has passed" in late
+    assert "backskills goal review 1 --choice move-deadline" in late
+
+
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
