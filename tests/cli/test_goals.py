@@ -488,6 +488,10 @@ def test_done_congratulates_reminds_of_reward_and_suggests_next(cli: Run, data_d
     assert "goal add" in out and "1 step(s) were still open" in out
     assert stored_goals(data_dir)[0]["status"] == "achieved"
     assert stored_goals(data_dir)[0]["ended"] == "2026-03-01"
+    add(cli, "swim ten lengths at the pool")
+    as_json = json.loads(cli("goal", "done", "2", "--json").stdout)
+    assert as_json["status"] == "achieved" and as_json["reward"] == "a coffee on the way home"
+    assert any("a little more than 0.5 miles" in idea for idea in as_json["next_ideas"])
     again = assert_refused_unchanged(cli, data_dir, 1, "goal", "done", "1")
     assert "goal 1 is already achieved, so you cannot mark it as achieved." in flat(again)
     assert assert_refused_unchanged(cli, data_dir, 1, "goal", "step", "add", "1", "more")

@@ -369,7 +369,7 @@ def done_command(goal_id: IdArgument, json: JsonOption = False) -> None:
     with store().transaction() as journal:
         result = goals.complete_goal(journal, number, on)
     if json:
-        render.emit_json(goals.goal_json(result.goal, on))
+        render.emit_json({**goals.goal_json(result.goal, on), "next_ideas": result.next_ideas})
         return
     show.finished(result)
 
