@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -13,7 +13,8 @@ from backskills.cli._common import JsonOption, NoInputOption, NoteOption, store,
 if TYPE_CHECKING:
     from datetime import date
 
-    from backskills.goals import GoalDraft
+    from backskills.goals import Advice, GoalDraft, PlanTie
+    from backskills.models.goals import Goal
 
 app = typer.Typer(
     help="SMART goals: set them, break them into steps, tick them off, review them.",
@@ -210,6 +211,28 @@ def _wizard(draft: GoalDraft, json: bool, on: date) -> None:
         draft.steps = _ask_steps(json)
 
 
+def _report(
+    goal: Goal,
+    on: date,
+    advice: list[Advice],
+    tie: PlanTie | None,
+    level: float | None,
+    json: bool,
+    headline: Callable[[], None],
+) -> None:
+    """What a write command stored: one JSON document, or ``headline`` for people; then the
+    advice and the tie to the plan (on stderr in a --json run)."""
+    from backskills import goals, render
+    from backskills.render import goals as show
+
+    if json:
+        render.emit_json(goals.change_json(goal, on, advice=advice, tie=tie, level=level))
+    else:
+        headline()
+    show.advice(advice, stderr=json)
+    show.tie(tie, stderr=json)
+
+
 @app.command("add")
 def add_command(
     title: Annotated[
@@ -247,17 +270,12 @@ def add_command(
         change = goals.add_goal(journal, draft, on)
         level = goals.tied_level(journal, change.goal, on)
     goal = change.goal
-    if json:
-        render.emit_json(
-            goals.change_json(goal, on, advice=change.advice, tie=change.tie, level=level)
-        )
-        show.advice(change.advice, stderr=True)
-        show.tie(change.tie, stderr=True)
-        return
-    show.added(goal, goals.days_left(goal, on))
-    show.advice(change.advice)
-    show.tie(change.tie)
-    render.more("goals")
+    _report(
+        goal, on, change.advice, change.tie, level, json,
+        lambda: show.added(goal, goals.days_left(goal, on)),
+    )  # fmt: skip
+    if not json:
+        render.more("goals")
 
 
 @app.command("list")
@@ -328,7 +346,7 @@ def edit_command(
 
     Example: backskills goal edit 1 --within 10w --reward 'a coffee at the shop'
     """
-    from backskills import goals, render
+    from backskills import goals
     from backskills.errors import InvalidInput
     from backskills.render import goals as show
 
@@ -343,16 +361,10 @@ def edit_command(
         change = goals.edit_goal(journal, number, changes, on)
         level = goals.tied_level(journal, change.goal, on)
     goal = change.goal
-    if json:
-        render.emit_json(
-            goals.change_json(goal, on, advice=change.advice, tie=change.tie, level=level)
-        )
-        show.advice(change.advice, stderr=True)
-        show.tie(change.tie, stderr=True)
-        return
-    show.edited(goal, goals.days_left(goal, on), change.added_steps)
-    show.advice(change.advice)
-    show.tie(change.tie)
+    _report(
+        goal, on, change.advice, change.tie, level, json,
+        lambda: show.edited(goal, goals.days_left(goal, on), change.added_steps),
+    )  # fmt: skip
 
 
 @app.command("done")
@@ -417,7 +429,7 @@ def review_command(
 
     Example: backskills goal review 1 --choice move-deadline --within 4w --note 'a bad week'
     """
-    from backskills import goals, render, validate
+    from backskills import goals, validate
     from backskills.errors import InvalidInput
     from backskills.render import goals as show
 
@@ -463,16 +475,10 @@ def review_command(
             steps=new_steps,
         )
         level = goals.tied_level(journal, outcome.goal, on)
-    if json:
-        render.emit_json(
-            goals.change_json(outcome.goal, on, advice=outcome.advice, tie=outcome.tie, level=level)
-        )
-        show.advice(outcome.advice, stderr=True)
-        show.tie(outcome.tie, stderr=True)
-        return
-    show.review_recorded(outcome)
-    show.advice(outcome.advice)
-    show.tie(outcome.tie)
+    _report(
+        outcome.goal, on, outcome.advice, outcome.tie, level, json,
+        lambda: show.review_recorded(outcome),
+    )  # fmt: skip
 
 
 @step_app.command("add")
