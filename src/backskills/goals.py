@@ -39,6 +39,8 @@ BEST_ACTIVE = 3  # two or three goals at a time work best
 LONGEST_MONTHS = 6  # a deadline further away than this earns a warning
 SHORTEST_DAYS = 14  # ... and so does one nearer than this
 VAGUE_WORDS = 3  # a title of fewer words than this is probably not specific
+FURTHEST_DAYS = 3650  # a deadline more than about ten years away is refused
+TARGET_MAX = 1_000_000  # no goal needs a bigger number than this
 
 AdviceLevel = Literal["warning", "hint"]
 
@@ -175,7 +177,9 @@ def parse_unit(value: str) -> str:
     if not text:
         raise InvalidInput("--unit", "cannot be empty; say what the target counts, e.g. minutes.")
     if len(text) > 60 or not text.isprintable():
-        raise InvalidInput("--unit", "use a short plain word such as minutes, miles or times.")
+        raise InvalidInput(
+            "--unit", "should be a short plain word such as minutes, miles or times."
+        )
     return text
 
 
@@ -184,8 +188,24 @@ def _short(value: str, limit: int = 40) -> str:
     return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
+def check_target(target: float, field_name: str = "--target") -> float:
+    """A goal's target: a positive number no bigger than any goal needs."""
+    if target > TARGET_MAX:
+        raise InvalidInput(
+            field_name,
+            f"is more than {TARGET_MAX:,}; choose a number you could reach in the coming months.",
+        )
+    return target
+
+
 def check_deadline(deadline: date, today: date, field_name: str = "--by") -> None:
-    """A goal's deadline must be after today."""
+    """A goal's deadline must be after today, and within about ten years."""
+    if (deadline - today).days > FURTHEST_DAYS:
+        raise InvalidInput(
+            field_name,
+            "is more than ten years away; choose a date in the coming months.",
+            hint=f"For example --within 2m, or a date such as {add_months(today, 2).isoformat()}.",
+        )
     if deadline <= today:
         when = "today" if deadline == today else f"{(today - deadline).days} day(s) ago"
         raise InvalidInput(
@@ -202,6 +222,8 @@ def resolve_deadline(
     if by is not None and within_days is not None:
         raise InvalidInput("--within", "give either --by or --within, not both.")
     if within_days is not None:
+        if within_days > FURTHEST_DAYS:  # also keeps the date sum in range
+            within_days = FURTHEST_DAYS + 1
         deadline = today + timedelta(days=within_days)
         check_deadline(deadline, today, "--within")
         return deadline
@@ -251,6 +273,8 @@ def require_complete(draft: GoalDraft) -> None:
 
 
 def _check_measure(target: float | None, unit: str | None) -> None:
+    if target is not None:
+        check_target(target)
     if target is not None and not unit:
         raise InvalidInput("--unit", "is needed with --target: say what the number counts.")
     if unit and target is None:
@@ -351,10 +375,11 @@ def get_goal(journal: Journal, goal_id: int) -> Goal:
 
 
 def _active_goal(journal: Journal, goal_id: int, doing: str) -> Goal:
+    """The goal, if it is still active; ``doing`` ends the refusal ("you cannot drop it")."""
     goal = get_goal(journal, goal_id)
     if goal.status != "active":
         raise Refused(
-            f"goal {goal.id} is already {goal.status}, so you cannot {doing} it.",
+            f"goal {goal.id} is already {goal.status}, so you cannot {doing}.",
             hint="Add a new goal with 'backskills goal add'.",
         )
     return goal
@@ -504,7 +529,7 @@ def add_goal(journal: Journal, draft: GoalDraft, today: date) -> GoalChange:
 
 def edit_goal(journal: Journal, goal_id: int, changes: GoalDraft, today: date) -> GoalChange:
     """Change the parts given in ``changes``; new steps are added after the existing ones."""
-    goal = _active_goal(journal, goal_id, "edit")
+    goal = _active_goal(journal, goal_id, "edit it")
     target = changes.target if changes.target is not None else goal.target
     unit = changes.unit or goal.unit
     _check_measure(target, unit)
@@ -543,7 +568,7 @@ def edit_goal(journal: Journal, goal_id: int, changes: GoalDraft, today: date) -
 
 def add_step(journal: Journal, goal_id: int, text: str) -> tuple[Goal, int]:
     """Add a step at the end; returns the goal and the new step's number."""
-    goal = _active_goal(journal, goal_id, "add steps to")
+    goal = _active_goal(journal, goal_id, "add steps to it")
     goal.steps.append(GoalStep(text=parse_title(text, "TEXT")))
     return goal, len(goal.steps)
 
@@ -564,12 +589,12 @@ def _step(goal: Goal, n: int) -> GoalStep:
 
 def set_step_done(journal: Journal, goal_id: int, n: int, done: bool, today: date) -> Goal:
     """Tick a step off (``done=True``) or untick it (``done=False``)."""
-    goal = _active_goal(journal, goal_id, "change the steps of")
+    goal = _active_goal(journal, goal_id, "change its steps")
     step = _step(goal, n)
-    if step.done == done:
-        raise Refused(
-            f"step {n} of goal {goal.id} is already {'done' if done else 'not done'}.",
-        )
+    if step.done and done:
+        raise Refused(f"step {n} of goal {goal.id} is already ticked off.")
+    if not step.done and not done:
+        raise Refused(f"step {n} of goal {goal.id} is not ticked off, so there is nothing to undo.")
     step.done = done
     step.done_on = today if done else None
     return goal
@@ -585,7 +610,7 @@ class Finished:
 
 
 def complete_goal(journal: Journal, goal_id: int, today: date) -> Finished:
-    goal = _active_goal(journal, goal_id, "mark as achieved")
+    goal = _active_goal(journal, goal_id, "mark it as achieved")
     goal.status = "achieved"
     goal.ended = today
     return Finished(goal, sum(not step.done for step in goal.steps), next_goal_ideas(journal, goal))
@@ -614,7 +639,7 @@ def next_goal_ideas(journal: Journal, achieved: Goal) -> list[str]:
 
 
 def drop_goal(journal: Journal, goal_id: int, today: date) -> Goal:
-    goal = _active_goal(journal, goal_id, "drop")
+    goal = _active_goal(journal, goal_id, "drop it")
     goal.status = "dropped"
     goal.ended = today
     return goal
@@ -638,7 +663,7 @@ class ReviewFacts:
 
 
 def review_facts(journal: Journal, goal_id: int, today: date) -> ReviewFacts:
-    goal = _active_goal(journal, goal_id, "review")
+    goal = _active_goal(journal, goal_id, "review it")
     return ReviewFacts(
         goal,
         (goal.deadline - today).days,
@@ -667,7 +692,7 @@ def record_review(
     steps: list[str] | None = None,
 ) -> ReviewOutcome:
     """Record the patient's choice; a new deadline is needed for, and only for, move_deadline."""
-    goal = _active_goal(journal, goal_id, "review")
+    goal = _active_goal(journal, goal_id, "review it")
     steps = steps or []
     if choice == "move_deadline":
         if new_deadline is None:

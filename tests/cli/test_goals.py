@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,6 +141,10 @@ def test_no_input_wins_over_a_terminal(cli: Run, data_dir: Path, tty: None) -> N
         (("--by", "soon"), "--by"),
         (("--within", "0d"), "--within"),
         (("--within", "two months"), "--within"),
+        (("--within", "99999999m"), "--within"),  # once an internal error (a date overflow)
+        (("--by", "9999-12-31"), "--by"),
+        (("--target", "1e308"), "--target"),
+        (("--target", "1000001"), "--target"),
         (("--by", "2026-06-01", "--within", "8w"), "--within"),
         (("--target", "-3"), "--target"),
         (("--target", "0"), "--target"),
@@ -233,6 +239,7 @@ def test_user_text_prints_literally(cli: Run) -> None:
 def test_wizard_asks_each_missing_part_with_an_example(cli: Run, data_dir: Path, tty: None) -> None:
     answers = "\n".join(
         [
+            "",  # S: empty -> asked again
             "walk half a mile on flat ground",  # S
             "lots",  # M: not a number -> asked again
             "0.5",
@@ -252,6 +259,11 @@ def test_wizard_asks_each_missing_part_with_an_example(cli: Run, data_dir: Path,
         assert letter in out
     assert out.count("e.g.") >= 5
     assert "'lots' is not a number" in out and "after today" in out
+    # Each miss is a sentence about the answer, without option names nobody typed.
+    assert "Sorry, that answer cannot be empty." in out
+    assert "Sorry, 'lots' is not a number." in out
+    assert "Sorry, 2026-01-01 is" in out
+    assert "TITLE:" not in out and "target:" not in out and "--by:" not in out
     [goal] = stored_goals(data_dir)
     assert goal["title"] == "walk half a mile on flat ground"
     assert goal["target"] == 0.5 and goal["unit"] == "miles"
@@ -259,6 +271,89 @@ def test_wizard_asks_each_missing_part_with_an_example(cli: Run, data_dir: Path,
     assert goal["reward"] == "I can buy what I wanted"
     assert goal["deadline"] == "2026-04-30"
     assert goal["steps"] == [{"text": "walk to the post box", "done": False, "done_on": None}]
+
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+
+
+def on_a_real_terminal(args: list[str], answers: list[str]) -> tuple[int, str]:
+    """Run backskills as a child process on a pseudo-terminal and type ``answers``.
+
+    The answers are typed before the child reads them; the terminal holds them, one line
+    per read, as it would for a quick typist. Returns the exit code and all the output
+    (the terminal echoes the answers into it)."""
+    import os
+    import pty
+    import select
+    import subprocess
+
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "backskills", *args],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200"},
+        close_fds=True,
+    )
+    os.close(child)
+    os.write(main, "".join(f"{answer}\n" for answer in answers).encode())
+    output = b""
+    while True:  # read until the child has gone and the terminal is empty
+        ready, _, _ = select.select([main], [], [], 60)
+        if not ready:
+            process.kill()
+            break
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # EIO: the child closed its side
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(main)
+    code = process.wait()
+    text = output.decode().replace("\r\n", "\n")
+    return code, re.sub(r"\x1b\[[0-9;]*m", "", text)  # bold and dim stay under NO_COLOR
+
+
+@posix_only
+def test_wizard_on_a_real_terminal(data_dir: Path) -> None:
+    """No stand-in for the terminal check: a pseudo-terminal, as a patient would have."""
+    code, out = on_a_real_terminal(
+        ["goal", "add"],
+        [
+            MARKUP,
+            "0.5",
+            "miles",
+            "it gets me to the shop",
+            "I can buy what I wanted",
+            "2m",
+            "walk to the post box",
+            "",
+        ],
+    )
+    assert code == 0, out
+    for part in ("S, Specific", "M, Measurable", "A, Applicable", "R, Rewarding", "T, Timed"):
+        assert part in out
+    assert "walk half a mile on flat ground, twice a week" in out  # the examples
+    assert "it gets me to the shop" in out and "within 2 months" in out
+    assert f"Goal 1 added: {MARKUP}" in out  # user text shown as typed
+    [goal] = stored_goals(data_dir)
+    assert goal["title"] == MARKUP and goal["deadline"] == "2026-04-30"
+    assert goal["steps"] == [{"text": "walk to the post box", "done": False, "done_on": None}]
+
+
+@posix_only
+def test_review_on_a_real_terminal_moves_the_deadline(
+    cli: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(cli)
+    monkeypatch.setenv("BACKSKILLS_TODAY", "2026-05-01")
+    code, out = on_a_real_terminal(["goal", "review", "1"], ["a bad week", "2", "6w"])
+    assert code == 0, out
+    assert "1. smaller-steps" in out and "New deadline: 2026-06-12" in out
+    assert stored_goals(data_dir)[0]["deadline"] == "2026-06-12"
 
 
 def test_wizard_asks_only_for_what_is_missing(cli: Run, data_dir: Path, tty: None) -> None:
@@ -287,6 +382,8 @@ def test_wizard_stopped_part_way_stores_nothing(cli: Run, data_dir: Path, tty: N
     result = cli("goal", "add", input="a title of words\n")
     assert result.exit_code != 0
     assert journal_bytes(data_dir) == before
+    # The open question is closed with a line break, so the stop message stands alone.
+    assert result.stdout.endswith("Target number: \n")
 
 
 # -- list and show -------------------------------------------------------------------
@@ -337,7 +434,7 @@ def test_steps_add_done_undo(cli: Run, data_dir: Path) -> None:
     assert done.exit_code == 0 and "1 step(s) to go" in done.stdout
     last = cli("goal", "step", "done", "1", "2", "--json")
     assert [s["done"] for s in json.loads(last.stdout)["steps"]] == [True, True]
-    assert "already done" in assert_refused_unchanged(
+    assert "already ticked off" in assert_refused_unchanged(
         cli, data_dir, 1, "goal", "step", "done", "1", "2"
     )
     undo = cli("goal", "step", "undo", "1", "2")
@@ -369,6 +466,13 @@ def test_edit_changes_parts_and_checks_them(cli: Run, data_dir: Path) -> None:
     assert json.loads(moved.stdout)["deadline"] == "2026-03-08"
     assert "less than two weeks" in moved.stderr
     assert "nothing to change" in assert_refused_unchanged(cli, data_dir, 2, "goal", "edit", "1")
+    empty_title = assert_refused_unchanged(cli, data_dir, 2, "goal", "edit", "1", "--title", " ")
+    assert "Error: --title: cannot be empty." in empty_title
+    assert assert_refused_unchanged(cli, data_dir, 2, "goal", "edit", "1", "--target", "2e6")
+    far = assert_refused_unchanged(
+        cli, data_dir, 2, "goal", "review", "1", "--choice", "move-deadline", "--within", "9999999w"
+    )
+    assert "more than ten years away" in far
     assert assert_refused_unchanged(cli, data_dir, 2, "goal", "edit", "1", "--by", "yesterday")
     assert assert_refused_unchanged(cli, data_dir, 1, "goal", "edit", "3", "--why", "x")
 
@@ -384,7 +488,12 @@ def test_done_congratulates_reminds_of_reward_and_suggests_next(cli: Run, data_d
     assert "goal add" in out and "1 step(s) were still open" in out
     assert stored_goals(data_dir)[0]["status"] == "achieved"
     assert stored_goals(data_dir)[0]["ended"] == "2026-03-01"
-    assert "already achieved" in assert_refused_unchanged(cli, data_dir, 1, "goal", "done", "1")
+    add(cli, "swim ten lengths at the pool")
+    as_json = json.loads(cli("goal", "done", "2", "--json").stdout)
+    assert as_json["status"] == "achieved" and as_json["reward"] == "a coffee on the way home"
+    assert any("a little more than 0.5 miles" in idea for idea in as_json["next_ideas"])
+    again = assert_refused_unchanged(cli, data_dir, 1, "goal", "done", "1")
+    assert "goal 1 is already achieved, so you cannot mark it as achieved." in flat(again)
     assert assert_refused_unchanged(cli, data_dir, 1, "goal", "step", "add", "1", "more")
 
 
@@ -392,7 +501,8 @@ def test_drop(cli: Run, data_dir: Path) -> None:
     add(cli)
     result = cli("goal", "drop", "1", "--json")
     assert result.exit_code == 0 and json.loads(result.stdout)["status"] == "dropped"
-    assert "already dropped" in assert_refused_unchanged(cli, data_dir, 1, "goal", "drop", "1")
+    again = assert_refused_unchanged(cli, data_dir, 1, "goal", "drop", "1")
+    assert "goal 1 is already dropped, so you cannot drop it." in flat(again)
     add(cli)
     kind = cli("goal", "drop", "2")
     assert "Goal 2 dropped" in kind.stdout and "fine" in kind.stdout
@@ -430,6 +540,32 @@ def test_review_flag_form_records_each_choice(
         "new_deadline": "2026-06-12",
     }
     assert stored_goals(data_dir)[0]["deadline"] == "2026-06-12"
+
+
+def test_review_redo_baseline_gives_commands_that_work_as_typed(
+    cli: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(cli, "walk the dog to the park", "--activity", "dog walking", "--unit", "miles")
+    add(cli, "dig the whole vegetable patch")
+    monkeypatch.setenv("BACKSKILLS_TODAY", "2026-05-01")
+    tied = flat(cli("goal", "review", "1", "--choice", "redo-baseline").stdout)
+    assert 'backskills baseline redo "dog walking"' in tied  # one argument to the shell
+    assert 'backskills goal edit 1 --activity "dog walking"' in tied
+    loose = flat(cli("goal", "review", "2", "--choice", "redo-baseline").stdout)
+    assert "backskills baseline log ACTIVITY AMOUNT" in loose
+    assert "backskills goal edit 2 --activity ACTIVITY" in loose
+
+
+def test_review_keep_going_past_the_deadline_points_to_a_new_one(
+    cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add(cli)
+    on_track = cli("goal", "review", "1", "--choice", "keep-going")
+    assert "has passed" not in on_track.stdout
+    monkeypatch.setenv("BACKSKILLS_TODAY", "2026-05-01")
+    late = flat(cli("goal", "review", "1", "--choice", "keep-going").stdout)
+    assert "The deadline 2026-04-26 has passed" in late
+    assert "backskills goal review 1 --choice move-deadline" in late
 
 
 @pytest.mark.parametrize(

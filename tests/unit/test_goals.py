@@ -70,6 +70,19 @@ def test_deadline_must_be_after_today() -> None:
     assert goals.resolve_deadline(TODAY + timedelta(days=1), None, TODAY) == date(2026, 3, 2)
 
 
+def test_deadline_and_target_have_a_sensible_limit() -> None:
+    furthest = TODAY + timedelta(days=goals.FURTHEST_DAYS)
+    assert goals.resolve_deadline(furthest, None, TODAY) == furthest
+    with pytest.raises(InvalidInput, match="ten years"):
+        goals.resolve_deadline(furthest + timedelta(days=1), None, TODAY)
+    with pytest.raises(InvalidInput, match="ten years") as caught:
+        goals.resolve_deadline(None, 10**12, TODAY)  # no OverflowError from the date sum
+    assert caught.value.field == "--within"
+    assert goals.check_target(goals.TARGET_MAX) == goals.TARGET_MAX
+    with pytest.raises(InvalidInput, match="more than 1,000,000"):
+        goals.add_goal(Journal(), draft(target=goals.TARGET_MAX * 2), TODAY)
+
+
 def test_within_counts_days_from_today_and_not_with_by() -> None:
     assert goals.resolve_deadline(None, 56, TODAY) == date(2026, 4, 26)
     assert goals.resolve_deadline(None, None, TODAY) is None
@@ -238,12 +251,14 @@ def test_steps_tick_off_and_undo() -> None:
     goals.set_step_done(journal, 1, 1, True, TODAY)
     assert goal.steps[0].done and goal.steps[0].done_on == TODAY
     assert goals.next_open_step(goal) == (2, "walk to the corner shop")
-    with pytest.raises(Refused, match="already done"):
+    with pytest.raises(Refused, match="already ticked off"):
         goals.set_step_done(journal, 1, 1, True, TODAY)
     with pytest.raises(InvalidInput, match="steps 1 to 2"):
         goals.set_step_done(journal, 1, 3, True, TODAY)
     goals.set_step_done(journal, 1, 1, False, TODAY)
     assert not goal.steps[0].done and goal.steps[0].done_on is None
+    with pytest.raises(Refused, match=r"^step 1 of goal 1 is not ticked off, so there is nothing"):
+        goals.set_step_done(journal, 1, 1, False, TODAY)
 
 
 def test_done_suggests_what_next_and_drop_ends_the_goal() -> None:

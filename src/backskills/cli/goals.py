@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -13,7 +13,8 @@ from backskills.cli._common import JsonOption, NoInputOption, NoteOption, store,
 if TYPE_CHECKING:
     from datetime import date
 
-    from backskills.goals import GoalDraft
+    from backskills.goals import Advice, GoalDraft, PlanTie
+    from backskills.models.goals import Goal
 
 app = typer.Typer(
     help="SMART goals: set them, break them into steps, tick them off, review them.",
@@ -66,7 +67,7 @@ def _deadline(by: str | None, within: str | None, on: date) -> date | None:
     return goals.resolve_deadline(by_day, within_days, on)
 
 
-def _draft(options: Mapping[str, Any], on: date) -> GoalDraft:
+def _draft(options: Mapping[str, Any], on: date, title_field: str = "TITLE") -> GoalDraft:
     """Check every goal option that was given (``options`` is the command's ``locals()``);
     parts not given stay ``None``."""
     from backskills import goals, validate
@@ -78,8 +79,10 @@ def _draft(options: Mapping[str, Any], on: date) -> GoalDraft:
     title, target, unit, times = (given(n) for n in ("title", "target", "unit", "times_per_week"))
     activity, category = given("activity"), given("category")
     return goals.GoalDraft(
-        title=goals.parse_title(title) if title is not None else None,
-        target=validate.positive_amount(target, "--target") if target is not None else None,
+        title=goals.parse_title(title, title_field) if title is not None else None,
+        target=goals.check_target(validate.positive_amount(target, "--target"))
+        if target is not None
+        else None,
         unit=goals.parse_unit(unit) if unit is not None else None,
         times_per_week=validate.whole_number(times, "--times-per-week", 1, 21)
         if times is not None
@@ -121,21 +124,22 @@ def _ask(label: str, json: bool) -> str:
     show.question(label, stderr=json)
     line = sys.stdin.readline()
     if not line:
+        show.end_of_input(stderr=json)  # so the stop message starts on a line of its own
         raise typer.Abort()
     return line.strip()
 
 
 def _ask_until_valid(label: str, json: bool, check: object) -> object:
     """Ask again until ``check`` accepts the answer; our own message explains each miss."""
-    from backskills import render
     from backskills.errors import InvalidInput
+    from backskills.render import goals as show
 
     while True:
         answer = _ask(label, json)
         try:
             return check(answer)  # type: ignore[operator]
         except InvalidInput as exc:
-            render.say(("Sorry: ", "bold"), exc.message, stderr=json)
+            show.ask_again(exc.message.removeprefix(f"{exc.field}: "), stderr=json)
 
 
 def _ask_deadline(json: bool, on: date) -> date:
@@ -187,7 +191,9 @@ def _wizard(draft: GoalDraft, json: bool, on: date) -> None:
         elif part.letter == "M":
             if draft.target is None:
                 target = _ask_until_valid(
-                    "Target number", json, lambda a: validate.positive_amount(a, "target")
+                    "Target number",
+                    json,
+                    lambda a: goals.check_target(validate.positive_amount(a, "target")),
                 )
                 assert isinstance(target, float)
                 draft.target = target
@@ -203,6 +209,28 @@ def _wizard(draft: GoalDraft, json: bool, on: date) -> None:
             draft.deadline = _ask_deadline(json, on)
     if not draft.steps:
         draft.steps = _ask_steps(json)
+
+
+def _report(
+    goal: Goal,
+    on: date,
+    advice: list[Advice],
+    tie: PlanTie | None,
+    level: float | None,
+    json: bool,
+    headline: Callable[[], None],
+) -> None:
+    """What a write command stored: one JSON document, or ``headline`` for people; then the
+    advice and the tie to the plan (on stderr in a --json run)."""
+    from backskills import goals, render
+    from backskills.render import goals as show
+
+    if json:
+        render.emit_json(goals.change_json(goal, on, advice=advice, tie=tie, level=level))
+    else:
+        headline()
+    show.advice(advice, stderr=json)
+    show.tie(tie, stderr=json)
 
 
 @app.command("add")
@@ -242,17 +270,12 @@ def add_command(
         change = goals.add_goal(journal, draft, on)
         level = goals.tied_level(journal, change.goal, on)
     goal = change.goal
-    if json:
-        render.emit_json(
-            goals.change_json(goal, on, advice=change.advice, tie=change.tie, level=level)
-        )
-        show.advice(change.advice, stderr=True)
-        show.tie(change.tie, stderr=True)
-        return
-    show.added(goal, goals.days_left(goal, on))
-    show.advice(change.advice)
-    show.tie(change.tie)
-    render.more("goals")
+    _report(
+        goal, on, change.advice, change.tie, level, json,
+        lambda: show.added(goal, goals.days_left(goal, on)),
+    )  # fmt: skip
+    if not json:
+        render.more("goals")
 
 
 @app.command("list")
@@ -323,13 +346,13 @@ def edit_command(
 
     Example: backskills goal edit 1 --within 10w --reward 'a coffee at the shop'
     """
-    from backskills import goals, render
+    from backskills import goals
     from backskills.errors import InvalidInput
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
     on = today()
-    changes = _draft(locals(), on)
+    changes = _draft(locals(), on, "--title")
     if changes == goals.GoalDraft():
         raise InvalidInput(
             "goal edit", "nothing to change; give at least one option, e.g. --within 8w."
@@ -338,16 +361,10 @@ def edit_command(
         change = goals.edit_goal(journal, number, changes, on)
         level = goals.tied_level(journal, change.goal, on)
     goal = change.goal
-    if json:
-        render.emit_json(
-            goals.change_json(goal, on, advice=change.advice, tie=change.tie, level=level)
-        )
-        show.advice(change.advice, stderr=True)
-        show.tie(change.tie, stderr=True)
-        return
-    show.edited(goal, goals.days_left(goal, on), change.added_steps)
-    show.advice(change.advice)
-    show.tie(change.tie)
+    _report(
+        goal, on, change.advice, change.tie, level, json,
+        lambda: show.edited(goal, goals.days_left(goal, on), change.added_steps),
+    )  # fmt: skip
 
 
 @app.command("done")
@@ -364,7 +381,7 @@ def done_command(goal_id: IdArgument, json: JsonOption = False) -> None:
     with store().transaction() as journal:
         result = goals.complete_goal(journal, number, on)
     if json:
-        render.emit_json(goals.goal_json(result.goal, on))
+        render.emit_json({**goals.goal_json(result.goal, on), "next_ideas": result.next_ideas})
         return
     show.finished(result)
 
@@ -412,7 +429,7 @@ def review_command(
 
     Example: backskills goal review 1 --choice move-deadline --within 4w --note 'a bad week'
     """
-    from backskills import goals, render, validate
+    from backskills import goals, validate
     from backskills.errors import InvalidInput
     from backskills.render import goals as show
 
@@ -458,16 +475,10 @@ def review_command(
             steps=new_steps,
         )
         level = goals.tied_level(journal, outcome.goal, on)
-    if json:
-        render.emit_json(
-            goals.change_json(outcome.goal, on, advice=outcome.advice, tie=outcome.tie, level=level)
-        )
-        show.advice(outcome.advice, stderr=True)
-        show.tie(outcome.tie, stderr=True)
-        return
-    show.review_recorded(outcome)
-    show.advice(outcome.advice)
-    show.tie(outcome.tie)
+    _report(
+        outcome.goal, on, outcome.advice, outcome.tie, level, json,
+        lambda: show.review_recorded(outcome),
+    )  # fmt: skip
 
 
 @step_app.command("add")

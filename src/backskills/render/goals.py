@@ -202,6 +202,18 @@ def question(label: str, stderr: bool = False) -> None:
     (render.err() if stderr else render.out()).print(render.text((f"{label}: ", "bold")), end="")
 
 
+def end_of_input(stderr: bool = False) -> None:
+    """Close the line a question left open when the input ends instead of an answer."""
+    (render.err() if stderr else render.out()).print()
+
+
+def ask_again(reason: str, stderr: bool = False) -> None:
+    """Why an answer was not taken, in a sentence (no option names: nothing was typed as
+    an option). Reasons such as "cannot be empty." are about the answer itself."""
+    subject = "that answer " if reason[:1].islower() else ""
+    render.say(("Sorry, ", "bold"), subject + reason, stderr=stderr)
+
+
 def wizard_intro(stderr: bool = False) -> None:
     render.say(
         "A goal works best when it is SMART. I will ask for each missing part in turn.",
@@ -240,7 +252,7 @@ def review_options(names: Sequence[str], stderr: bool = False) -> None:
         "smaller-steps": "break it into smaller steps that you can do",
         "move-deadline": "move the deadline to a more realistic date",
         "redo-baseline": "measure your baseline again, so you start from where you are now",
-        "keep-going": "carry on as you are: it is on track",
+        "keep-going": "carry on as you are, when it is on track",
     }
     for number, name in enumerate(names, start=1):
         render.say(f"  {number}. {name}: {explain[name]}", stderr=stderr)
@@ -258,19 +270,36 @@ def review_recorded(outcome: ReviewOutcome) -> None:
         else:
             render.say(f"Add the smaller steps with: backskills goal step add {goal.id} 'TEXT'")
     elif choice == "redo_baseline":
-        if goal.activity:
-            from backskills.activities import arg
-
-            render.say("Start a fresh baseline with: backskills baseline redo ", arg(goal.activity))
-        else:
-            render.say(
-                "Measure again where you are now, over three days, before you set the next target."
-            )
+        redo_baseline_steps(goal)
         render.more("baseline")
         return
     else:
-        render.say("Keep going. Small, steady steps get there.")
+        render.say("Small, steady steps get there.")
+        if goal.deadline < outcome.review.date:
+            render.hint(
+                f"The deadline {goal.deadline.isoformat()} has passed. To set a new one: "
+                f"backskills goal review {goal.id} --choice move-deadline --within 4w"
+            )
     render.more("goals")
+
+
+def redo_baseline_steps(goal: Goal) -> None:
+    """The commands that measure the baseline again and then renew the goal's plan."""
+    from backskills.activities import arg
+
+    if goal.activity:
+        name = arg(goal.activity)
+        render.say("Start a fresh baseline with: ", f"backskills baseline redo {name}")
+        render.say(
+            "When the three new days are logged, renew the plan to this goal from the new "
+            f"level with: backskills goal edit {goal.id} --activity {name}"
+        )
+    else:
+        render.say(
+            "Measure where you are now over three days: backskills baseline log ACTIVITY "
+            "AMOUNT. Then tie the activity to this goal, so its plan starts from there: "
+            f"backskills goal edit {goal.id} --activity ACTIVITY"
+        )
 
 
 def tie(result: PlanTie | None, stderr: bool = False) -> None:
