@@ -143,3 +143,13 @@ def test_root_help_names_the_emergency_services_without_importing_commands(cli: 
     assert "call 999 or go to A&E now" in text
     assert "NHS 111" in text
     assert "backskills redflags" in text
+
+
+def test_no_command_offers_shell_completion_install(cli: Run) -> None:
+    """Completion scripts would write to the user's shell files: not offered anywhere."""
+    from backskills.cli.registry import COMMANDS
+
+    for name in COMMANDS:
+        result = cli(name, "--help")
+        assert result.exit_code == 0, name
+        assert "--install-completion" not in result.stdout, name

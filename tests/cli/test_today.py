@@ -146,3 +146,14 @@ def test_today_reminds_to_check_red_flags_and_shows_an_active_flareup(cli: Run) 
     doc = as_json(cli, 3, "today")
     assert doc["flareup"] is not None
     assert doc["activities"][0]["recommendation"] == "paused"
+
+
+def test_today_reads_whole_words_at_40_columns_without_colour(cli: Run) -> None:
+    planned_walking(cli)
+    ok(cli, 1, "log", "walking", "5")
+    result = cli("today", env={"COLUMNS": "40", "NO_COLOR": "1", "BACKSKILLS_TODAY": "2026-03-02"})
+    assert result.exit_code == 0
+    assert all(len(line) <= 40 for line in result.stdout.splitlines())
+    assert "\x1b[" not in result.stdout
+    words = result.stdout.split()
+    assert "walking:" in words and "minutes" in words and "go." in words

@@ -10,6 +10,7 @@ import typer
 from backskills.cli._common import JsonOption, store
 
 app = typer.Typer(
+    add_completion=False,
     help="Your journal file: where it is, check it, back it up, restore, export and import.",
     no_args_is_help=True,
 )

@@ -98,7 +98,8 @@ def run_with_boundary(invoke: Any) -> int:
         if os.environ.get("BACKSKILLS_DEBUG"):
             raise
         render.error(
-            "something went wrong inside backskills. Your journal was not changed by this command.",
+            "something went wrong inside backskills (a bug, not something you did).",
+            "Your journal is saved whole or not at all; 'backskills data check' shows it. "
             "Please report this. Set BACKSKILLS_DEBUG=1 to see the details.",
         )
         return EXIT_INTERNAL

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from backskills.pacing import ToleranceInput
 
 app = typer.Typer(
+    add_completion=False,
     help="Pace everyday activities: your tolerance level, tasks, a day-by-day plan and a review.",
     no_args_is_help=True,
 )

@@ -40,23 +40,19 @@ def home(view: TodayView) -> None:
             "then 'backskills plan set'."
         )
     if view.activities:
-        rows = []
+        # A list, not a table: it reads the same on a 40-column screen as on a wide one.
+        render.say(("Your levels today:", "bold"))
         for item in view.activities:
             s, rec = item.status, item.recommendation
             if s.level is None:
-                rows.append((s.activity, "-", fmt(s.total), "-", "plan not started"))
+                render.say(f"- {s.activity}: {fmt(s.total)} done; the plan has not started yet.")
                 continue
             left = "met" if s.met else f"{describe(s.remaining or 0, s.unit)} to go"
-            rows.append(
-                (
-                    s.activity,
-                    describe(s.level, s.unit),
-                    fmt(s.total),
-                    left,
-                    ADVICE.get(rec.recommendation, "hold"),
-                )
+            advice = ADVICE.get(rec.recommendation, "hold this level")
+            render.say(
+                f"- {s.activity}: {fmt(s.total)} of {describe(s.level, s.unit)} done, {left}. "
+                f"Progress: {advice}."
             )
-        render.table(["activity", "level", "done", "left", "progress"], rows)
         for item in view.activities:
             message = item.status.boom_warning()
             if message:
