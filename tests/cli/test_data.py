@@ -153,3 +153,22 @@ def test_no_command_offers_shell_completion_install(cli: Run) -> None:
         result = cli(name, "--help")
         assert result.exit_code == 0, name
         assert "--install-completion" not in result.stdout, name
+
+
+def test_a_hand_edited_huge_amount_is_a_clear_refusal_not_a_crash(cli: Run, data_dir: Path) -> None:
+    path = write_journal(
+        data_dir,
+        {
+            "schema_version": 1,
+            "records": [
+                {"date": "2026-01-01", "activity": "walking", "amount": 1e308},
+                {"date": "2026-01-01", "activity": "walking", "amount": 1e308},
+            ],
+        },
+    )
+    path.chmod(0o600)
+    before = path.read_bytes()
+    result = cli("today")
+    assert result.exit_code == 3
+    assert "records[0].amount" in result.stderr
+    assert path.read_bytes() == before

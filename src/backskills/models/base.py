@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 NAME_MAX = 60
 NOTE_MAX = 2000
+AMOUNT_MAX = 1_000_000  # the same limit as validate.AMOUNT_MAX: no sum can overflow
 
 
 class StrictModel(BaseModel):
@@ -16,8 +17,8 @@ class StrictModel(BaseModel):
     )
 
 
-Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+Amount = Annotated[float, Field(ge=0, le=AMOUNT_MAX, allow_inf_nan=False)]
+Positive = Annotated[float, Field(gt=0, le=AMOUNT_MAX, allow_inf_nan=False)]
 Pain = Annotated[int, Field(ge=0, le=10)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX)]
 Note = Annotated[str, StringConstraints(max_length=NOTE_MAX)]
