@@ -68,3 +68,34 @@ def test_long_paths_are_never_broken(capsys: pytest.CaptureFixture[str]) -> None
     captured = capsys.readouterr()
     assert captured.out.strip() == path
     assert captured.err.strip() == f"Error: cannot read {path}"
+
+
+@pytest.fixture
+def narrow(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.setenv("NO_COLOR", "1")
+    render.reset_consoles()
+
+
+def test_a_table_becomes_a_list_of_whole_words_on_a_narrow_screen(
+    narrow: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    render.table(
+        ["day", "date", "amount", "felt"],
+        [(1, "2026-03-01", "10 minutes", "hard"), (2, "2026-03-02", "9 minutes", "[bold]ok[/]")],
+    )
+    out = capsys.readouterr().out
+    assert all(len(line) <= 40 for line in out.splitlines())
+    words = out.split()
+    assert "minutes;" in words and "day" in words and "[bold]ok[/]" in words
+    assert "- day 1: date 2026-03-01;" in out
+
+
+def test_a_wide_screen_keeps_the_table(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    render.reset_consoles()
+    render.table(["activity", "count"], [("walking", 3)])
+    out = capsys.readouterr().out
+    assert "activity" in out.splitlines()[0] and "walking" in out

@@ -145,8 +145,21 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+NARROW = 60  # below this many columns a table becomes a list, so no word is cut in half
+
+
 def table(columns: list[str], rows: Iterable[Iterable[object]], title: str | None = None) -> None:
-    """A simple table; cells are cleaned plain text. Folds on narrow screens."""
+    """A simple table of cleaned plain text; on a narrow screen, a list that reads the same."""
+    console = out()
+    if console.width < NARROW:
+        if title:
+            say((title, "bold"))
+        for row in rows:
+            first, *rest = (str(cell) for cell in row)
+            pairs = [f"{name} {value}" for name, value in zip(columns[1:], rest, strict=False)]
+            label = f"{columns[0]} {first}" if first.isdigit() else first  # "day 1", not "1"
+            say(f"- {label}" + (": " + "; ".join(pairs) if pairs else ""))
+        return
     from rich import box
     from rich.table import Table
 
@@ -155,7 +168,7 @@ def table(columns: list[str], rows: Iterable[Iterable[object]], title: str | Non
         grid.add_column(column, overflow="fold")
     for row in rows:
         grid.add_row(*(text(str(cell)) for cell in row))
-    out().print(grid)
+    console.print(grid)
 
 
 def panel(
