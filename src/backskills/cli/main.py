@@ -23,6 +23,12 @@ from backskills.cli._common import AppState, flush_warnings, set_state
 from backskills.cli.registry import COMMANDS
 from backskills.errors import EXIT_INTERNAL, BackskillsError
 
+# Private and quicker: a third-party pydantic plugin installed in the same environment
+# would be loaded and shown every value validated, and the journal holds health data.
+# Turning plugins off also spares a scan of every installed package's entry points.
+# Set before the first model or option is validated (pydantic reads it then).
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+
 
 class RootGroup(TyperGroup):
     """Loads command modules on demand and owns the error boundary."""
