@@ -9,6 +9,7 @@ unexpected is 4 with no traceback (set ``BACKSKILLS_DEBUG=1`` to see one).
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -170,6 +171,10 @@ def root(
 
 
 def main(argv: list[str] | None = None) -> None:
+    # One command is one short process. Reference counting frees memory as usual; only
+    # reference cycles wait until exit. The cyclic collector would otherwise walk every
+    # imported module and every journal record again and again (tens of ms a run).
+    gc.disable()
     command = typer.main.get_command(app)
     command.main(args=argv, prog_name="backskills")
 
