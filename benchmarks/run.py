@@ -152,6 +152,10 @@ def main() -> None:
 
     base_env = dict(os.environ, BACKSKILLS_TODAY=today.isoformat(), NO_COLOR="1")
     base_env.pop("BACKSKILLS_DEBUG", None)
+    # Measure what an installed wheel does: pip compiles the bytecode on install. With
+    # PYTHONDONTWRITEBYTECODE set (some shells and CI set it), an editable install would
+    # recompile every backskills module on every run, which no user pays.
+    base_env.pop("PYTHONDONTWRITEBYTECODE", None)
     cmd = command_line()
     commands: dict[str, list[str]] = {"--version": ["--version"], "data check": ["data", "check"]}
     names = registered()

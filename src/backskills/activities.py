@@ -10,7 +10,7 @@ import re
 import shlex
 from datetime import date
 
-from backskills import catalogue, units
+from backskills import units
 from backskills.errors import InvalidInput, NotFound
 from backskills.models import Journal
 from backskills.models.activity import Activity
@@ -100,6 +100,8 @@ def ensure_activity(
     if unit is not None:
         chosen_unit = units.normalise_unit(unit)
     else:  # an exercise from the library comes with its own unit (reps, seconds, minutes)
+        from backskills import catalogue  # only a new activity needs the library
+
         chosen_unit = catalogue.default_unit(name) or units.DEFAULT_UNIT
     if not chosen_unit:
         raise InvalidInput("--unit", "cannot be empty.")

@@ -159,11 +159,17 @@ def day_totals(journal: Journal, activity: Activity) -> dict[date, float]:
     return {day: clean_number(total) for day, total in totals.items()}
 
 
-def _all_totals(journal: Journal) -> dict[str, dict[date, float]]:
-    """Day totals of every activity in one pass over the records."""
+def _window_totals(journal: Journal, today: date) -> dict[str, dict[date, float]]:
+    """Day totals of every activity over the review window (the ``WINDOW_DAYS`` to ``today``).
+
+    One pass over the records that sums only the days a review reads, so a long journal
+    costs a date comparison per record.
+    """
+    first = today - timedelta(days=WINDOW_DAYS - 1)
     totals: dict[str, dict[date, float]] = defaultdict(lambda: defaultdict(float))
     for record in journal.records:
-        totals[record.activity.casefold()][record.date] += record.amount
+        if first <= record.date <= today:
+            totals[record.activity.casefold()][record.date] += record.amount
     return totals
 
 
@@ -684,7 +690,7 @@ def evaluate(
     journal: Journal, today: date, name: str | None = None, *, pain_up: bool = False
 ) -> list[Recommendation]:
     """A recommendation for every planned activity (or just ``name``) as of ``today``."""
-    totals = _all_totals(journal)
+    totals = _window_totals(journal, today)
     if name is not None:
         activity = _get_activity(journal, name)
         _require_plan(activity)

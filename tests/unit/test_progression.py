@@ -241,6 +241,38 @@ def test_several_records_a_day_add_up() -> None:
     assert rec.days_met_last_7 == 5 and rec.recommendation == "step_up"
 
 
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=-20, max_value=3),
+            st.sampled_from(["walking", "Walking", "stairs"]),
+            st.floats(min_value=0, max_value=20, allow_nan=False),
+        ),
+        max_size=40,
+    )
+)
+def test_days_met_counts_only_the_window_and_matches_a_full_recount(
+    entries: list[tuple[int, str, float]],
+) -> None:
+    journal = planned(start=8, target=15)
+    today = START + timedelta(days=14)
+    for offset, name, amount in entries:
+        do(journal, today + timedelta(days=offset), amount, name)
+    activity = journal.activities[0]
+    expected = 0
+    for back in range(prog.WINDOW_DAYS):
+        day = today - timedelta(days=back)
+        total = 0.0
+        for record in journal.records:
+            if record.date == day and record.activity.casefold() == "walking":
+                total += record.amount
+        level = prog.current_level(activity, day)
+        if level is not None and prog.met(total, level):
+            expected += 1
+    [rec] = prog.evaluate(journal, today)
+    assert rec.days_met_last_7 == expected
+
+
 def test_paused_during_a_flare_up() -> None:
     journal, today = met_days_journal(7)
     journal.flareups.append(FlareUp(started=today - timedelta(days=1)))

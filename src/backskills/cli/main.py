@@ -9,6 +9,7 @@ unexpected is 4 with no traceback (set ``BACKSKILLS_DEBUG=1`` to see one).
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -22,6 +23,12 @@ from backskills import __version__
 from backskills.cli._common import AppState, flush_warnings, set_state
 from backskills.cli.registry import COMMANDS
 from backskills.errors import EXIT_INTERNAL, BackskillsError
+
+# Private and quicker: a third-party pydantic plugin installed in the same environment
+# would be loaded and shown every value validated, and the journal holds health data.
+# Turning plugins off also spares a scan of every installed package's entry points.
+# Set before the first model or option is validated (pydantic reads it then).
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
 
 
 class RootGroup(TyperGroup):
@@ -170,6 +177,10 @@ def root(
 
 
 def main(argv: list[str] | None = None) -> None:
+    # One command is one short process. Reference counting frees memory as usual; only
+    # reference cycles wait until exit. The cyclic collector would otherwise walk every
+    # imported module and every journal record again and again (tens of ms a run).
+    gc.disable()
     command = typer.main.get_command(app)
     command.main(args=argv, prog_name="backskills")
 

@@ -282,7 +282,8 @@ class Store:
         if data == before:
             return
         try:
-            Journal.model_validate_json(data)
+            with _no_gc():  # as in decode: the same full validation, without GC passes
+                Journal.model_validate_json(data)
         except ValueError:
             raise JournalSaveFailed(
                 "this change would make the journal unreadable, so it was not saved. "
