@@ -39,7 +39,11 @@ def find_activity(journal: Journal, name: str) -> Activity | None:
     for activity in journal.activities:
         if activity.name.casefold() == wanted:
             return activity
-    exercise = catalogue.find_exercise(name) if journal.activities else None
+    if not journal.activities:
+        return None
+    from backskills import catalogue  # loaded only when the name did not match as typed
+
+    exercise = catalogue.find_exercise(name)
     if exercise is not None:
         for activity in journal.activities:
             if catalogue.find_exercise(activity.name) == exercise:
