@@ -351,3 +351,13 @@ def test_groups_that_act_themselves_show_their_own_help_and_example(
         assert "Otherwise say which apply with --present ID (repeat it), or --none" in text
         # Each paragraph is one line of the docstring, so Rich wraps it to the screen.
         assert all(not line.rstrip().endswith(" say") for line in result.stdout.splitlines())
+
+
+def test_asking_to_drop_back_from_the_starting_level_says_why_nothing_changed(cli: Run) -> None:
+    from tests.cli.journey import flat, ok, planned_walking
+
+    planned_walking(cli)
+    ok(cli, 1, "redflags", "--none")
+    out = flat(ok(cli, 2, "flareup", "start", "--reduce", "start").stdout)
+    assert "stay as they are (none was above the level you chose to drop back to)" in out
+    assert "If any of them applies to you: EMERGENCY" in out

@@ -162,7 +162,16 @@ def _start(
     if check is not None:
         render.say("")
         show.advice(check)
-    show.flareup_started(current.isoformat(), flare.reductions, units, emergency=check is not None)
+    asked = (
+        reduce != "none" if isinstance(reduce, str) else any(c != "none" for c in reduce.values())
+    )
+    show.flareup_started(
+        current.isoformat(),
+        flare.reductions,
+        units,
+        emergency=check is not None,
+        asked_to_reduce=asked,
+    )
 
 
 def _ask_pain() -> int | None:

@@ -136,6 +136,7 @@ def emergency_signs(
     heading("Check the emergency signs", stderr=stderr)
     say("If you have any of these and they are new, treat it as an emergency:", stderr=stderr)
     bullet_list(labels, stderr=stderr)
+    say("If any of them applies to you:", stderr=stderr)
     say((advice_lines[0], "bold red"), stderr=stderr)
     for line in advice_lines[1:]:
         say(line, stderr=stderr)
@@ -244,6 +245,7 @@ def flareup_started(
     changes: Sequence[LevelChange],
     unit_of: dict[str, str],
     emergency: bool = False,
+    asked_to_reduce: bool = False,
 ) -> None:
     """The flare-up is recorded. After an emergency sign, nothing here invites exercise:
     the advice printed just before says to leave it until they have been seen."""
@@ -257,7 +259,8 @@ def flareup_started(
         say(("Get help first, as above. ", "bold"), "Your exercises can wait.")
         return
     if not changes:
-        say("Your planned levels stay as they are; do what you can manage, gently.")
+        why = " (none was above the level you chose to drop back to)" if asked_to_reduce else ""
+        say(f"Your planned levels stay as they are{why}; do what you can manage, gently.")
     more("flareups")
 
 
