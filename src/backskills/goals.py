@@ -361,6 +361,12 @@ def active_goals(journal: Journal) -> list[Goal]:
     return [goal for goal in journal.goals if goal.status == "active"]
 
 
+def goals_tied_to(journal: Journal, activity: str) -> list[Goal]:
+    """Active goals tied to ``activity`` (case does not matter)."""
+    wanted = activity.casefold()
+    return [g for g in active_goals(journal) if g.activity and g.activity.casefold() == wanted]
+
+
 def get_goal(journal: Journal, goal_id: int) -> Goal:
     for goal in journal.goals:
         if goal.id == goal_id:

@@ -768,3 +768,18 @@ def test_today_shows_active_goals_days_left_and_next_step(
     assert document["goals"][0]["days_left"] == 56
     monkeypatch.setenv("BACKSKILLS_TODAY", "2026-05-01")
     assert "goal review 1" in cli("today").stdout
+
+
+def test_finishing_a_baseline_for_a_goals_activity_points_to_goal_edit(cli: Run) -> None:
+    from tests.cli.journey import flat, ok
+
+    ok(cli, 0, "goal", "add", "Walk to the park and back", "--target", "20", "--unit",
+       "minutes", "--why", "fresh air", "--reward", "a new book", "--within", "8w",
+       "--activity", "park walking")  # fmt: skip
+    for day in (0, 1):
+        ok(cli, day, "baseline", "log", "park walking", "10")
+    done = flat(ok(cli, 2, "baseline", "log", "park walking", "10").stdout)
+    assert 'backskills goal edit 1 --activity "park walking"' in done
+    assert "plan set" not in done
+    redo = flat(ok(cli, 3, "baseline", "redo", "park walking").stdout)
+    assert 'backskills goal edit 1 --activity "park walking"' in redo

@@ -48,6 +48,7 @@ def log_command(
     """
     from backskills import baseline as domain
     from backskills import render, validate
+    from backskills.goals import goals_tied_to
     from backskills.render import baseline as show
 
     now = today()
@@ -71,11 +72,12 @@ def log_command(
             start_factor=factor,
             resolution=step,
         )
+        tied = goals_tied_to(journal, result.activity)
     if json:
         show.warnings(result)
         render.emit_json(result.to_json())
     else:
-        show.show(result)
+        show.show(result, tied)
 
 
 @app.command("show")
@@ -140,13 +142,15 @@ def redo_command(
     """
     from backskills import baseline as domain
     from backskills import render, validate
+    from backskills.goals import goals_tied_to
     from backskills.render import baseline as show
 
     name = validate.name(activity, "ACTIVITY")
     text = validate.note(note)
     with store().transaction() as journal:
         result = domain.redo(journal, name, today=today(), note=text)
+        tied = goals_tied_to(journal, result.activity)
     if json:
         render.emit_json(result.to_json())
     else:
-        show.show(result)
+        show.show(result, tied)

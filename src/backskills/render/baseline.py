@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from backskills import render
@@ -10,6 +11,7 @@ from backskills.units import fmt
 
 if TYPE_CHECKING:
     from backskills.baseline import BaselineResult
+    from backskills.models.goals import Goal
 
 
 def _amount(value: float | None, unit: str) -> str:
@@ -56,8 +58,11 @@ def headline(result: BaselineResult) -> None:
         render.say((f"Baseline for {result.activity}", "bold"))
 
 
-def show(result: BaselineResult) -> None:
-    """Days, suggestions and the starting level, every number explained."""
+def show(result: BaselineResult, tied_goals: Sequence[Goal] = ()) -> None:
+    """Days, suggestions and the starting level, every number explained.
+
+    When goals are tied to the activity, the next step is to aim their plan at this
+    baseline ('goal edit N --activity X'), not a bare 'plan set' that would lose the tie."""
     s = result.summary
     headline(result)
     if (s.days and result.action in ("shown", "factor_set")) or s.complete:
@@ -71,16 +76,24 @@ def show(result: BaselineResult) -> None:
     for line in s.explanation:
         render.say(line)
     warnings(result)
+    renew = [f"backskills goal edit {g.id} --activity {arg(result.activity)}" for g in tied_goals]
     if s.complete and s.start is not None:
-        render.hint(
-            f"Next, set a target: backskills plan set {arg(result.activity)} --target N "
-            "(add --by YYYY-MM-DD for a deadline)."
-        )
+        if renew:
+            render.hint(
+                f"Your goal is tied to {result.activity}: aim its plan at this baseline with: "
+                + " and ".join(renew)
+            )
+        else:
+            render.hint(
+                f"Next, set a target: backskills plan set {arg(result.activity)} --target N "
+                "(add --by YYYY-MM-DD for a deadline)."
+            )
     elif result.action == "redone":
+        then = " and ".join(renew) if renew else "backskills plan set"
         render.hint(
             f"Log day 1 with: backskills baseline log {arg(result.activity)} AMOUNT --felt ok. "
-            "When the three new days are in, run 'backskills plan set' again to restart "
-            "the plan from the new level."
+            f"When the three new days are in, run '{then}' to restart the plan from the new "
+            "level."
         )
     render.more("baseline")
 
