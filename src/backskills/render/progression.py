@@ -89,6 +89,8 @@ def recommendations(recs: list[Recommendation]) -> None:
             render.more("flareups")
         elif rec.recommendation == "at_target":
             render.more("goals")
+    if any(rec.recommendation == "hold" for rec in recs):
+        render.more("progression")  # why a level is held before the next step
 
 
 def level_change(change: LevelChange) -> None:
