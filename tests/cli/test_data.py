@@ -172,3 +172,18 @@ def test_a_hand_edited_huge_amount_is_a_clear_refusal_not_a_crash(cli: Run, data
     assert result.exit_code == 3
     assert "records[0].amount" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_data_check_lists_every_backup_by_name(cli: Run, data_dir: Path) -> None:
+    path = write_journal(data_dir, {"schema_version": 1})
+    path.chmod(0o600)
+    assert cli("data", "backup").exit_code == 0
+    assert cli("data", "backup").exit_code == 0
+    from backskills.store import Store
+
+    names = [b.name for b in Store(data_dir).backups()]
+    assert len(names) == 2
+    out = cli("data", "check").stdout
+    for name in names:
+        assert f"- {name}" in out
+    assert "backskills data restore NAME" in out

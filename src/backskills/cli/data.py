@@ -75,9 +75,11 @@ def check_command(json: JsonOption = False) -> None:
         render.table(["holds", "count"], rows)
     if backups:
         render.say(
-            f"{len(backups)} backup(s) in {the_store.backups_dir}; newest: {backups[0].name}",
-            wrap=False,
+            f"{len(backups)} backup(s) in {the_store.backups_dir}, newest first:", wrap=False
         )
+        for backup in backups:
+            render.say(f"- {backup.name}  ({backup.taken:%Y-%m-%d %H:%M})", wrap=False)
+        render.say("Go back to one with: backskills data restore NAME (the newest: no NAME).")
     elif the_store.exists():
         render.say("No backups yet: one is kept each time a change replaces the journal.")
 
