@@ -66,7 +66,7 @@ def test_unknown_activity_takes_unit_and_mismatch_is_refused(cli: Run, data_dir:
     ("args", "field"),
     [
         (("walking", "--", "-5"), "AMOUNT"),
-        (("walking", "-5"), "-5"),
+        (("walking", "-5"), "AMOUNT"),  # our own message, not the parser's
         (("walking", "nan"), "AMOUNT"),
         (("walking", "1e308"), "AMOUNT"),  # twice would overflow the day's total
         (("walking", "1000001"), "AMOUNT"),
@@ -114,3 +114,30 @@ def test_hints_quote_names_with_spaces_and_one_is_singular(cli: Run, data_dir: P
     assert 'backskills baseline log "sit to stand" AMOUNT' in flat(result.stderr)
     result = refused(cli, data_dir, 2, 0, "log", "sit to stand", "1", "--resolution", "2")
     assert "steps of 1 rep." in flat(result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("log", "walking", "-5"), "AMOUNT: cannot be negative"),
+        (("pain", "-1"), "SCORE: must be a whole number from 0 to 10"),
+        (("baseline", "log", "walking", "-3"), "AMOUNT: cannot be negative"),
+        (("relax", "log", "-2"), "cannot be negative"),
+        (("pace", "log", "vacuuming", "-4"), "cannot be negative"),
+    ],
+)
+def test_a_negative_amount_gets_our_message_not_the_parsers(
+    cli: Run, data_dir: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "No such option" not in result.stderr
+    assert not (data_dir / "journal.json").exists()
+
+
+def test_a_mistyped_option_is_still_refused(cli: Run, data_dir: Path) -> None:
+    result = cli("log", "walking", "5", "--nte", "x")
+    assert result.exit_code == 2
+    assert "--nte" in result.stderr
+    assert not (data_dir / "journal.json").exists()

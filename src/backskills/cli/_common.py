@@ -22,6 +22,10 @@ NoInputOption = Annotated[
 DateOption = Annotated[
     str | None, typer.Option("--date", "-d", help="The day: YYYY-MM-DD, today or yesterday.")
 ]
+# "log walking -5" reaches our own check ("cannot be negative") instead of the parser's
+# "No such option: -5"; a mistyped option still fails as an unexpected extra argument.
+NEGATIVE_AMOUNTS: dict[str, object] = {"ignore_unknown_options": True}
+
 NoteOption = Annotated[
     str | None, typer.Option("--note", help="A short note (up to 2,000 characters).")
 ]

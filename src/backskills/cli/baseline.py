@@ -7,7 +7,14 @@ from typing import Annotated
 import typer
 
 from backskills.cli._activity import ActivityArg, AmountArg, ResolutionOption, UnitOption
-from backskills.cli._common import DateOption, JsonOption, NoteOption, store, today
+from backskills.cli._common import (
+    NEGATIVE_AMOUNTS,
+    DateOption,
+    JsonOption,
+    NoteOption,
+    store,
+    today,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -24,7 +31,7 @@ StartFactorOption = Annotated[
 ]
 
 
-@app.command("log")
+@app.command("log", context_settings=NEGATIVE_AMOUNTS)
 def log_command(
     activity: ActivityArg,
     amount: AmountArg,

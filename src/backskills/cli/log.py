@@ -7,12 +7,19 @@ from typing import Annotated
 import typer
 
 from backskills.cli._activity import ActivityArg, AmountArg, ResolutionOption, UnitOption
-from backskills.cli._common import DateOption, JsonOption, NoteOption, store, today
+from backskills.cli._common import (
+    NEGATIVE_AMOUNTS,
+    DateOption,
+    JsonOption,
+    NoteOption,
+    store,
+    today,
+)
 
 app = typer.Typer(help="Record an amount of any activity for a day.", add_completion=False)
 
 
-@app.command("log")
+@app.command("log", context_settings=NEGATIVE_AMOUNTS)
 def log_command(
     activity: ActivityArg,
     amount: AmountArg,

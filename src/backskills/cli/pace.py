@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from backskills.cli._common import DateOption, JsonOption, NoteOption, store, today
+from backskills.cli._common import (
+    NEGATIVE_AMOUNTS,
+    DateOption,
+    JsonOption,
+    NoteOption,
+    store,
+    today,
+)
 
 if TYPE_CHECKING:
     from backskills.models.pacing import PaceActivity
@@ -359,7 +366,7 @@ def plan_command(
         view.plan(plan, has_activities=bool(journal.pacing.activities))
 
 
-@app.command("log")
+@app.command("log", context_settings=NEGATIVE_AMOUNTS)
 def log_command(
     activity: ActivityArg,
     amount: Annotated[str, typer.Argument(help="How much you did in this spell.")],

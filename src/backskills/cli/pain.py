@@ -6,12 +6,19 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._common import DateOption, JsonOption, NoteOption, store, today
+from backskills.cli._common import (
+    NEGATIVE_AMOUNTS,
+    DateOption,
+    JsonOption,
+    NoteOption,
+    store,
+    today,
+)
 
 app = typer.Typer(help="Record a pain score (0 to 10) for a day.", add_completion=False)
 
 
-@app.command("pain")
+@app.command("pain", context_settings=NEGATIVE_AMOUNTS)
 def pain_command(
     score: Annotated[str, typer.Argument(help="0 (no pain) to 10 (the worst you can imagine).")],
     date: DateOption = None,

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from backskills.cli._common import (
+    NEGATIVE_AMOUNTS,
     DateOption,
     JsonOption,
     NoInputOption,
@@ -85,7 +86,7 @@ def relax(
     render.more("relaxation")
 
 
-@app.command("log")
+@app.command("log", context_settings=NEGATIVE_AMOUNTS)
 def log(
     minutes: Annotated[str, typer.Argument(help="How many minutes you practised.")],
     date: DateOption = None,
