@@ -187,3 +187,12 @@ def test_data_check_lists_every_backup_by_name(cli: Run, data_dir: Path) -> None
     for name in names:
         assert f"- {name}" in out
     assert "backskills data restore NAME" in out
+
+
+def test_help_names_what_to_type_not_python_types(cli: Run) -> None:
+    import re
+
+    out = re.sub(r"[\s│]+", " ", cli("log", "--help").stdout)
+    assert "--json <bool>" not in out and "--json Print one JSON" in out
+    assert "--date -d DATE" in out
+    assert "ACTIVITY" in out and "AMOUNT" in out

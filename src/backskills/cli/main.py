@@ -50,6 +50,7 @@ class RootGroup(TyperGroup):
         module = importlib.import_module(f"backskills.cli.{module_name}")
         command = typer.main.get_command(module.app)
         command.name = cmd_name
+        _plain_metavars(command)
         return command
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
@@ -66,6 +67,28 @@ class RootGroup(TyperGroup):
         if standalone:
             sys.exit(code)
         return code
+
+
+def _plain_metavars(command: Any) -> None:
+    """Help in plain words: ``--json`` (not ``--json <bool>``), ``ACTIVITY``, ``--date DATE``.
+
+    Typer 0.29 shows each parameter's Python type; a patient needs the name of what to type.
+    """
+    for param in getattr(command, "params", []):
+        if param.metavar is not None:
+            continue
+        if getattr(param, "is_flag", False):
+            param.metavar = ""
+        elif param.name:
+            opts = " ".join(getattr(param, "opts", []))
+            if any(word in opts for word in ("--by", "--date", "--from", "--until")):
+                param.metavar = "DATE"
+            elif "--within" in opts:
+                param.metavar = "DURATION"
+            else:
+                param.metavar = param.name.upper()
+    for sub in getattr(command, "commands", {}).values():
+        _plain_metavars(sub)
 
 
 def run_with_boundary(invoke: Any) -> int:
