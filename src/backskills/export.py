@@ -18,7 +18,10 @@ def counts(journal: Journal) -> dict[str, int]:
         "pain_scores": len(journal.pain),
         "goals": len(journal.goals),
         "redflag_checks": len(journal.redflag_checks),
+        "assessments": len(journal.assessments),
         "flareups": len(journal.flareups),
+        "flareup_plan_steps": len(journal.flareup_plan),
+        "goodspell_plan_steps": len(journal.goodspell_plan),
         "pace_activities": len(journal.pacing.activities),
         "pace_tasks": len(journal.pacing.tasks),
         "pace_spells": len(journal.pacing.logs),
@@ -85,6 +88,13 @@ def csv_rows(journal: Journal) -> list[dict[str, Any]]:
         add(pain.date, "pain", amount=pain.score, unit="0-10", note=pain.note)
     for check in journal.redflag_checks:
         add(check.checked_on, "redflag_check", detail=check.outcome)
+    for assessment in journal.assessments:
+        add(
+            assessment.date,
+            "redflag_assessed",
+            detail=f"check {assessment.check + 1}",
+            note=assessment.note,
+        )
     for flare in journal.flareups:
         add(
             flare.started,

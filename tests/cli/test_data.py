@@ -196,3 +196,16 @@ def test_help_names_what_to_type_not_python_types(cli: Run) -> None:
     assert "--json <bool>" not in out and "--json Print one JSON" in out
     assert "--date -d DATE" in out
     assert "ACTIVITY" in out and "AMOUNT" in out
+
+
+def test_check_and_csv_include_assessments_and_plan_steps(cli: Run, data_dir: Path) -> None:
+    env = {"BACKSKILLS_TODAY": "2026-03-01"}
+    assert cli("redflags", "--present", "night_sweats", env=env).exit_code == 0
+    assert cli("redflags", "assessed", "--note", "seen by GP", env=env).exit_code == 0
+    assert cli("flareup", "plan", "add", "heat pack", env=env).exit_code == 0
+    assert cli("goodspell", "add", "walk with a friend", env=env).exit_code == 0
+    counts = json.loads(cli("data", "check", "--json").stdout)["counts"]
+    assert counts["assessments"] == 1
+    assert counts["flareup_plan_steps"] == 1 and counts["goodspell_plan_steps"] == 1
+    csv = cli("data", "export", "--format", "csv").stdout
+    assert "2026-03-01,redflag_assessed,,,,check 1,seen by GP" in csv
