@@ -239,6 +239,14 @@ def require_no_active(journal: Journal) -> None:
         )
 
 
+def require_can_start(journal: Journal, today: dt.date) -> None:
+    """Refuse a new flare-up while one is active or the last one ended after ``today``."""
+    require_no_active(journal)
+    last = journal.flareups[-1] if journal.flareups else None
+    if last is not None and last.ended is not None and last.ended > today:
+        raise Refused(f"your last flare-up ended on {last.ended.isoformat()}, after today.")
+
+
 def require_active(journal: Journal) -> FlareUp:
     flare = active_flareup(journal)
     if flare is None:
@@ -323,10 +331,7 @@ def start(
     plan's starting level; either only when that level is lower. Each drop is a level
     change with reason ``flareup_reduce`` and is listed in ``FlareUp.reductions``.
     """
-    require_no_active(journal)
-    last = journal.flareups[-1] if journal.flareups else None
-    if last is not None and last.ended is not None and last.ended > today:
-        raise Refused(f"your last flare-up ended on {last.ended.isoformat()}, after today.")
+    require_can_start(journal, today)
     flare = FlareUp(started=today, pain=pain, note=note)
     by_name = {a.name.casefold(): a for a in journal.activities}
     for option in reduction_options(journal, today):

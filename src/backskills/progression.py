@@ -317,9 +317,14 @@ def _plan_explanation(
     if view.deadline is not None:
         if view.feasible:
             spare = (view.deadline - view.reaches_target_on).days
+            margin = (
+                f"with {spare} day{'s' if spare != 1 else ''} to spare"
+                if spare
+                else "on the day itself, with nothing to spare"
+            )
             lines.append(
                 f"Your deadline {view.deadline.isoformat()} is reachable at this safe pace, "
-                f"with {spare} day{'s' if spare != 1 else ''} to spare."
+                f"{margin}."
             )
         else:
             late = (view.reaches_target_on - view.deadline).days

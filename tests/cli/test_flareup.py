@@ -361,3 +361,14 @@ def test_asking_to_drop_back_from_the_starting_level_says_why_nothing_changed(cl
     out = flat(ok(cli, 2, "flareup", "start", "--reduce", "start").stdout)
     assert "stay as they are (none was above the level you chose to drop back to)" in out
     assert "If any of them applies to you: EMERGENCY" in out
+
+
+def test_a_refused_start_prints_nothing_of_the_opening(cli: Run) -> None:
+    from tests.cli.journey import ok, run
+
+    ok(cli, 5, "flareup", "start")
+    ok(cli, 7, "flareup", "end")
+    refused = run(cli, 6, "flareup", "start")  # the clock went back before the last end
+    assert refused.exit_code == 1
+    assert refused.stdout == ""
+    assert "ended on" in refused.stderr

@@ -156,3 +156,10 @@ def test_target_is_asked_for_on_a_terminal(cli: Run, monkeypatch: pytest.MonkeyP
     assert as_json(cli, 0, "plan", "show", "walking")["target"] == 12
     result = run(cli, 0, "plan", "set", "walking", "--no-input")
     assert result.exit_code == 2 and "--target" in result.stderr
+
+
+def test_a_deadline_on_the_day_itself_says_nothing_to_spare(cli: Run) -> None:
+    baseline_walking(cli)
+    out = flat(run(cli, 0, "plan", "set", "walking", "--target", "15", "--by", "2026-04-19").stdout)
+    assert "on the day itself, with nothing to spare" in out
+    assert "0 days" not in out

@@ -113,7 +113,7 @@ def _start(
         reduce = choice
     ask = interactive(no_input) and not json
     journal = store().load()
-    flareups.require_no_active(journal)
+    flareups.require_can_start(journal, current)  # refuse before any of the opening is shown
 
     show.flareup_opening(flareups.OPENING, flareups.FIRST_STEPS, stderr=json)
     render.say("", stderr=json)
