@@ -203,3 +203,11 @@ def test_one_minute_is_singular_and_nothing_says_minute_s(cli: Run) -> None:
     steps = cli("relax", "--minutes", "1")
     assert "Deep breathing for 1 minute:" in " ".join(steps.stdout.split())
     assert "(s)" not in logged.stdout + listed.stdout + steps.stdout
+
+
+def test_help_does_not_break_a_sentence_mid_line(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    result = cli("relax", "--help")
+    assert result.exit_code == 0
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert any("Otherwise (or with --json) it prints the steps" in line for line in lines)

@@ -31,8 +31,9 @@ def relax(
 ) -> None:
     """A guided deep-breathing session. Ctrl-C stops it; the minutes you did are recorded.
 
-    On a terminal a calm pacer counts each breath in and out. Otherwise (or with --json)
-    it prints the steps to follow; record them afterwards with 'backskills relax log'.
+    On a terminal a calm pacer counts each breath in and out.
+
+    Otherwise (or with --json) it prints the steps; record them with 'backskills relax log'.
 
     Example: backskills relax --minutes 5
     """
