@@ -533,6 +533,17 @@ def _ease_choices(activity: Activity, plan: Plan, step: LevelEvent) -> list[Ease
     before = step.from_level if step.from_level is not None else step.to_level
     now = step.to_level
     halfway = max(units.round_down((before + now) / 2, res), before)
+    halfway_text = (
+        f"go back a little, to {describe(halfway, unit)} (half-way between "
+        f"{units.fmt(before)} and {units.fmt(now)}, rounded down to steps of "
+        f"{describe(res, unit)})"
+    )
+    if halfway == before:
+        halfway_text = (
+            f"go back to {describe(halfway, unit)} too (half-way between {units.fmt(before)} "
+            f"and {units.fmt(now)} rounds down to it, in steps of {describe(res, unit)}), "
+            f"but hold it the usual {plan.hold_days} days"
+        )
     return [
         EaseChoice(
             "previous",
@@ -545,9 +556,7 @@ def _ease_choices(activity: Activity, plan: Plan, step: LevelEvent) -> list[Ease
             "halfway",
             halfway,
             plan.hold_days,
-            f"go back a little, to {describe(halfway, unit)} (half-way between "
-            f"{units.fmt(before)} and {units.fmt(now)}, rounded down to steps of "
-            f"{describe(res, unit)})",
+            halfway_text,
         ),
         EaseChoice(
             "stay",

@@ -82,7 +82,7 @@ def test_add_flag_form_prints_and_stores_the_goal(cli: Run, data_dir: Path) -> N
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert "Goal 1 added: walk to the shop and back" in result.stdout
-    assert "0.5 miles, 2 time(s) a week" in result.stdout
+    assert "0.5 miles, twice a week" in result.stdout
     assert "2026-04-26" in result.stdout and "56 days left" in result.stdout
     assert "more: backskills learn goals" in result.stdout
     [goal] = stored_goals(data_dir)
@@ -783,3 +783,13 @@ def test_finishing_a_baseline_for_a_goals_activity_points_to_goal_edit(cli: Run)
     assert "plan set" not in done
     redo = flat(ok(cli, 3, "baseline", "redo", "park walking").stdout)
     assert 'backskills goal edit 1 --activity "park walking"' in redo
+
+
+@pytest.mark.parametrize(
+    ("times", "words"), [("1", "once a week"), ("2", "twice a week"), ("3", "3 times a week")]
+)
+def test_times_per_week_reads_as_plain_english(cli: Run, times: str, words: str) -> None:
+    result = cli("goal", "add", "walk to the shop and back", *FULL, "--times-per-week", times)
+    assert result.exit_code == 0, result.stderr
+    assert f"0.5 miles, {words}" in result.stdout
+    assert "(s)" not in result.stdout

@@ -86,9 +86,14 @@ def test_ease_back_from_pain_scores(cli: Run) -> None:
     assert "6.0" in rec["reason"] and "3.0" in rec["reason"]
     out = flat(ok(cli, 8, "progress", "walking").stdout)
     assert "previous: go back to 8 minutes" in out
-    assert "halfway: go back a little, to 8 minutes" in out
+    # Half-way between 8 and 9 rounds down to 8, the same as 'previous': say so, and how
+    # the two still differ (the hold).
+    assert "halfway: go back to 8 minutes too" in out
+    assert "rounds down to it" in out and "hold it the usual 7 days" in out
     assert "stay: stay at 9 minutes" in out
-    assert "--option previous|halfway|stay" in out
+    # The hint pastes into a shell as it is: no '|' that a shell would take for a pipe.
+    assert "--option previous (or --option halfway, or --option stay)" in out
+    assert "|" not in out
 
 
 def test_pain_up_flag_and_options(cli: Run, data_dir: Path) -> None:

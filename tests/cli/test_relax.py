@@ -25,7 +25,7 @@ def test_without_a_terminal_prints_the_steps_and_records_nothing(cli: Run, data_
     result = cli("relax")
     assert result.exit_code == 0, result.stderr
     flat = " ".join(result.stdout.split())
-    assert "Deep breathing for 3 minute(s)" in flat
+    assert "Deep breathing for 3 minutes" in flat
     assert "about 18 slow breaths" in flat
     for step in BREATHING_STEPS:
         assert step in flat
@@ -80,7 +80,7 @@ def test_full_guided_session_is_recorded(
     result = cli("relax", "--minutes", "2")
     assert result.exit_code == 0, result.stderr
     assert clock.seconds == 120
-    assert "Well done. Recorded 2 minute(s)" in result.stdout
+    assert "Well done. Recorded 2 minutes" in result.stdout
     sessions = json.loads(cli("relax", "list", "--json").stdout)
     assert sessions == [{"date": "2026-03-01", "minutes": 2.0, "guided": True, "note": None}]
 
@@ -93,7 +93,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_was_done(
     result = cli("relax", "--minutes", "3")
     assert result.exit_code == 0, result.stderr
     assert "Stopped early" in result.stdout
-    assert "Recorded 1.2 minute(s)" in result.stdout  # 75 seconds, rounded down
+    assert "Recorded 1.2 minutes" in result.stdout  # 75 seconds, rounded down
     assert "Error" not in result.stderr
     sessions = json.loads(cli("relax", "list", "--json").stdout)
     assert sessions[0]["minutes"] == 1.2 and sessions[0]["guided"] is True
@@ -151,12 +151,12 @@ def test_pacer_bar_has_its_own_line_and_fits_the_screen(width: int) -> None:
 def test_log_and_list(cli: Run) -> None:
     result = cli("relax", "log", "12.5", "--date", "yesterday", "--note", "[bold]yoga[/]")
     assert result.exit_code == 0, result.stderr
-    assert "Recorded 12.5 minute(s) of relaxation on 2026-02-28" in result.stdout
+    assert "Recorded 12.5 minutes of relaxation on 2026-02-28" in result.stdout
     stored = json.loads(cli("relax", "log", "10", "--json").stdout)
     assert stored == {"date": "2026-03-01", "minutes": 10.0, "guided": False, "note": None}
     human = cli("relax", "list")
     assert "[bold]yoga[/]" in human.stdout
-    assert "22.5 minute(s)" in human.stdout
+    assert "22.5 minutes" in human.stdout
     assert [s["date"] for s in json.loads(cli("relax", "list", "--json").stdout)] == [
         "2026-03-01",
         "2026-02-28",
@@ -192,3 +192,22 @@ def test_empty_list(cli: Run) -> None:
     assert "No relaxation recorded yet" in empty
     assert "more: backskills learn relaxation" in empty
     assert json.loads(cli("relax", "list", "--json").stdout) == []
+
+
+def test_one_minute_is_singular_and_nothing_says_minute_s(cli: Run) -> None:
+    logged = cli("relax", "log", "1")
+    assert logged.exit_code == 0, logged.stderr
+    assert "Recorded 1 minute of relaxation on 2026-03-01." in logged.stdout
+    listed = cli("relax", "list")
+    assert "2026-03-01): 1 minute." in " ".join(listed.stdout.split())
+    steps = cli("relax", "--minutes", "1")
+    assert "Deep breathing for 1 minute:" in " ".join(steps.stdout.split())
+    assert "(s)" not in logged.stdout + listed.stdout + steps.stdout
+
+
+def test_help_does_not_break_a_sentence_mid_line(cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    result = cli("relax", "--help")
+    assert result.exit_code == 0
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert any("Otherwise (or with --json) it prints the steps" in line for line in lines)

@@ -31,14 +31,16 @@ def relax(
 ) -> None:
     """A guided deep-breathing session. Ctrl-C stops it; the minutes you did are recorded.
 
-    On a terminal a calm pacer counts each breath in and out. Otherwise (or with --json)
-    it prints the steps to follow; record them afterwards with 'backskills relax log'.
+    On a terminal a calm pacer counts each breath in and out.
+
+    Otherwise (or with --json) it prints the steps; record them with 'backskills relax log'.
 
     Example: backskills relax --minutes 5
     """
     if ctx.invoked_subcommand is not None:
         return
     from backskills import render
+    from backskills.activities import describe
     from backskills.learning import (
         BREATHING_STEPS,
         MAX_GUIDED_MINUTES,
@@ -48,7 +50,6 @@ def relax(
         worth_recording,
     )
     from backskills.render import relax as pacer
-    from backskills.units import fmt
     from backskills.validate import whole_number
 
     plan = breathing_plan(whole_number(minutes, "--minutes", 1, MAX_GUIDED_MINUTES))
@@ -71,7 +72,7 @@ def relax(
         render.more("relaxation")
         return
 
-    render.say(("Deep breathing", "bold"), f" for {plan.minutes} minute(s).")
+    render.say(("Deep breathing", "bold"), f" for {describe(plan.minutes, 'minutes')}.")
     render.bullet_list(BREATHING_STEPS[:2])
     seconds = pacer.pace_breathing(plan)
     if not worth_recording(seconds):
@@ -82,7 +83,7 @@ def relax(
         session = log_relaxation(journal, today(), done, guided=True)
     finished = seconds >= plan.total_seconds
     opening = "Well done." if finished else "Stopped early; that still counts."
-    render.say(f"{opening} Recorded {fmt(session.minutes)} minute(s) of deep breathing.")
+    render.say(f"{opening} Recorded {describe(session.minutes, 'minutes')} of deep breathing.")
     render.more("relaxation")
 
 
@@ -98,9 +99,9 @@ def log(
     Example: backskills relax log 10 --date yesterday
     """
     from backskills import render
+    from backskills.activities import describe
     from backskills.errors import InvalidInput
     from backskills.learning import MAX_LOGGED_MINUTES, log_relaxation
-    from backskills.units import fmt
     from backskills.validate import day, positive_amount
     from backskills.validate import note as check_note
 
@@ -116,7 +117,9 @@ def log(
     if json:
         render.emit_json(session)
         return
-    render.say(f"Recorded {fmt(session.minutes)} minute(s) of relaxation on {when.isoformat()}.")
+    render.say(
+        f"Recorded {describe(session.minutes, 'minutes')} of relaxation on {when.isoformat()}."
+    )
 
 
 @app.command("list")
@@ -128,6 +131,7 @@ def list_command(json: JsonOption = False) -> None:
     from datetime import timedelta
 
     from backskills import render
+    from backskills.activities import describe
     from backskills.learning import relaxation_minutes
     from backskills.units import fmt
 
@@ -151,5 +155,5 @@ def list_command(json: JsonOption = False) -> None:
     since = today() - timedelta(days=6)
     total = relaxation_minutes(journal, since)
     render.say(
-        f"In the last 7 days ({since.isoformat()} to {today().isoformat()}): {fmt(total)} minute(s)."
+        f"In the last 7 days ({since.isoformat()} to {today().isoformat()}): {describe(total, 'minutes')}."
     )

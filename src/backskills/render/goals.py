@@ -46,7 +46,8 @@ def measure(goal: Goal) -> str:
         return "no number set"
     text = f"{fmt(goal.target)} {goal.unit or ''}".strip()
     if goal.times_per_week:
-        text += f", {goal.times_per_week} time(s) a week"
+        often = {1: "once", 2: "twice"}.get(goal.times_per_week, f"{goal.times_per_week} times")
+        text += f", {often} a week"
     return text
 
 

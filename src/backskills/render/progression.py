@@ -82,7 +82,7 @@ def recommendations(recs: list[Recommendation]) -> None:
                 render.say(f"- {choice.option}: {choice.text}")
             render.hint(
                 f"Choose with: backskills progress ease-back {arg(rec.activity)} "
-                "--option previous|halfway|stay"
+                "--option previous (or --option halfway, or --option stay)"
             )
             render.more("progression")
         elif rec.recommendation == "paused":

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from backskills.activities import describe
 from backskills.render import out, say, text
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def pace_breathing(plan: BreathingPlan, console: Console | None = None) -> int:
 def breathing_steps(plan: BreathingPlan, steps: Sequence[str]) -> None:
     """The steps as plain text, for when there is no terminal to pace on."""
     say(
-        (f"Deep breathing for {plan.minutes} minute(s)", "bold"),
+        (f"Deep breathing for {describe(plan.minutes, 'minutes')}", "bold"),
         f": about {plan.breaths} slow breaths, in for {plan.in_seconds} seconds and out "
         f"for {plan.out_seconds}.",
     )
