@@ -15,7 +15,7 @@ from typing import Any, Literal
 from backskills import progression
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
-from backskills.models.activity import Activity, Plan
+from backskills.models.activity import Activity, PainScore, Plan
 from backskills.models.safety import FlareUp, LevelChange, PlanStep
 from backskills.safety import active_flareup
 from backskills.validate import note
@@ -333,6 +333,8 @@ def start(
     """
     require_can_start(journal, today)
     flare = FlareUp(started=today, pain=pain, note=note)
+    if pain is not None:  # the day's pain score too, so today and the pain history show it
+        journal.pain.append(PainScore(date=today, score=pain, note="at the start of a flare-up"))
     by_name = {a.name.casefold(): a for a in journal.activities}
     for option in reduction_options(journal, today):
         level = option.level_for(_choice_for(reduce, option.activity))

@@ -503,6 +503,19 @@ def tied_level(journal: Journal, goal: Goal, today: date) -> float | None:
     return current_level(activity, today) if activity is not None else None
 
 
+def tied_target_date(journal: Journal, goal: Goal, today: date) -> date | None:
+    """When the tied activity's plan reaches its target at the safe pace (None without one)."""
+    if goal.activity is None:
+        return None
+    from backskills.activities import find_activity
+    from backskills.progression import plan_view
+
+    activity = find_activity(journal, goal.activity)
+    if activity is None or activity.plan is None:
+        return None
+    return plan_view(journal, activity, today).reaches_target_on
+
+
 def add_goal(journal: Journal, draft: GoalDraft, today: date) -> GoalChange:
     require_complete(draft)
     _check_measure(draft.target, draft.unit)

@@ -372,3 +372,11 @@ def test_a_refused_start_prints_nothing_of_the_opening(cli: Run) -> None:
     assert refused.exit_code == 1
     assert refused.stdout == ""
     assert "ended on" in refused.stderr
+
+
+def test_the_pain_given_at_the_start_is_the_days_pain_score(cli: Run) -> None:
+    from tests.cli.journey import as_json, ok
+
+    ok(cli, 3, "flareup", "start", "--pain", "8")
+    today = as_json(cli, 3, "today")
+    assert today["pain"] == {"recorded": True, "scores": [8]}

@@ -679,7 +679,7 @@ def test_tied_goal_with_a_realistic_deadline(cli: Run, data_dir: Path) -> None:
     assert "from your baseline: an average of 11 minutes" in out  # the number is explained
     assert "more: backskills learn progression" in out
     shown = flat(cli("goal", "show", "1").stdout)
-    assert "Tied to walking: level now 8, target 16 minutes" in shown
+    assert "Tied to walking: level now 8 minutes, target 16 minutes" in shown
 
 
 def test_tied_goal_json_carries_the_plan(cli: Run, data_dir: Path) -> None:
@@ -793,3 +793,21 @@ def test_times_per_week_reads_as_plain_english(cli: Run, times: str, words: str)
     assert result.exit_code == 0, result.stderr
     assert f"0.5 miles, {words}" in result.stdout
     assert "(s)" not in result.stdout
+
+
+def test_goal_show_says_whether_the_tied_plan_is_in_time(cli: Run) -> None:
+    from tests.cli.journey import as_json, flat, ok
+
+    for day in (-2, -1, 0):
+        ok(cli, day, "baseline", "log", "walking", "10")
+    ok(cli, 0, "goal", "add", "Walk to the shop and back", "--target", "15", "--unit",
+       "minutes", "--why", "shopping", "--reward", "a coffee", "--by", "2026-06-30",
+       "--activity", "walking")  # fmt: skip
+    shown = flat(ok(cli, 0, "goal", "show", "1").stdout)
+    assert "level now 8 minutes, target 15 minutes" in shown
+    assert "in time" in shown
+    doc = as_json(cli, 0, "goal", "show", "1")
+    assert doc["plan_reaches_target_on"] == "2026-04-19"
+    ok(cli, 0, "goal", "edit", "1", "--by", "2026-04-01")
+    late = flat(ok(cli, 0, "goal", "show", "1").stdout)
+    assert "18 days after the deadline" in late and "backskills goal review 1" in late

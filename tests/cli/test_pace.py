@@ -505,3 +505,16 @@ def test_help_lists_every_command(cli: Run) -> None:
         assert name in out
     assert "Example: backskills pace plan" in ok(cli, "pace", "plan", "--help")
     assert "pace" in ok(cli, "--help")
+
+
+def test_a_review_with_nothing_to_accept_does_not_mention_accepting(cli: Run) -> None:
+    ok(cli, "pace", "add", "ironing", "--tolerance", "10")
+    out = ok(cli, "pace", "review")
+    assert "keep 10 minutes" in out
+    assert "accept" not in out
+
+
+def test_a_logged_spell_reads_in_plain_words(cli: Run) -> None:
+    ok(cli, "pace", "add", "ironing", "--tolerance", "10")
+    out = ok(cli, "pace", "log", "ironing", "10", "--felt", "too-much")
+    assert "felt too much" in out and "too-much" not in out

@@ -320,10 +320,15 @@ def show_command(goal_id: IdArgument, json: JsonOption = False) -> None:
     journal = store().load()
     goal = goals.get_goal(journal, number)
     level = goals.tied_level(journal, goal, on)
+    reaches = goals.tied_target_date(journal, goal, on)
     if json:
-        render.emit_json(goals.goal_json(goal, on, level))
+        document = goals.goal_json(goal, on, level)
+        document["plan_reaches_target_on"] = reaches.isoformat() if reaches else None
+        render.emit_json(document)
         return
-    show.detail(goal, goals.days_left(goal, on) if goal.status == "active" else None, level)
+    show.detail(
+        goal, goals.days_left(goal, on) if goal.status == "active" else None, level, reaches
+    )
 
 
 @app.command("edit")

@@ -208,7 +208,7 @@ def task_add_command(
 ) -> None:
     """Add a task that needs doing, with its priority and deadline.
 
-    Example: backskills pace task add "vacuum the house" --activity vacuuming --amount 40 --by 2026-03-07
+    Example: backskills pace task add "vacuum the house" --activity vacuuming --amount 40 --by tomorrow
     """
     from backskills import pacing, render, validate
     from backskills.errors import InvalidInput

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from backskills import render
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from backskills.goals import (
         Advice,
         Finished,
@@ -96,7 +98,9 @@ def edited(goal: Goal, days_left: int, new_steps: Sequence[int]) -> None:
         steps(goal)
 
 
-def detail(goal: Goal, days_left: int | None, level: float | None = None) -> None:
+def detail(
+    goal: Goal, days_left: int | None, level: float | None = None, reaches: date | None = None
+) -> None:
     from backskills.units import fmt
 
     render.say((f"Goal {goal.id}: ", "bold"), goal.title)
@@ -112,10 +116,23 @@ def detail(goal: Goal, days_left: int | None, level: float | None = None) -> Non
             render.say(
                 "  Tied to ",
                 goal.activity,
-                f": level now {fmt(level)}, target {fmt(goal.target)} {goal.unit or ''}".rstrip(),
+                f": level now {fmt(level)} {goal.unit or ''}".rstrip()
+                + f", target {fmt(goal.target)} {goal.unit or ''}".rstrip(),
             )
         else:
             render.say("  Tied to ", goal.activity, ": no level yet.")
+        if reaches is not None and goal.status == "active":
+            if reaches <= goal.deadline:
+                render.say(
+                    f"  At the slow, safe pace its plan reaches the target on {reaches}: in time."
+                )
+            else:
+                late = (reaches - goal.deadline).days
+                render.say(
+                    f"  At the slow, safe pace its plan reaches the target on {reaches}, "
+                    f"{late} day{'s' if late != 1 else ''} after the deadline. That is worth a "
+                    f"look, not a worry: backskills goal review {goal.id}"
+                )
     steps(goal)
     for review in goal.reviews:
         line = f"  Reviewed {review.date.isoformat()}: {WORDS[review.choice]}"

@@ -167,7 +167,7 @@ def plan(result: PacePlan, has_activities: bool) -> None:
 
 def log_saved(result: LogResult) -> None:
     log, activity = result.log, result.activity
-    felt = f", felt {log.felt}" if log.felt else ""
+    felt = f", felt {log.felt.replace('-', ' ')}" if log.felt else ""  # "felt too much"
     render.say(
         ("Logged: ", "bold"),
         f"{activity.name} {_amount(log.amount, activity.unit)} on {log.date.isoformat()}{felt}.",
@@ -208,7 +208,8 @@ def reviews(found: list[Review], days: int) -> None:
                 f"{item.reason}",
             )
             render.hint(f'To make this change: backskills pace review "{item.activity}" --accept')
-    render.say("Nothing changes until you accept it.")
+    if any(item.suggested_tolerance is not None for item in found):
+        render.say("Nothing changes until you accept it.")
     render.more("pacing")
 
 

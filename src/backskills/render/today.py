@@ -77,4 +77,6 @@ def home(view: TodayView) -> None:
         scores = ", ".join(str(s) for s in view.pain_scores)
         render.say(f"Pain today: {scores} out of 10.")
     else:
-        render.say("No pain score yet today: backskills pain SCORE (0-10).")
+        render.say(
+            "No pain score yet today. Add one, from 0 (none) to 10 (worst): backskills pain 4"
+        )
