@@ -142,7 +142,9 @@ def summarise(activity: Activity, baseline: Baseline | None = None) -> BaselineS
         "Total: " + " + ".join(units.fmt(d.amount) for d in days) + f" = {describe(total, unit)}."
     )
     summary.explanation.append(
-        f"Average: {units.fmt(total)} ÷ {BASELINE_DAYS} = {describe(average, unit)}."
+        f"Average: {units.fmt(total)} ÷ {BASELINE_DAYS} = "
+        + ("" if abs(average - total / BASELINE_DAYS) < 1e-9 else "about ")
+        + f"{describe(average, unit)}."
     )
     if start is None:
         summary.explanation.append(
@@ -151,10 +153,17 @@ def summarise(activity: Activity, baseline: Baseline | None = None) -> BaselineS
             "'backskills plan set --start N', or use a finer unit (seconds instead of minutes)."
         )
     else:
-        product = round(total / BASELINE_DAYS * chosen.start_factor, 4)
+        exact = total / BASELINE_DAYS * chosen.start_factor
+        product = round(exact, 2)
+        # Sums a patient can check by hand: from the total when the average was rounded.
+        worked = (
+            f"{units.fmt(average)} × {units.fmt(chosen.start_factor)} = {units.fmt(product)}"
+            if abs(average - total / BASELINE_DAYS) < 1e-9 and abs(product - exact) < 1e-9
+            else f"{units.fmt(total)} ÷ {BASELINE_DAYS} × {units.fmt(chosen.start_factor)} = "
+            f"about {units.fmt(product)}"
+        )
         summary.explanation.append(
-            f"Starting level: {units.fmt(average)} × {units.fmt(chosen.start_factor)} = "
-            f"{units.fmt(product)}, rounded down to steps of "
+            f"Starting level: {worked}, rounded down to steps of "
             f"{describe(activity.resolution, unit)} (and at least one step): "
             f"{describe(start, unit)}. Starting a little below the average allows for "
             "having guessed high on a good day."

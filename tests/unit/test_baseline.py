@@ -148,3 +148,20 @@ def test_unit_mismatch_and_list() -> None:
         bl.log_day(journal, "bridge", 8, today=TODAY, unit="minutes", day=D1)
     three_days(journal)
     assert [r.activity for r in bl.list_all(journal)] == ["bridge", "walking"]
+
+
+def test_the_worked_sums_check_by_hand_when_the_average_is_rounded() -> None:
+    from datetime import date, timedelta
+
+    from backskills import baseline
+    from backskills.models import Journal
+
+    journal = Journal()
+    for n, amount in enumerate((12, 13, 12)):
+        baseline.log_day(journal, "walking", amount, today=date(2026, 3, 3),
+                         day=date(2026, 3, 1) + timedelta(days=n))  # fmt: skip
+    text = " ".join(baseline.summarise(journal.activities[0]).explanation)
+    assert "Average: 37 ÷ 3 = about 12.33 minutes." in text
+    assert "Starting level: 37 ÷ 3 × 0.8 = about 9.87," in text
+    assert text.endswith("guessed high on a good day.")
+    assert ": 9 minutes." in text
