@@ -697,6 +697,14 @@ def _review(
         f"Stay at {describe(level, unit)} for now: " + ", and ".join(missing) + ". "
         f"Then the next step is {describe(following, unit)}."
     )
+    if not any(totals.values()) and days_at >= 2 * WINDOW_DAYS:
+        from backskills.activities import arg
+
+        rec.reason += (
+            f" Nothing has been logged for {activity.name} in the last {WINDOW_DAYS} days. "
+            "After a break, a fresh baseline shows where you are now: "
+            f"backskills baseline redo {arg(activity.name)}"
+        )
     return rec
 
 

@@ -189,3 +189,15 @@ def test_ease_back_option_is_asked_for_on_a_terminal(
     assert result.exit_code == 0, result.stderr
     [rec] = as_json(cli, 9, "progress")["activities"]
     assert rec["level"] == 8
+
+
+def test_after_a_long_break_progress_suggests_a_fresh_baseline(cli: Run) -> None:
+    from tests.cli.journey import as_json, planned_walking, walk_days
+
+    planned_walking(cli)
+    walk_days(cli, 0, 3)
+    [quiet_week] = as_json(cli, 10, "progress")["activities"]
+    assert "fresh baseline" not in quiet_week["reason"]  # a week off is not a long break yet
+    [long_break] = as_json(cli, 20, "progress")["activities"]
+    assert long_break["recommendation"] == "hold"
+    assert "backskills baseline redo walking" in long_break["reason"]
