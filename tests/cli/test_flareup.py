@@ -380,3 +380,16 @@ def test_the_pain_given_at_the_start_is_the_days_pain_score(cli: Run) -> None:
     ok(cli, 3, "flareup", "start", "--pain", "8")
     today = as_json(cli, 3, "today")
     assert today["pain"] == {"recorded": True, "scores": [8]}
+
+
+def test_a_drop_back_names_the_activities_that_stay_where_they_are(cli: Run) -> None:
+    from tests.cli.journey import flat, ok, planned_walking, walk_days
+
+    planned_walking(cli)
+    ok(cli, 0, "redflags", "--none")
+    ok(cli, 0, "plan", "set", "bridge", "--target", "20", "--start", "10", "--unit", "reps")
+    walk_days(cli, 0, 7)
+    ok(cli, 7, "progress", "step-up", "walking")
+    out = flat(ok(cli, 8, "flareup", "start", "--reduce", "previous").stdout)
+    assert "Dropped back for this flare-up: walking from 9 to 8 minutes." in out
+    assert "bridge stays at 10 reps: it is not above the level you chose." in out

@@ -246,6 +246,7 @@ def flareup_started(
     unit_of: dict[str, str],
     emergency: bool = False,
     asked_to_reduce: bool = False,
+    kept: Sequence[tuple[str, float, str]] = (),
 ) -> None:
     """The flare-up is recorded. After an emergency sign, nothing here invites exercise:
     the advice printed just before says to leave it until they have been seen."""
@@ -255,6 +256,11 @@ def flareup_started(
         f"from {started}. Step-ups are paused until you end it with 'backskills flareup end'.",
     )
     reductions(changes, unit_of)
+    if changes:
+        from backskills.activities import describe
+
+        for name, level, unit in kept:
+            say(f"{name} stays at {describe(level, unit)}: it is not above the level you chose.")
     if emergency:
         say(("Get help first, as above. ", "bold"), "Your exercises can wait.")
         return
