@@ -209,3 +209,13 @@ def test_check_and_csv_include_assessments_and_plan_steps(cli: Run, data_dir: Pa
     assert counts["flareup_plan_steps"] == 1 and counts["goodspell_plan_steps"] == 1
     csv = cli("data", "export", "--format", "csv").stdout
     assert "2026-03-01,redflag_assessed,,,,check 1,seen by GP" in csv
+
+
+def test_a_data_dir_that_is_a_file_is_a_clear_exit_3(cli: Run, tmp_path: Path) -> None:
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("not a folder")
+    result = cli("--data-dir", str(in_the_way), "log", "walking", "5")
+    assert result.exit_code == 3
+    assert "is a file, not a folder" in result.stderr
+    assert "--data-dir" in result.stderr
+    assert in_the_way.read_text() == "not a folder"

@@ -218,6 +218,12 @@ class Store:
 
     # -- changing ----------------------------------------------------------------------
     def ensure_dir(self) -> None:
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise JournalSaveFailed(
+                f"{self.data_dir} is a file, not a folder, so the journal cannot go there. "
+                "Nothing was changed.",
+                hint="Choose a folder with --data-dir or BACKSKILLS_DATA_DIR.",
+            )
         if not self.data_dir.exists():
             self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             os.chmod(self.data_dir, 0o700)
