@@ -310,6 +310,23 @@ def reduction_options(journal: Journal, today: dt.date) -> list[ReductionOption]
     return options
 
 
+def kept_levels(
+    journal: Journal,
+    today: dt.date,
+    flare: FlareUp,
+    reduce: ReduceChoice | Mapping[str, ReduceChoice],
+) -> tuple[bool, list[ReductionOption]]:
+    """Whether a drop-back was asked for, and the planned activities it left where they are
+    (their level was not above the one chosen). Empty when no drop-back was asked for."""
+    choices = [reduce] if isinstance(reduce, str) else list(reduce.values())
+    asked = any(choice != "none" for choice in choices)
+    if not asked:
+        return False, []
+    dropped = {r.activity.casefold() for r in flare.reductions}
+    kept = [o for o in reduction_options(journal, today) if o.activity.casefold() not in dropped]
+    return True, kept
+
+
 def _choice_for(choices: ReduceChoice | Mapping[str, ReduceChoice], activity: str) -> ReduceChoice:
     if isinstance(choices, str):
         return choices

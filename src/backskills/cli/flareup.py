@@ -162,22 +162,14 @@ def _start(
     if check is not None:
         render.say("")
         show.advice(check)
-    asked = (
-        reduce != "none" if isinstance(reduce, str) else any(c != "none" for c in reduce.values())
-    )
-    dropped = {r.activity.casefold() for r in flare.reductions}
-    kept = [
-        (o.activity, o.current, o.unit)
-        for o in flareups.reduction_options(journal, current)
-        if o.activity.casefold() not in dropped
-    ]
+    asked, kept = flareups.kept_levels(journal, current, flare, reduce)
     show.flareup_started(
         current.isoformat(),
         flare.reductions,
         units,
         emergency=check is not None,
         asked_to_reduce=asked,
-        kept=kept if asked else [],
+        kept=[(o.activity, o.current, o.unit) for o in kept],
     )
 
 
