@@ -104,6 +104,7 @@ class LogResult:
     def to_json(self) -> dict[str, Any]:
         status = self.status
         return {
+            "id": self.record.id,
             "activity": self.record.activity,
             "unit": self.unit,
             "date": self.record.date.isoformat(),
@@ -159,6 +160,7 @@ class PainResult:
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "id": self.score.id,
             "date": self.score.date.isoformat(),
             "score": self.score.score,
             "note": self.score.note,

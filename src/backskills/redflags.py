@@ -499,6 +499,9 @@ class HistoryRow:
             "outcome": self.check.outcome,
             "present": list(self.check.present),
             "history": list(self.check.history),
+            "entered_by_mistake": None
+            if self.check.entered_by_mistake is None
+            else self.check.entered_by_mistake.isoformat(),
             "assessed": None
             if assessed is None
             else {"date": assessed.date.isoformat(), "note": assessed.note},
@@ -518,13 +521,15 @@ def record_assessment(
     journal: Journal, today: dt.date, note: str | None = None, on: dt.date | None = None
 ) -> Assessment:
     """Record that a professional has assessed the latest check (which was not clear)."""
-    if not journal.redflag_checks:
+    from backskills.safety import latest_counted_check
+
+    counted = latest_counted_check(journal)
+    if counted is None:
         raise Refused(
             "there is no red-flag check to mark as assessed yet.",
             hint="Run 'backskills redflags' first.",
         )
-    index = len(journal.redflag_checks) - 1
-    latest = journal.redflag_checks[index]
+    index, latest = counted
     when = on or today
     if latest.outcome == "clear":
         raise Refused(
@@ -576,13 +581,15 @@ class TodayNotice:
 def today_notice(journal: Journal, today: dt.date) -> TodayNotice | None:
     """A one-line reminder when no check was ever done; a banner while the latest is not
     clear; otherwise None."""
-    if not journal.redflag_checks:
+    from backskills.safety import latest_counted_check
+
+    counted = latest_counted_check(journal)  # a check entered by mistake does not count
+    if counted is None:
         return TodayNotice(
             kind="reminder",
             lines=["you have not checked the red flags yet: backskills redflags"],
         )
-    index = len(journal.redflag_checks) - 1
-    latest = journal.redflag_checks[index]
+    index, latest = counted
     if latest.outcome == "clear":
         return None
     assessed = [a for a in journal.assessments if a.check == index]

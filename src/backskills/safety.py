@@ -20,13 +20,36 @@ OUTCOME_WORDS = {
 }
 
 
+def counted_checks(journal: Journal) -> list[tuple[int, RedFlagCheck]]:
+    """The red-flag checks that count, with their index, oldest first.
+
+    A check the patient marked "entered by mistake" (``entries remove``) stays in the
+    journal and the history but never counts for gating.
+    """
+    return [
+        (index, check)
+        for index, check in enumerate(journal.redflag_checks)
+        if check.entered_by_mistake is None
+    ]
+
+
+def latest_counted_check(journal: Journal) -> tuple[int, RedFlagCheck] | None:
+    """The newest check that counts, and its index in ``Journal.redflag_checks``."""
+    for index in range(len(journal.redflag_checks) - 1, -1, -1):
+        check = journal.redflag_checks[index]
+        if check.entered_by_mistake is None:
+            return index, check
+    return None
+
+
 def latest_check(journal: Journal) -> RedFlagCheck | None:
-    return journal.redflag_checks[-1] if journal.redflag_checks else None
+    counted = latest_counted_check(journal)
+    return None if counted is None else counted[1]
 
 
 def latest_check_assessed(journal: Journal) -> bool:
-    index = len(journal.redflag_checks) - 1
-    return index >= 0 and any(a.check == index for a in journal.assessments)
+    counted = latest_counted_check(journal)
+    return counted is not None and any(a.check == counted[0] for a in journal.assessments)
 
 
 def exercise_block_reason(journal: Journal) -> str | None:

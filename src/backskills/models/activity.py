@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Name, Note, Pain, Positive, StrictModel
+from backskills.models.base import Amount, EntryId, Name, Note, Pain, Positive, StrictModel
 
 Felt = Literal["easy", "ok", "hard"]
 StartFactor = Annotated[float, Field(ge=0.5, le=0.95)]
@@ -24,6 +24,7 @@ LevelReason = Literal[
 
 
 class BaselineDay(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     date: dt.date
     amount: Amount
     felt: Felt | None = None
@@ -78,13 +79,16 @@ class Activity(StrictModel):
 class ActivityRecord(StrictModel):
     """One logged amount of an activity on a day; a day's amount is the sum of its records."""
 
+    id: EntryId | None = None  # given by the store on save (models.entries)
     date: dt.date
     activity: Name
     amount: Amount
     note: Note | None = None
+    logged_at: dt.datetime | None = None  # when it was typed (UTC), to spot a pasted repeat
 
 
 class PainScore(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     date: dt.date
     score: Pain
     note: Note | None = None

@@ -23,3 +23,5 @@ Pain = Annotated[int, Field(ge=0, le=10)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX)]
 Note = Annotated[str, StringConstraints(max_length=NOTE_MAX)]
 Id = Annotated[int, Field(ge=1)]
+EntryId = Annotated[str, StringConstraints(pattern=r"^[a-z][1-9][0-9]{0,8}$")]
+"""A dated entry's short id: a kind letter and a number (``a12``); see ``models.entries``."""

@@ -13,11 +13,11 @@ from backskills.models.learning import RelaxSession, ThoughtRecord
 from backskills.models.pacing import Pacing
 from backskills.models.safety import Assessment, FlareUp, PlanStep, RedFlagCheck
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Journal(StrictModel):
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = 2
     activities: list[Activity] = Field(default_factory=list)
     records: list[ActivityRecord] = Field(default_factory=list)
     pain: list[PainScore] = Field(default_factory=list)
@@ -30,6 +30,9 @@ class Journal(StrictModel):
     pacing: Pacing = Field(default_factory=Pacing)
     relaxation: list[RelaxSession] = Field(default_factory=list)
     thoughts: list[ThoughtRecord] = Field(default_factory=list)
+    # The highest number given so far to each kind of entry (``models.entries``), so an id
+    # is never handed out twice, even after its entry was removed.
+    last_ids: dict[str, int] = Field(default_factory=dict)
 
     def record_count(self) -> int:
         """How many dated records the journal holds (for reports and benchmarks)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from backskills.models.base import Amount, Id, Note, StrictModel
+from backskills.models.base import Amount, EntryId, Id, Note, StrictModel
 
 ThoughtKind = Literal[
     "black-and-white",
@@ -18,6 +18,7 @@ ThoughtKind = Literal[
 
 
 class RelaxSession(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     date: dt.date
     minutes: Amount
     guided: bool = False  # True when done with `backskills relax`

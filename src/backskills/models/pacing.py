@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Id, Name, Note, Positive, StrictModel
+from backskills.models.base import Amount, EntryId, Id, Name, Note, Positive, StrictModel
 
 Position = Literal["standing", "sitting", "lying", "walking", "mixed"]
 Priority = Literal["high", "medium", "low"]
@@ -47,6 +47,7 @@ class PaceTask(StrictModel):
 
 
 class PaceLog(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     date: dt.date
     activity: Name
     amount: Amount

@@ -7,16 +7,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Name, Note, Pain, StrictModel
+from backskills.models.base import Amount, EntryId, Name, Note, Pain, StrictModel
 
 Outcome = Literal["emergency", "urgent", "see_professional", "clear"]
 
 
 class RedFlagCheck(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     checked_on: dt.date
     outcome: Outcome
     present: list[str] = Field(default_factory=list)  # signs that apply
     history: list[str] = Field(default_factory=list)  # history items that apply
+    # The day the patient said this check was entered by mistake (``entries remove``). It is
+    # kept in the history but no longer counts for gating (``safety.counted_checks``).
+    entered_by_mistake: dt.date | None = None
 
 
 class Assessment(StrictModel):
@@ -34,6 +38,7 @@ class LevelChange(StrictModel):
 
 
 class FlareUp(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     started: dt.date
     ended: dt.date | None = None
     pain: Pain | None = None

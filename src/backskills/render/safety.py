@@ -85,7 +85,8 @@ def check_history(rows: Sequence[HistoryRow]) -> None:
         (
             row.number,
             row.check.checked_on.isoformat(),
-            OUTCOME_NAMES[row.check.outcome],
+            OUTCOME_NAMES[row.check.outcome]
+            + (" (entered by mistake: does not count)" if row.check.entered_by_mistake else ""),
             ", ".join([*row.check.present, *row.check.history]) or "nothing",
             "" if row.assessment is None else row.assessment.date.isoformat(),
         )
