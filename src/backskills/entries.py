@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Literal
 
 from backskills import units
-from backskills.activities import arg, clean_number, describe, find_activity
+from backskills.activities import arg, check_amount, clean_number, describe, find_activity
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.entries import (
@@ -298,6 +298,7 @@ def edit(
             f"{before.id} already says that; nothing was changed.",
             hint="See the entry with: backskills entries --kind " + kind.key,
         )
+    _check_plausible(journal, kind, slot)
     touched |= _touched(kind, slot)
     effects = _effects(journal, kind, slot, touched, status_before, today)
     return EntryChange("edited", after, before, changes, effects)
@@ -345,6 +346,26 @@ def _check_new_date(kind: EntryKind, slot: Slot, on: date) -> None:
         raise InvalidInput(
             "--date", f"a flare-up cannot start after it ended ({entry.ended.isoformat()})."
         )
+
+
+def _check_plausible(journal: Journal, kind: EntryKind, slot: Slot) -> None:
+    """An edited record or baseline day obeys the same rules as a new one (exit 2)."""
+    if kind.key not in ("record", "baseline") or slot.activity is None:
+        return
+    activity = find_activity(journal, slot.activity)
+    if activity is None:
+        return
+    entry = slot.entry
+    if kind.key == "record":
+        wanted = activity.name.casefold()
+        total = sum(
+            r.amount
+            for r in journal.records
+            if r.date == entry.date and r.activity.casefold() == wanted
+        )
+    else:
+        total = entry.amount
+    check_amount(activity, entry.amount, total, entry.date, "--amount")
 
 
 def _move_task(journal: Journal, kind: EntryKind, entry: Any, delta: float) -> None:

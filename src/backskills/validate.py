@@ -18,6 +18,7 @@ NOTE_MAX = 2000
 # numbers are typing slips, and sums of them could overflow to infinity.
 AMOUNT_MAX = 1_000_000
 
+_NUMBER_AND_UNIT = re.compile(r"^(\d+(?:\.\d+)?)\s*([^\W\d_]+\.?)$")
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwm])\s*$", re.IGNORECASE)
 
 
@@ -28,7 +29,11 @@ def amount(value: str | float, field: str = "AMOUNT") -> float:
         try:
             number = float(text)
         except ValueError:
-            raise InvalidInput(field, f"'{printable(text)}' is not a number.") from None
+            with_unit = _NUMBER_AND_UNIT.match(text)
+            hint = None
+            if with_unit:  # "15mins": the unit belongs to the activity, not the amount
+                hint = f"Give the number alone ({with_unit.group(1)}): the unit comes with the activity."
+            raise InvalidInput(field, f"'{printable(text)}' is not a number.", hint=hint) from None
     else:
         number = float(value)
     if not math.isfinite(number):

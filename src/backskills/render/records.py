@@ -21,6 +21,15 @@ def boom_warning(result: LogResult) -> None:
         render.more("fluctuations", stderr=True)
 
 
+def repeat_note(result: LogResult) -> None:
+    """On stderr: the same record was typed moments ago (a command pasted twice?)."""
+    if result.repeat:
+        render.warn(
+            "that looks like a repeat of a record you logged moments ago; "
+            "'backskills undo' takes it back."
+        )
+
+
 def logged(result: LogResult) -> None:
     record = result.record
     render.say(
