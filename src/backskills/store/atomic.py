@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -53,12 +54,22 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 def clean_temp_files(directory: Path) -> int:
-    """Remove temporary files a killed run left behind. Call only while holding the lock."""
+    """Remove temporary files a killed run left behind. Call only while holding the lock.
+
+    Only our own: regular files (never links) named like ours and owned by this user, in
+    a real folder (a link to a folder is not followed).
+    """
     removed = 0
-    if not directory.is_dir():
+    try:
+        if not stat.S_ISDIR(os.lstat(directory).st_mode):
+            return 0
+    except OSError:
         return 0
     for stray in directory.glob(TEMP_GLOB):
         with contextlib.suppress(OSError):
+            st = os.lstat(stray)
+            if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid():
+                continue
             stray.unlink()
             removed += 1
     return removed
