@@ -91,7 +91,9 @@ JOURNAL = b'{\n "schema_version": 1\n}\n'
 def test_prune_on_disk_and_names_round_trip(tmp_path: Path) -> None:
     directory = tmp_path / "backups"
     start = datetime(2026, 3, 31, 9, tzinfo=UTC)
-    made = [backups.make_backup(directory, JOURNAL, start + timedelta(seconds=n)) for n in range(15)]
+    made = [
+        backups.make_backup(directory, JOURNAL, start + timedelta(seconds=n)) for n in range(15)
+    ]
     same_moment = backups.make_backup(directory, JOURNAL, start + timedelta(seconds=14))
     assert same_moment != made[-1]  # never overwrites another backup
     premig = backups.make_backup(

@@ -516,10 +516,16 @@ class Store:
             return kept
 
     def write_export(self, path: Path, data: bytes, overwrite: bool) -> None:
-        if path.exists() and not overwrite:
+        """Write an export file: replaced atomically (never written through a link), 0600."""
+        exists = path.exists() or path.is_symlink()
+        if exists and not overwrite:
             raise Refused(f"{path} already exists.", hint="Choose another name or add --force.")
+        if exists:
+            kind = describe_kind(os.lstat(path).st_mode)
+            if kind and not path.is_symlink():
+                raise Refused(f"{path} {kind}, so no export was written there.")
         try:
-            write_atomic(path, data)
+            write_atomic(path, data, follow_link=False)
         except OSError as exc:
             raise JournalSaveFailed(f"could not write {path} ({exc.strerror}).") from None
 

@@ -33,9 +33,13 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Replace ``path`` with ``data`` atomically; on any failure the old file is untouched."""
-    target = path.resolve() if path.is_symlink() else path
+def write_atomic(path: Path, data: bytes, mode: int = 0o600, follow_link: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically; on any failure the old file is untouched.
+
+    A symbolic link at ``path`` is written through (the journal's own rule) unless
+    ``follow_link`` is False: then the link itself is replaced by the new file.
+    """
+    target = path.resolve() if follow_link and path.is_symlink() else path
     directory = target.parent
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=directory)
     tmp = Path(tmp_name)
