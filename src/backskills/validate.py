@@ -97,8 +97,8 @@ def day(
     if not DATE_MIN <= parsed <= DATE_MAX:
         raise InvalidInput(
             field,
-            f"{parsed.isoformat()} is out of range; backskills takes dates from "
-            f"{DATE_MIN.year} to {DATE_MAX.year}.",
+            f"{parsed.isoformat()} is too far {'back' if parsed < DATE_MIN else 'ahead'}; "
+            f"backskills takes dates from {DATE_MIN.year} to {DATE_MAX.year}.",
         )
     if not future and parsed > today:
         raise InvalidInput(
