@@ -86,7 +86,9 @@ def for_type(tp: Any, metadata: list[Any] | None = None) -> st.SearchStrategy[An
     if tp is dt.datetime:
         return st.datetimes(timezones=st.just(dt.UTC))
     if tp is dt.date:
-        return st.dates()
+        return st.dates(
+            min_value=bounds.get("ge", dt.date.min), max_value=bounds.get("le", dt.date.max)
+        )
     raise NotImplementedError(f"no strategy for {tp!r}: add one in tests/model_strategies.py")
 
 

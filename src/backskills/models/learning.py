@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
-from backskills.models.base import Amount, EntryId, Id, Note, StrictModel
+from backskills.models.base import (
+    Amount,
+    Day,
+    EntryId,
+    Id,
+    Note,
+    StrictModel,
+)
 
 ThoughtKind = Literal[
     "black-and-white",
@@ -19,7 +25,7 @@ ThoughtKind = Literal[
 
 class RelaxSession(StrictModel):
     id: EntryId | None = None  # given by the store on save (models.entries)
-    date: dt.date
+    date: Day
     minutes: Amount
     guided: bool = False  # True when done with `backskills relax`
     note: Note | None = None
@@ -27,7 +33,7 @@ class RelaxSession(StrictModel):
 
 class ThoughtRecord(StrictModel):
     id: Id
-    date: dt.date
+    date: Day
     situation: Note
     thought: Note
     feeling: Note | None = None

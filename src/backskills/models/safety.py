@@ -2,32 +2,40 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, EntryId, Name, Note, Pain, StrictModel
+from backskills.models.base import (
+    Amount,
+    Day,
+    EntryId,
+    Index,
+    Name,
+    Note,
+    Pain,
+    StrictModel,
+)
 
 Outcome = Literal["emergency", "urgent", "see_professional", "clear"]
 
 
 class RedFlagCheck(StrictModel):
     id: EntryId | None = None  # given by the store on save (models.entries)
-    checked_on: dt.date
+    checked_on: Day
     outcome: Outcome
-    present: list[str] = Field(default_factory=list)  # signs that apply
-    history: list[str] = Field(default_factory=list)  # history items that apply
+    present: list[Name] = Field(default_factory=list)  # signs that apply
+    history: list[Name] = Field(default_factory=list)  # history items that apply
     # The day the patient said this check was entered by mistake (``entries remove``). It is
     # kept in the history but no longer counts for gating (``safety.counted_checks``).
-    entered_by_mistake: dt.date | None = None
+    entered_by_mistake: Day | None = None
 
 
 class Assessment(StrictModel):
     """The patient records that a professional has assessed a red-flag check's outcome."""
 
-    date: dt.date
-    check: int = Field(ge=0)  # index in Journal.redflag_checks of the check assessed
+    date: Day
+    check: Index  # index in Journal.redflag_checks of the check assessed
     note: Note | None = None
 
 
@@ -39,8 +47,8 @@ class LevelChange(StrictModel):
 
 class FlareUp(StrictModel):
     id: EntryId | None = None  # given by the store on save (models.entries)
-    started: dt.date
-    ended: dt.date | None = None
+    started: Day
+    ended: Day | None = None
     pain: Pain | None = None
     note: Note | None = None
     trigger: Note | None = None
@@ -52,4 +60,4 @@ class PlanStep(StrictModel):
     """One step of the personal flare-up or good-spell plan."""
 
     text: Note
-    added: dt.date
+    added: Day

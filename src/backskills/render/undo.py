@@ -10,7 +10,9 @@ from backskills import render
 
 
 def _when(changed_at: datetime) -> str:
-    return f"{changed_at:%Y-%m-%d %H:%M}"
+    """In the computer's own time zone (the store keeps UTC)."""
+    local = changed_at.astimezone() if changed_at.tzinfo is not None else changed_at
+    return f"{local:%Y-%m-%d %H:%M}"
 
 
 def preview(changed_at: datetime, lines: Sequence[str]) -> None:
