@@ -21,6 +21,7 @@ LOG_KEYS = {
     "over_level",
     "pain",
     "new_activity",
+    "repeat",
 }
 
 
