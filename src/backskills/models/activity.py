@@ -22,6 +22,24 @@ LevelReason = Literal[
     "flareup_reduce",  # dropped for a flare-up
 ]
 
+# Every reason in words, in one place: history, reports and exports read them from here.
+# A reason added to ``LevelReason`` needs its words here too (a test checks).
+LEVEL_REASON_WORDS: dict[str, str] = {
+    "plan_start": "plan started",
+    "plan_update": "plan set again",
+    "step_up": "stepped up",
+    "ease_back_previous": "eased back to the previous level (pain rose after a step up)",
+    "ease_back_halfway": "eased back half-way (pain rose after a step up)",
+    "ease_back_stay": "stayed at this level longer (pain rose after a step up)",
+    "flareup_reduce": "dropped back for a flare-up",
+    "catch_up": "caught up after a flare-up",
+}
+
+
+def reason_words(reason: str) -> str:
+    """A level change's reason in plain words."""
+    return LEVEL_REASON_WORDS.get(reason, reason.replace("_", " "))
+
 
 class BaselineDay(StrictModel):
     date: dt.date
