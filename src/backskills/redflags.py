@@ -437,7 +437,7 @@ CRISIS_LINE = (
 )
 NOT_COPING = (
     "Worry and low mood are common with back pain, and help is there. Talk to your GP "
-    "about how you feel."
+    "about how you feel. More: backskills learn mood-and-help"
 )
 NOT_IMPROVING = (
     "If you have no appointment coming up, book one with your GP or physiotherapist. In "

@@ -318,6 +318,7 @@ def test_not_coping_always_carries_the_crisis_line_near_the_top(ids: list[str]) 
     advice = redflags.build_result(DAY, ids).advice
     assert advice[1] == redflags.CRISIS_LINE
     assert "Samaritans" in advice[1] and "116 123" in advice[1] and "999" in advice[1]
+    assert "backskills learn mood-and-help" in " ".join(advice)
     assert redflags.CRISIS_LINE not in redflags.build_result(DAY, ["not_improving"]).advice
 
 
