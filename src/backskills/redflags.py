@@ -537,8 +537,7 @@ COMBINATIONS: tuple[Combination, ...] = (
     Combination(
         "urgent",
         (frozenset({"trauma"}), BONE_RISK_IDS),
-        "After a fall or injury, thin bones or long-term steroids make a broken bone more "
-        "likely.",
+        "After a fall or injury, thin bones or long-term steroids make a broken bone more likely.",
     ),
     Combination(
         "urgent",
