@@ -517,9 +517,9 @@ def _flareup_effects(journal: Journal, flare: Any) -> list[str]:
 
 
 def _redflag_effects(journal: Journal) -> list[str]:
-    from backskills.safety import exercise_block_reason, latest_counted_check
+    from backskills.safety import exercise_block_reason, latest_counted
 
-    counted = latest_counted_check(journal)
+    counted = latest_counted(journal)
     if counted is None:
         return [
             "No red-flag check counts now. Run 'backskills redflags' to check the warning signs."

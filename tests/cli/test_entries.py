@@ -233,7 +233,9 @@ def test_a_redflag_check_is_marked_never_deleted(cli: Run, data_dir: Path) -> No
     ok(cli, 0, "plan", "set", "walking", "--target", "15")  # no longer gated
     history = as_json(cli, 0, "redflags", "history")
     assert history[0]["entered_by_mistake"] == "2026-03-01"
-    assert "entered by mistake" in flat(ok(cli, 0, "redflags", "history").stdout)
+    assert "Entered by mistake (marked 2026-03-01)" in flat(
+        ok(cli, 0, "redflags", "history").stdout
+    )
     assert (
         "--kind redflag"
         not in as_json(cli, 0, "entries", "--kind", "redflag")["entries"][0]["summary"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from backskills.models import Journal
+from backskills.models import SCHEMA_VERSION, Journal
 from backskills.models.activity import ActivityRecord, PainScore
 from backskills.models.entries import ENTRY_KINDS, assign_ids, entry_id
 from tests.journals import FIXTURES
@@ -19,7 +19,9 @@ def test_letters_and_names_are_unique() -> None:
 
 
 def test_every_model_with_an_entry_id_is_a_kind() -> None:
-    journal = Journal.model_validate_json((FIXTURES / "journal-v2.json").read_bytes())
+    journal = Journal.model_validate_json(
+        (FIXTURES / f"journal-v{SCHEMA_VERSION}.json").read_bytes()
+    )
     located = {type(slot.entry) for kind in ENTRY_KINDS for slot in kind.locate(journal)}
     with_ids = {
         model
@@ -58,7 +60,9 @@ def test_a_journal_edited_by_hand_without_counters_continues_after_the_highest()
 
 
 def test_thought_records_keep_their_own_number() -> None:
-    journal = Journal.model_validate_json((FIXTURES / "journal-v2.json").read_bytes())
+    journal = Journal.model_validate_json(
+        (FIXTURES / f"journal-v{SCHEMA_VERSION}.json").read_bytes()
+    )
     (kind,) = [k for k in ENTRY_KINDS if k.key == "thought"]
     (slot,) = kind.locate(journal)
     assert entry_id(kind, slot.entry) == f"t{slot.entry.id}"

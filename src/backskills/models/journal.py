@@ -13,11 +13,11 @@ from backskills.models.learning import RelaxSession, ThoughtRecord
 from backskills.models.pacing import Pacing
 from backskills.models.safety import Assessment, FlareUp, PlanStep, RedFlagCheck
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Journal(StrictModel):
-    schema_version: Literal[2] = 2
+    schema_version: Literal[3] = 3
     activities: list[Activity] = Field(default_factory=list)
     records: list[ActivityRecord] = Field(default_factory=list)
     pain: list[PainScore] = Field(default_factory=list)

@@ -17,10 +17,16 @@ from backskills.models.base import (
     StrictModel,
 )
 
-Outcome = Literal["emergency", "urgent", "see_professional", "clear"]
+Outcome = Literal["emergency", "urgent", "see_professional", "routine", "clear"]
+
+# The triage table a new check is judged by. 1: the first table (four outcomes, until
+# schema 2); 2: the table that follows NHS advice and NICE NG59/NG234 (five outcomes).
+RULES_VERSION = 2
 
 
 class RedFlagCheck(StrictModel):
+    """One red-flag check, exactly as it was judged on the day (never re-judged later)."""
+
     id: EntryId | None = None  # given by the store on save (models.entries)
     checked_on: Day
     outcome: Outcome
@@ -29,6 +35,7 @@ class RedFlagCheck(StrictModel):
     # The day the patient said this check was entered by mistake (``entries remove``). It is
     # kept in the history but no longer counts for gating (``safety.counted_checks``).
     entered_by_mistake: Day | None = None
+    rules: int = Field(default=RULES_VERSION, ge=1)  # the triage table it was judged by
 
 
 class Assessment(StrictModel):

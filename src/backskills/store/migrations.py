@@ -5,6 +5,11 @@ A journal older than ``SCHEMA_VERSION`` runs through every step in order; the st
 backup of the pre-migration file before the first save. Add a function here (and a fixture
 of the old version under ``tests/fixtures/``) whenever the schema changes. A step works on
 the plain document as that version wrote it, so it never changes once published.
+
+- 1 -> 2: red-flag checks record the triage table they were judged by (``rules``). Every
+  check already stored was judged by the first table, so it gets ``rules: 1``; its date,
+  outcome and answers stay exactly as recorded (a past check is never re-judged).
+- 2 -> 3: every dated entry gets its short id (``models.entries``).
 """
 
 from __future__ import annotations
@@ -16,7 +21,16 @@ Document = dict[str, Any]
 
 
 def _v1_to_v2(document: Document) -> Document:
-    """Version 2 gives every dated entry a short id (see ``models.entries``).
+    checks = document.get("redflag_checks")
+    if isinstance(checks, list):
+        document["redflag_checks"] = [
+            {**check, "rules": 1} if isinstance(check, dict) else check for check in checks
+        ]
+    return document
+
+
+def _v2_to_v3(document: Document) -> Document:
+    """Version 3 gives every dated entry a short id (see ``models.entries``).
 
     Ids are given in the order the entries appear in the file, kind by kind: activity
     records ``a``, pain scores ``p``, baseline days ``b`` (earlier baselines first), pacing
@@ -56,7 +70,7 @@ def _v1_to_v2(document: Document) -> Document:
     return document
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(document: Document, current: int) -> tuple[Document, int]:
