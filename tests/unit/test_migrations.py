@@ -1,4 +1,8 @@
-"""The migration mechanism, proven with a synthetic version 2 of the journal."""
+"""The migration mechanism, proven with a synthetic version after the current one.
+
+The synthetic step runs after every real one, so a version-1 journal goes through the
+whole chain: the real steps first, then the synthetic one.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +16,20 @@ import pytest
 
 import backskills.store as store_module
 from backskills.errors import JournalUnreadable
-from backskills.models import Journal
+from backskills.models import SCHEMA_VERSION, Journal
 from backskills.models.activity import PainScore
 from backskills.store import Store, backups, migrations
 from tests.conftest import Run
 from tests.journals import FIXTURES
 
-
-class JournalV2(Journal):
-    schema_version: Literal[2] = 2  # type: ignore[assignment]
+NEXT = SCHEMA_VERSION + 1
 
 
-def v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
+class JournalNext(Journal):
+    schema_version: Literal[NEXT] = NEXT  # type: ignore[assignment,valid-type]
+
+
+def synthetic_step(document: dict[str, Any]) -> dict[str, Any]:
     """Synthetic step: every pain note gets a suffix (proves the step ran on the data)."""
     document["pain"] = [
         {**pain, "note": f"{pain.get('note') or ''}|v2"} for pain in document.get("pain", [])
@@ -32,10 +38,10 @@ def v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture
-def version_2(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store_module, "Journal", JournalV2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, v1_to_v2)
+def next_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(store_module, "Journal", JournalNext)
+    monkeypatch.setitem(migrations.MIGRATIONS, SCHEMA_VERSION, synthetic_step)
 
 
 @pytest.fixture
@@ -62,37 +68,37 @@ def test_migrate_runs_every_step_in_order(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_migrate_refuses_a_gap() -> None:
-    with pytest.raises(ValueError, match="no migration from schema version 1"):
-        migrations.migrate({"schema_version": 1}, 2)
+    with pytest.raises(ValueError, match=f"no migration from schema version {SCHEMA_VERSION}"):
+        migrations.migrate({"schema_version": 1}, NEXT)
 
 
 def test_reading_an_old_journal_migrates_in_memory_only(
-    version_2: None, v1_journal: Path, cli: Run
+    next_version: None, v1_journal: Path, cli: Run
 ) -> None:
     before = v1_journal.read_bytes()
     store = Store(v1_journal.parent)
     loaded = store.load_with_version()
     assert loaded.version == 1
-    assert isinstance(loaded.journal, JournalV2)
+    assert isinstance(loaded.journal, JournalNext)
     assert all(p.note and p.note.endswith("|v2") for p in loaded.journal.pain)
     result = cli("data", "check", "--json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert (report["file_schema_version"], report["schema_version"]) == (1, 2)
+    assert (report["file_schema_version"], report["schema_version"]) == (1, NEXT)
     assert "older format" in cli("data", "check").stdout
     assert v1_journal.read_bytes() == before
     assert not (v1_journal.parent / "backups").exists()
 
 
 def test_first_change_keeps_a_premigration_backup_for_good(
-    version_2: None, v1_journal: Path
+    next_version: None, v1_journal: Path
 ) -> None:
     original = v1_journal.read_bytes()
     store = Store(v1_journal.parent)
     with store.transaction() as journal:
         journal.pain.append(PainScore.model_validate({"date": "2026-03-01", "score": 2}))
     saved = json.loads(v1_journal.read_text())
-    assert saved["schema_version"] == 2
+    assert saved["schema_version"] == NEXT
     assert saved["pain"][0]["note"].endswith("|v2")
     assert saved["pain"][-1]["score"] == 2
     (premigration,) = [b for b in store.backups() if b.premigration]
@@ -108,7 +114,7 @@ def test_first_change_keeps_a_premigration_backup_for_good(
 def test_missing_migration_step_is_unreadable_and_untouched(
     monkeypatch: pytest.MonkeyPatch, v1_journal: Path, cli: Run
 ) -> None:
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", NEXT)
     before = v1_journal.read_bytes()
     with pytest.raises(JournalUnreadable, match="cannot be brought up to date"):
         Store(v1_journal.parent).load()
@@ -126,3 +132,22 @@ def test_premigration_backups_survive_the_retention_rule() -> None:
     ]
     pruned = backups.to_prune([*recent, old], now.date())
     assert old not in pruned
+
+
+# -- the real steps ---------------------------------------------------------------------------
+
+
+def test_v1_to_v2_adds_empty_outcomes_and_keeps_every_entry() -> None:
+    document = json.loads((FIXTURES / "journal-v1.json").read_text("utf-8"))
+    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 2)
+    assert start == 1 and migrated["schema_version"] == 2
+    assert migrated["outcomes"] == {"psfs_items": [], "tests": [], "checkins": []}
+    for key, value in document.items():
+        if key != "schema_version":
+            assert migrated[key] == value, key
+    journal = Journal.model_validate(migrated)
+    assert journal.outcomes.checkins == []
+    assert (
+        journal.record_count()
+        == Journal.model_validate({**document, "schema_version": 2}).record_count()
+    )

@@ -2,9 +2,11 @@
 
 ``MIGRATIONS[n]`` turns a version-``n`` document (a plain dict) into version ``n + 1``.
 A journal older than ``SCHEMA_VERSION`` runs through every step in order; the store keeps a
-backup of the pre-migration file before the first save. Version 1 is the first published
-schema, so the list is empty today; add a function here (and a fixture of the old version
-under ``tests/fixtures/``) whenever the schema changes.
+backup of the pre-migration file before the first save. Add a function here (and a fixture
+of the old version under ``tests/fixtures/``) whenever the schema changes.
+
+History:
+    1 -> 2  outcome check-ins: an empty ``outcomes`` section (PSFS list, tests, check-ins).
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ from typing import Any
 
 Document = dict[str, Any]
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+
+def _v1_to_v2(document: Document) -> Document:
+    """Version 2 adds outcome check-ins; a version-1 journal has none yet."""
+    document.setdefault("outcomes", {"psfs_items": [], "tests": [], "checkins": []})
+    return document
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
 
 
 def migrate(document: Document, current: int) -> tuple[Document, int]:
