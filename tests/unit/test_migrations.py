@@ -1,8 +1,5 @@
-"""The migration mechanism, proven with a synthetic version after the current one.
-
-The synthetic step runs after every real one, so a version-1 journal goes through the
-whole chain: the real steps first, then the synthetic one.
-"""
+"""The migration mechanism, proven with a synthetic next version of the journal, and the
+real migrations (each one has its own test below)."""
 
 from __future__ import annotations
 
@@ -29,19 +26,20 @@ class JournalNext(Journal):
     schema_version: Literal[NEXT] = NEXT  # type: ignore[assignment,valid-type]
 
 
-def synthetic_step(document: dict[str, Any]) -> dict[str, Any]:
+def to_next(document: dict[str, Any]) -> dict[str, Any]:
     """Synthetic step: every pain note gets a suffix (proves the step ran on the data)."""
     document["pain"] = [
-        {**pain, "note": f"{pain.get('note') or ''}|v2"} for pain in document.get("pain", [])
+        {**pain, "note": f"{pain.get('note') or ''}|next"} for pain in document.get("pain", [])
     ]
     return document
 
 
 @pytest.fixture
-def next_version(monkeypatch: pytest.MonkeyPatch) -> None:
+def version_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A synthetic version after the current one, reached from v1 through every real step."""
     monkeypatch.setattr(store_module, "SCHEMA_VERSION", NEXT)
     monkeypatch.setattr(store_module, "Journal", JournalNext)
-    monkeypatch.setitem(migrations.MIGRATIONS, SCHEMA_VERSION, synthetic_step)
+    monkeypatch.setitem(migrations.MIGRATIONS, SCHEMA_VERSION, to_next)
 
 
 @pytest.fixture
@@ -69,18 +67,18 @@ def test_migrate_runs_every_step_in_order(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_migrate_refuses_a_gap() -> None:
     with pytest.raises(ValueError, match=f"no migration from schema version {SCHEMA_VERSION}"):
-        migrations.migrate({"schema_version": 1}, NEXT)
+        migrations.migrate({"schema_version": SCHEMA_VERSION}, NEXT)
 
 
 def test_reading_an_old_journal_migrates_in_memory_only(
-    next_version: None, v1_journal: Path, cli: Run
+    version_2: None, v1_journal: Path, cli: Run
 ) -> None:
     before = v1_journal.read_bytes()
     store = Store(v1_journal.parent)
     loaded = store.load_with_version()
     assert loaded.version == 1
     assert isinstance(loaded.journal, JournalNext)
-    assert all(p.note and p.note.endswith("|v2") for p in loaded.journal.pain)
+    assert all(p.note and p.note.endswith("|next") for p in loaded.journal.pain)
     result = cli("data", "check", "--json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
@@ -91,7 +89,7 @@ def test_reading_an_old_journal_migrates_in_memory_only(
 
 
 def test_first_change_keeps_a_premigration_backup_for_good(
-    next_version: None, v1_journal: Path
+    version_2: None, v1_journal: Path
 ) -> None:
     original = v1_journal.read_bytes()
     store = Store(v1_journal.parent)
@@ -99,7 +97,7 @@ def test_first_change_keeps_a_premigration_backup_for_good(
         journal.pain.append(PainScore.model_validate({"date": "2026-03-01", "score": 2}))
     saved = json.loads(v1_journal.read_text())
     assert saved["schema_version"] == NEXT
-    assert saved["pain"][0]["note"].endswith("|v2")
+    assert saved["pain"][0]["note"].endswith("|next")
     assert saved["pain"][-1]["score"] == 2
     (premigration,) = [b for b in store.backups() if b.premigration]
     assert "-v1-premigration" in premigration.name
@@ -134,20 +132,54 @@ def test_premigration_backups_survive_the_retention_rule() -> None:
     assert old not in pruned
 
 
-# -- the real steps ---------------------------------------------------------------------------
+# -- the real migrations ----------------------------------------------------------------------
 
 
-def test_v1_to_v2_adds_empty_outcomes_and_keeps_every_entry() -> None:
-    document = json.loads((FIXTURES / "journal-v1.json").read_text("utf-8"))
-    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 2)
-    assert start == 1 and migrated["schema_version"] == 2
+def test_v1_to_v2_keeps_every_redflag_check_exactly_and_marks_the_old_table(
+    v1_journal: Path, cli: Run
+) -> None:
+    original = json.loads(v1_journal.read_text())
+    assert original["schema_version"] == 1
+    document, start = migrations.migrate(json.loads(v1_journal.read_text()), 2)
+    assert start == 1 and document["schema_version"] == 2
+    checks = document["redflag_checks"]
+    assert [{k: v for k, v in c.items() if k != "rules"} for c in checks] == original[
+        "redflag_checks"
+    ]
+    assert [c["rules"] for c in checks] == [1] * len(original["redflag_checks"])
+    for key in original:
+        if key not in ("schema_version", "redflag_checks"):
+            assert document[key] == original[key], key
+    # Through the CLI: the history shows each check with the outcome it got on the day.
+    rows = json.loads(cli("redflags", "history", "--json").stdout)
+    assert [(r["checked_on"], r["outcome"], r["rules"]) for r in rows] == [
+        (c["checked_on"], c["outcome"], 1) for c in original["redflag_checks"]
+    ]
+    assert rows[0]["assessed"] is not None
+    # A change keeps a copy of the v1 file and saves the checks as they were.
+    assert cli("pain", "3").exit_code == 0
+    saved = json.loads(v1_journal.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION  # v2, and any later step
+    assert saved["redflag_checks"] == checks
+
+
+def test_v2_to_v3_adds_empty_outcomes_and_keeps_every_entry() -> None:
+    document = json.loads((FIXTURES / "journal-v2.json").read_text("utf-8"))
+    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 3)
+    assert start == 2 and migrated["schema_version"] == 3
     assert migrated["outcomes"] == {"psfs_items": [], "tests": [], "checkins": []}
     for key, value in document.items():
         if key != "schema_version":
             assert migrated[key] == value, key
     journal = Journal.model_validate(migrated)
     assert journal.outcomes.checkins == []
-    assert (
-        journal.record_count()
-        == Journal.model_validate({**document, "schema_version": 2}).record_count()
-    )
+
+
+def test_a_v1_journal_reaches_v3_through_both_steps(v1_journal: Path, cli: Run) -> None:
+    original = json.loads(v1_journal.read_text())
+    assert cli("pain", "3").exit_code == 0
+    saved = json.loads(v1_journal.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION
+    assert saved["outcomes"]["checkins"] == []
+    assert [c["rules"] for c in saved["redflag_checks"]] == [1] * len(original["redflag_checks"])
+    assert saved["pain"][: len(original["pain"])] == original["pain"]

@@ -5,8 +5,11 @@ A journal older than ``SCHEMA_VERSION`` runs through every step in order; the st
 backup of the pre-migration file before the first save. Add a function here (and a fixture
 of the old version under ``tests/fixtures/``) whenever the schema changes.
 
-History:
-    1 -> 2  outcome check-ins: an empty ``outcomes`` section (PSFS list, tests, check-ins).
+- 1 -> 2: red-flag checks record the triage table they were judged by (``rules``). Every
+  check already stored was judged by the first table, so it gets ``rules: 1``; its date,
+  outcome and answers stay exactly as recorded (a past check is never re-judged).
+- 2 -> 3: outcome check-ins. An empty ``outcomes`` section (class start, PSFS activities,
+  tests, check-ins); nothing else changes.
 """
 
 from __future__ import annotations
@@ -18,12 +21,21 @@ Document = dict[str, Any]
 
 
 def _v1_to_v2(document: Document) -> Document:
-    """Version 2 adds outcome check-ins; a version-1 journal has none yet."""
+    checks = document.get("redflag_checks")
+    if isinstance(checks, list):
+        document["redflag_checks"] = [
+            {**check, "rules": 1} if isinstance(check, dict) else check for check in checks
+        ]
+    return document
+
+
+def _v2_to_v3(document: Document) -> Document:
+    """Version 3 adds outcome check-ins; an older journal has none yet."""
     document.setdefault("outcomes", {"psfs_items": [], "tests": [], "checkins": []})
     return document
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(document: Document, current: int) -> tuple[Document, int]:
