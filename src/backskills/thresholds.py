@@ -26,6 +26,10 @@ OSTELO_2008 = (
     "functional status in low back pain: towards international consensus regarding minimal "
     "important change. Spine 2008;33(1):90-94."
 )
+IMMPACT_2008 = (
+    "Dworkin RH, Turk DC, Wyrwich KW, et al. Interpreting the clinical importance of treatment "
+    "outcomes in chronic pain clinical trials: IMMPACT recommendations. J Pain 2008;9(2):105-121."
+)
 KAMPER_2009 = (
     "Kamper SJ, Maher CG, Mackay G. Global rating of change scales: a review of strengths and "
     "weaknesses and considerations for design. J Man Manip Ther 2009;17(3):163-170."
@@ -89,7 +93,7 @@ THRESHOLDS: tuple[Threshold, ...] = (
         points=2,
         percent=30,
         rule="a change of 2 points, or of 30% of the starting score, or more",
-        sources=(FARRAR_2001, OSTELO_2008),
+        sources=(FARRAR_2001, OSTELO_2008, IMMPACT_2008),
         short="2 points or 30% or more",
     ),
     Threshold(

@@ -72,7 +72,10 @@ def test_week_one_and_week_six_with_flags(cli: Run, on: object) -> None:
     assert shown.exit_code == 0, shown.stderr
     text = " ".join(shown.stdout.split())
     assert "Check-in 1 (2026-01-05, week 1) and check-in 2 (2026-02-09, week 6)" in text
-    assert "Average pain went from 6 to 4: down 2 points, 33%. That is a meaningful change for the better" in text
+    assert (
+        "Average pain went from 6 to 4: down 2 points, 33%. That is a meaningful change for the better"
+        in text
+    )
     assert "Not compared: Lifting shopping (rated at check-in 1 only)" in text
     assert "Not compared: Balance on one leg (not done at check-in 1)" in text
     assert "you rated your back a little better" in text
