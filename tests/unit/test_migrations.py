@@ -156,11 +156,34 @@ def test_v1_to_v2_keeps_every_redflag_check_exactly_and_marks_the_old_table(
         (c["checked_on"], c["outcome"], 1) for c in original["redflag_checks"]
     ]
     assert rows[0]["assessed"] is not None
-    # A change keeps a copy of the v1 file and saves v2 with the checks as they were.
+    # A change keeps a copy of the v1 file and saves the checks as they were.
     assert cli("pain", "3").exit_code == 0
     saved = json.loads(v1_journal.read_text())
-    assert saved["schema_version"] == SCHEMA_VERSION
+    assert saved["schema_version"] == SCHEMA_VERSION  # v2, and any later step
     later = ("id", "entered_by_mistake")  # added by later versions
     assert [{k: v for k, v in c.items() if k not in later} for c in saved["redflag_checks"]] == (
         checks
     )
+
+
+def test_v2_to_v3_adds_empty_outcomes_and_keeps_every_entry() -> None:
+    document = json.loads((FIXTURES / "journal-v2.json").read_text("utf-8"))
+    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 3)
+    assert start == 2 and migrated["schema_version"] == 3
+    assert migrated["outcomes"] == {"psfs_items": [], "tests": [], "checkins": []}
+    for key, value in document.items():
+        if key != "schema_version":
+            assert migrated[key] == value, key
+    journal = Journal.model_validate(migrated)
+    assert journal.outcomes.checkins == []
+
+
+def test_a_v1_journal_reaches_v3_through_both_steps(v1_journal: Path, cli: Run) -> None:
+    original = json.loads(v1_journal.read_text())
+    assert cli("pain", "3").exit_code == 0
+    saved = json.loads(v1_journal.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION
+    assert saved["outcomes"]["checkins"] == []
+    assert [c["rules"] for c in saved["redflag_checks"]] == [1] * len(original["redflag_checks"])
+    kept = [{k: v for k, v in p.items() if k != "id"} for p in saved["pain"]]  # ids: v4
+    assert kept[: len(original["pain"])] == original["pain"]

@@ -9,7 +9,9 @@ the plain document as that version wrote it, so it never changes once published.
 - 1 -> 2: red-flag checks record the triage table they were judged by (``rules``). Every
   check already stored was judged by the first table, so it gets ``rules: 1``; its date,
   outcome and answers stay exactly as recorded (a past check is never re-judged).
-- 2 -> 3: every dated entry gets its short id (``models.entries``).
+- 2 -> 3: outcome check-ins. An empty ``outcomes`` section (class start, PSFS activities,
+  tests, check-ins); nothing else changes.
+- 3 -> 4: every dated entry gets its short id (``models.entries``).
 """
 
 from __future__ import annotations
@@ -30,7 +32,13 @@ def _v1_to_v2(document: Document) -> Document:
 
 
 def _v2_to_v3(document: Document) -> Document:
-    """Version 3 gives every dated entry a short id (see ``models.entries``).
+    """Version 3 adds outcome check-ins; an older journal has none yet."""
+    document.setdefault("outcomes", {"psfs_items": [], "tests": [], "checkins": []})
+    return document
+
+
+def _v3_to_v4(document: Document) -> Document:
+    """Version 4 gives every dated entry a short id (see ``models.entries``).
 
     Ids are given in the order the entries appear in the file, kind by kind: activity
     records ``a``, pain scores ``p``, baseline days ``b`` (earlier baselines first), pacing
@@ -70,7 +78,11 @@ def _v2_to_v3(document: Document) -> Document:
     return document
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def migrate(document: Document, current: int) -> tuple[Document, int]:
