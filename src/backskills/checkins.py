@@ -898,6 +898,7 @@ class Comparison:
     change: Change | None  # the patient's own rating at the later check-in
     change_reading: str | None
     caution: str
+    advice: str | None  # when things look worse: who to tell, and the warning signs
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -914,8 +915,16 @@ class Comparison:
             "change": self.change,
             "change_reading": self.change_reading,
             "caution": self.caution,
+            "advice": self.advice,
         }
 
+
+WORSE_CHANGES = ("a-little-worse", "worse", "much-worse")
+WORSE_ADVICE = (
+    "Things look worse than at check-in {n}. Tell your GP or physiotherapist at your next "
+    "appointment (sooner if it keeps getting worse), and run 'backskills redflags' to check "
+    "the warning signs."
+)
 
 CAUTION = (
     "These numbers show what changed between two days, not why. Pain and ability go up "
@@ -1012,21 +1021,23 @@ def compare(
             f"At check-in {last_n} you rated your back {CHANGE_WORDS[last.change]} compared "
             "with your first check-in."
         )
+    pain_average = _measure(
+        "pain_average", "Average pain", first.pain_average, last.pain_average, "pain", "lower"
+    )
+    pain_worst = _measure(
+        "pain_worst", "Worst pain", first.pain_worst, last.pain_worst, "pain", "lower"
+    )
+    worse = (
+        last.change in WORSE_CHANGES
+        or any(m.meaningful and m.direction == "worse" for m in (pain_average, pain_worst))
+        or (psfs is not None and psfs.meaningful and psfs.direction == "worse")
+    )
     return Comparison(
         before=by_number[first_n],
         after=by_number[last_n],
         days_apart=(last.date - first.date).days,
-        pain_average=_measure(
-            "pain_average",
-            "Average pain",
-            first.pain_average,
-            last.pain_average,
-            "pain",
-            "lower",
-        ),
-        pain_worst=_measure(
-            "pain_worst", "Worst pain", first.pain_worst, last.pain_worst, "pain", "lower"
-        ),
+        pain_average=pain_average,
+        pain_worst=pain_worst,
         psfs=psfs,
         psfs_items=psfs_lines,
         psfs_not_compared=psfs_skipped,
@@ -1035,6 +1046,7 @@ def compare(
         change=last.change,
         change_reading=change_reading,
         caution=CAUTION,
+        advice=WORSE_ADVICE.format(n=first_n) if worse else None,
     )
 
 

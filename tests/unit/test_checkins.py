@@ -332,6 +332,27 @@ def test_a_worse_pain_is_read_as_worse() -> None:
     assert comparison is not None
     assert comparison.pain_average.direction == "worse" and comparison.pain_average.meaningful
     assert "for the worse" in comparison.pain_average.reading
+    assert comparison.advice is not None and "backskills redflags" in comparison.advice
+
+
+@pytest.mark.parametrize(
+    ("change", "pain_average", "advice"),
+    [
+        ("a-little-worse", 6, True),  # the patient's own view is enough
+        ("same", 6, False),
+        ("better", 4, False),
+        ("better", 9, True),  # pain 6 -> 9 is meaningfully worse, whatever was said
+    ],
+)
+def test_advice_to_tell_a_professional_when_things_look_worse(
+    change: str, pain_average: int, advice: bool
+) -> None:
+    journal = Journal()
+    first(journal)
+    later(journal, change=change, pain_average=pain_average, pain_worst=9)
+    comparison = checkins.compare(journal)
+    assert comparison is not None
+    assert (comparison.advice is not None) is advice
 
 
 def test_compare_needs_two_and_real_numbers() -> None:
