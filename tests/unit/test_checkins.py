@@ -424,3 +424,23 @@ def test_suggestions_come_from_goals_and_activities() -> None:
         ]
     )
     assert checkins.suggestions(journal) == ["walking"]
+
+
+def test_first_use_is_the_earliest_first_entry_of_any_kind() -> None:
+    from backskills.models.activity import Activity
+
+    journal = Journal(
+        activities=[Activity(name="walking", unit="minutes", resolution=1, created=WEEK6)],
+        pain=[PainScore(date=DAY1 + timedelta(days=3), score=4), PainScore(date=WEEK6, score=2)],
+    )
+    assert checkins.first_use(journal) == DAY1 + timedelta(days=3)
+    assert checkins.schedule(journal, WEEK6).start_kind == "first_use"
+
+
+def test_without_a_class_date_weeks_count_from_the_first_checkin() -> None:
+    journal = Journal(pain=[PainScore(date=DAY1 - timedelta(days=20), score=4)])
+    first(journal)  # done three weeks after starting to use backskills
+    later(journal)
+    assert [s.week for s in checkins.summaries(journal)] == [1, 6]
+    plan = checkins.schedule(journal, WEEK6)
+    assert plan.start == DAY1 and plan.start_kind == "first_checkin"
