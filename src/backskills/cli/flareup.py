@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backskills.cli import _plans
-from backskills.cli._common import JsonOption, NoInputOption, NoteOption, interactive, store, today
+from backskills.cli._common import (
+    InputEnded,
+    JsonOption,
+    NoInputOption,
+    NoteOption,
+    answering,
+    input_ended,
+    interactive,
+    store,
+    today,
+)
 
 if TYPE_CHECKING:
     from backskills.flareups import ReduceChoice, ReductionOption
@@ -124,7 +134,17 @@ def _start(
         # As in 'backskills redflags', a yes stops the questions: it is already an emergency.
         render.heading("A quick check of the emergency signs")
         for sign in redflags.signs_in("emergency"):
-            if typer.confirm(sign.question, default=False):
+            try:
+                said_yes = typer.confirm(sign.question, default=False)
+            except InputEnded:
+                # The questions could not be answered: show the signs and what to do.
+                show.emergency_signs(
+                    [s.label for s in redflags.signs_in("emergency")],
+                    redflags.ADVICE["emergency"],
+                    stderr=json,
+                )
+                raise input_ended("--no-input") from None
+            if said_yes:
                 emergency.append(sign.id)
                 break
     else:
@@ -178,9 +198,12 @@ def _ask_pain() -> int | None:
     from backskills.errors import InvalidInput
 
     while True:
-        raw: str = typer.prompt(
-            "How strong is the pain now, 0 to 10? (Enter to skip)", default="", show_default=False
-        )
+        with answering("--pain"):
+            raw: str = typer.prompt(
+                "How strong is the pain now, 0 to 10? (Enter to skip)",
+                default="",
+                show_default=False,
+            )
         if not raw.strip():
             return None
         try:
@@ -202,11 +225,12 @@ def _ask_reduce(option: ReductionOption) -> ReduceChoice:
         return "none"
     listed = ", ".join(f"{text} ({key})" for key, (_, text) in offers.items())
     while True:
-        answer: str = typer.prompt(
-            f"{option.activity} is at {fmt(option.current)} {option.unit}. "
-            f"For this flare-up: {listed}?",
-            default="k",
-        )
+        with answering("--reduce"):
+            answer: str = typer.prompt(
+                f"{option.activity} is at {fmt(option.current)} {option.unit}. "
+                f"For this flare-up: {listed}?",
+                default="k",
+            )
         key = answer.strip().lower()[:1]
         if key in offers:
             return offers[key][0]
@@ -241,10 +265,12 @@ def end_command(
     if interactive(no_input) and not json:
         if trigger is None:
             trigger_text = _ask_text(
-                "What may have set it off? Often nothing clear does.", "trigger"
+                "What may have set it off? Often nothing clear does.", "trigger", "--trigger"
             )
         if learned is None:
-            learned_text = _ask_text("What helped, or what would you do next time?", "what helped")
+            learned_text = _ask_text(
+                "What helped, or what would you do next time?", "what helped", "--learned"
+            )
     with store().transaction() as journal:
         flare = flareups.end(journal, current, trigger_text, learned_text)
         days = flareups.days_lasted(flare, current)
@@ -269,10 +295,11 @@ def end_command(
     show.flareup_ended(flare.started.isoformat(), current.isoformat(), days, levels, noted)
 
 
-def _ask_text(question: str, field: str) -> str | None:
+def _ask_text(question: str, field: str, flag: str) -> str | None:
     from backskills import validate
 
-    answer: str = typer.prompt(f"{question} (Enter to skip)", default="", show_default=False)
+    with answering(flag):
+        answer: str = typer.prompt(f"{question} (Enter to skip)", default="", show_default=False)
     return validate.note(answer, field)
 
 

@@ -11,6 +11,7 @@ from backskills.cli._common import (
     JsonOption,
     NoInputOption,
     NoteOption,
+    answering,
     interactive,
     store,
     today,
@@ -111,7 +112,9 @@ def _ask() -> list[str]:
     for group, title in redflags.GROUP_TITLES.items():
         show.question_group(title)
         for sign in redflags.signs_in(group):
-            if typer.confirm(sign.question, default=False):
+            with answering("--present ID (or --none)"):
+                said_yes = typer.confirm(sign.question, default=False)
+            if said_yes:
                 chosen.append(sign.id)
                 if group == "emergency":
                     return chosen
