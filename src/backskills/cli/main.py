@@ -93,34 +93,15 @@ def _plain_metavars(command: Any) -> None:
 
 def run_with_boundary(invoke: Any) -> int:
     """Run a command: every stream guarded, every error one line and an exit code."""
-    from backskills.render.streams import guarded_output
+    from backskills.render.streams import guarded_output, quiet_after_broken_pipe
 
     with guarded_output(), _end_of_input_is_reported():
         try:
             code = _run(invoke)
             sys.stdout.flush()  # a reader that went away (| head -1) shows up here
         except BrokenPipeError:
-            return _quiet_after_broken_pipe()
+            return quiet_after_broken_pipe()
         return code
-
-
-def _quiet_after_broken_pipe() -> int:
-    """The reader of our output went away (``| head -1``): stop quietly with exit 0.
-
-    What is still buffered for it goes to the null device, so Python's own flush at exit
-    cannot fail again and print a warning.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        raw = getattr(stream, "raw", stream)
-        with contextlib.suppress(Exception):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            try:
-                os.dup2(devnull, raw.fileno())
-            finally:
-                os.close(devnull)
-        if stream is sys.stdout:
-            break  # stderr still works: leave it alone
-    return 0
 
 
 @contextlib.contextmanager
@@ -153,6 +134,7 @@ def _end_of_input_is_reported() -> Any:
 
 def _run(invoke: Any) -> int:
     from backskills import render
+    from backskills.render.streams import quiet_after_broken_pipe
 
     try:
         result = invoke()
@@ -165,7 +147,7 @@ def _run(invoke: Any) -> int:
     except (typer.Exit, SystemExit) as exc:
         if isinstance(exc.__context__, BrokenPipeError):
             # Rich ends with exit 1 when the reader goes away; we end quietly.
-            return _quiet_after_broken_pipe()
+            return quiet_after_broken_pipe()
         raise
     except typer.Abort:
         render.error("Stopped. Nothing more was changed.")
@@ -185,7 +167,7 @@ def _run(invoke: Any) -> int:
         render.error("Stopped. Nothing more was changed.")
         return 130
     except BrokenPipeError:
-        return _quiet_after_broken_pipe()
+        return quiet_after_broken_pipe()
     except InputEnded:  # a question no command-specific option answers
         render.error(
             "no answer came: the input ended before the questions were answered. "

@@ -14,6 +14,7 @@ front of ``sys.stdout`` and ``sys.stderr``:
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -136,3 +137,22 @@ def guarded_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
         for stream in opened:
             stream.close()
+
+
+def quiet_after_broken_pipe() -> int:
+    """The reader of our output went away (``| head -1``): stop quietly with exit 0.
+
+    What is still buffered for it goes to the null device, so Python's own flush at exit
+    cannot fail again and print a warning.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        raw = getattr(stream, "raw", stream)
+        with contextlib.suppress(Exception):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, raw.fileno())
+            finally:
+                os.close(devnull)
+        if stream is sys.stdout:
+            break  # stderr still works: leave it alone
+    return 0
