@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backskills import progression
 from backskills.activities import clean_number, get_activity
@@ -28,6 +28,9 @@ from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import Activity, LevelEvent, reason_words
 from backskills.models.goals import Goal
+
+if TYPE_CHECKING:
+    from backskills.flareups import Episode
 
 WEEK = 7
 DEFAULT_WEEKS = 12  # on screen: since the first entry, at most the last 12 weeks
@@ -39,6 +42,7 @@ __all__ = [
     "ActivityLine",
     "Chart",
     "DayPoint",
+    "FlareUpHistory",
     "GoalLine",
     "LevelSpell",
     "LevelStep",
@@ -51,9 +55,11 @@ __all__ = [
     "WeekRow",
     "Window",
     "activity_history",
+    "climb",
     "day_points",
     "earliest_entry",
     "flareup_days",
+    "flareup_history",
     "goal_lines",
     "level_timeline",
     "monday",
@@ -247,6 +253,11 @@ def level_timeline(activity: Activity, today: date) -> list[LevelStep]:
             )
         )
     return steps
+
+
+def climb(journal: Journal, name: str, today: date) -> list[LevelStep]:
+    """The whole climb of one activity so far (``plan show --all``)."""
+    return level_timeline(get_activity(journal, name), today)
 
 
 def _levels_by_day(activity: Activity, days: list[date]) -> list[float | None]:
@@ -760,6 +771,43 @@ def pain_history(
         weeks=pain_weeks(window, pain),
         flareups=_spans(flareup_days(journal, window, today)),
         mean=_mean([sum(s) / len(s) for s in pain.values()]),
+    )
+
+
+# -- flare-ups -------------------------------------------------------------------------
+@dataclass
+class FlareUpHistory:
+    """``backskills history flareups``: the flare-ups that touch the window."""
+
+    window: Window
+    episodes: list[Episode]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "window": self.window.to_json(),
+            "flareups": [episode.to_json() for episode in self.episodes],
+        }
+
+
+def flareup_history(
+    journal: Journal,
+    today: date,
+    *,
+    weeks: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> FlareUpHistory:
+    from backskills.flareups import episodes
+
+    earliest = min((f.started for f in journal.flareups), default=None)
+    window = resolve_window(earliest, today, weeks=weeks, start=start, end=end)
+    return FlareUpHistory(
+        window,
+        [
+            e
+            for e in episodes(journal, today)
+            if e.flare.started <= window.last and (e.flare.ended or today) >= window.first
+        ],
     )
 
 
