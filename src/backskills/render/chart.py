@@ -27,6 +27,7 @@ Line = list[Piece]
 CHART_HEIGHT = 12  # at most this many rows for the amounts: a 10% step shows near the top
 # The pain panel: one row per band of the 0-10 scale (a day's mean is rounded half up).
 PAIN_BANDS = ((9, 10), (7, 8), (5, 6), (3, 4), (1, 2), (0, 0))
+WEEK = 7
 MIN_WIDTH = 60  # below this the chart is replaced by its table
 
 
@@ -100,8 +101,10 @@ class Column:
 
 
 def columns(days: Sequence[DayPoint], width: int) -> tuple[list[Column], int]:
-    """Days grouped so they fit ``width`` columns, and how many days each column holds."""
-    per = max(1, math.ceil(len(days) / max(width, 1)))
+    """Days grouped so they fit ``width`` columns, and how many days each column holds:
+    one day, or else whole weeks (so a column never splits a week of the table)."""
+    width = max(width, 1)
+    per = 1 if len(days) <= width else WEEK * math.ceil(len(days) / WEEK / width)
     found = []
     for start in range(0, len(days), per):
         group = days[start : start + per]
@@ -155,7 +158,12 @@ def activity_chart(chart: Chart, width: int, glyphs: Glyphs) -> list[Line]:
     margin = pad + 1
     cols, per = columns(chart.days, width - margin - 1)
     lines: list[Line] = []
-    every = f"each column is {per} days (their average)" if per > 1 else "one column a day"
+    if per == 1:
+        every = "one column a day"
+    elif per == WEEK:
+        every = "each column is a week: the daily average"
+    else:
+        every = f"each column is {per // WEEK} weeks: the daily average"
     lines.append([(f"{chart.unit} a day ({every})", "bold")])
     for row in range(rows, 0, -1):
         label = fmt(round(step * row, 6)) if row % 2 == rows % 2 else ""
