@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from backskills import progression
@@ -57,6 +58,7 @@ __all__ = [
     "activity_history",
     "climb",
     "day_points",
+    "day_totals",
     "earliest_entry",
     "flareup_days",
     "flareup_history",
@@ -166,34 +168,33 @@ def resolve_window(
     return Window(begin, last, False, earliest)
 
 
-def _activity_dates(journal: Journal, activity: Activity) -> Iterable[date]:
-    wanted = activity.name.casefold()
-    yield from (r.date for r in journal.records if r.activity.casefold() == wanted)
-    for baseline in [activity.baseline, *activity.past_baselines]:
-        if baseline is not None:
-            yield from (d.date for d in baseline.days)
-    yield from (e.date for e in activity.levels)
-
-
-def _journal_dates(journal: Journal) -> Iterable[date]:
-    yield from (r.date for r in journal.records)
-    yield from (p.date for p in journal.pain)
-    yield from (f.started for f in journal.flareups)
-    yield from (c.checked_on for c in journal.redflag_checks)
-    yield from (s.date for s in journal.relaxation)
-    yield from (t.date for t in journal.thoughts)
-    yield from (log.date for log in journal.pacing.logs)
-    for activity in journal.activities:
-        for baseline in [activity.baseline, *activity.past_baselines]:
-            if baseline is not None:
-                yield from (d.date for d in baseline.days)
-        yield from (e.date for e in activity.levels)
+def _first(items: Iterable[Any], attribute: str = "date") -> date | None:
+    return min(map(attrgetter(attribute), items), default=None)
 
 
 def earliest_entry(journal: Journal, activity: Activity | None = None) -> date | None:
     """The date of the first entry (of ``activity``, or of anything in the journal)."""
-    dates = _journal_dates(journal) if activity is None else _activity_dates(journal, activity)
-    return min(dates, default=None)
+    activities = journal.activities if activity is None else [activity]
+    found: list[date | None] = []
+    if activity is None:
+        found += [
+            _first(journal.records),
+            _first(journal.pain),
+            _first(journal.flareups, "started"),
+            _first(journal.redflag_checks, "checked_on"),
+            _first(journal.relaxation),
+            _first(journal.thoughts),
+            _first(journal.pacing.logs),
+        ]
+    else:
+        wanted = activity.name.casefold()
+        found.append(_first(r for r in journal.records if r.activity.casefold() == wanted))
+    for item in activities:
+        for baseline in [item.baseline, *item.past_baselines]:
+            if baseline is not None:
+                found.append(_first(baseline.days))
+        found.append(_first(item.levels))
+    return min((day for day in found if day is not None), default=None)
 
 
 # -- levels ----------------------------------------------------------------------------
@@ -321,7 +322,7 @@ def pain_by_day(journal: Journal, window: Window) -> dict[date, list[int]]:
     return scores
 
 
-def _totals(journal: Journal, window: Window) -> dict[str, dict[date, float]]:
+def day_totals(journal: Journal, window: Window) -> dict[str, dict[date, float]]:
     """Day totals of every activity in ``window``, in one pass over the records."""
     totals: dict[str, dict[date, float]] = defaultdict(lambda: defaultdict(float))
     for record in journal.records:
@@ -342,7 +343,7 @@ def day_points(
 ) -> list[DayPoint]:
     """Every day of ``window`` for ``activity`` (the optional maps spare repeated passes)."""
     if totals is None:
-        totals = _totals(journal, window).get(activity.name.casefold(), {})
+        totals = day_totals(journal, window).get(activity.name.casefold(), {})
     pain = pain_by_day(journal, window) if pain is None else pain
     flares = flareup_days(journal, window, today) if flares is None else flares
     days = list(window.dates())
@@ -942,7 +943,7 @@ def overview(
     window = resolve_window(earliest_entry(journal), today, weeks=weeks, start=start, end=end)
     pain = pain_by_day(journal, window)
     flares = flareup_days(journal, window, today)
-    totals = _totals(journal, window)
+    totals = day_totals(journal, window)
     view = Overview(window=window, pain=pain_weeks(window, pain), flareups=_spans(flares))
     for activity in journal.activities:
         mine = totals.get(activity.name.casefold(), {})

@@ -223,7 +223,8 @@ def pain_week_chart(weeks: Sequence[PainWeek], glyphs: Glyphs) -> list[Line]:
         for i in range(week.low * 2, week.high * 2 + 1):
             cells[i] = glyphs.level
         cells[_half_up(week.mean * 2)] = glyphs.pain
-        text = f"{glyphs.axis} mean {fmt(week.mean)} (range {week.low}-{week.high})"
+        spread = f"range {week.low}-{week.high}" if week.low != week.high else f"all {week.low}"
+        text = f"{glyphs.axis} mean {fmt(week.mean)} ({spread})"
         lines.append([(label, ""), ("".join(cells), "magenta"), (text, "")])
     lines.append([(f"{glyphs.pain} weekly mean  {glyphs.level} lowest to highest score", "dim")])
     return lines
