@@ -297,6 +297,9 @@ def list_command(
 ) -> None:
     """List your active goals (all of them with --all), with days left and steps done.
 
+    With --all, achieved and dropped goals show the day they ended; a goal tied to an
+    activity shows the level now against its target.
+
     Example: backskills goal list --all
     """
     from backskills import goals, render
@@ -311,7 +314,14 @@ def list_command(
         )
         return
     show.listing(
-        [(g, goals.days_left(g, on) if g.status == "active" else None) for g in chosen],
+        [
+            (
+                g,
+                goals.days_left(g, on) if g.status == "active" else None,
+                goals.tied_level(journal, g, on),
+            )
+            for g in chosen
+        ],
         all_goals,
     )
 
