@@ -76,7 +76,11 @@ __all__ = ["Loaded", "PreviousState", "Store", "resolve_data_dir", "serialise"]
 
 
 def serialise(journal: Journal) -> bytes:
-    return journal.model_dump_json(indent=1).encode("utf-8") + b"\n"
+    """The journal file's bytes (also ``data export``): control characters, DEL and
+    bidirectional overrides inside strings are written as ``\\uXXXX`` escapes."""
+    from backskills.safetext import escape_json
+
+    return escape_json(journal.model_dump_json(indent=1)).encode("utf-8") + b"\n"
 
 
 @dataclass
