@@ -40,7 +40,6 @@ WRITES: dict[str, tuple[str, ...]] = {
     "pace add": ("pace", "add", "hoovering", "--tolerance", "15"),
     "relax log": ("relax", "log", "10"),
     "thoughts add": ("thoughts", "add", "--situation", "bus", "--thought", "I cannot"),
-    "redflags": ("redflags", "--present", "night_sweats"),
     "flareup start": ("flareup", "start", "--pain", "7", "--reduce", "previous", "--no-input"),
     "goal step": ("goal", "step", "add", "1", "walk to the corner"),
     "goal add": (
@@ -178,3 +177,17 @@ def test_undo_after_a_flareup_ends(cli: Run, data_dir: Path) -> None:
     undone = as_json(cli, 4, "undo", "--yes")
     assert any(line.startswith("puts f1 back as it was") for line in undone["undone"])
     assert document(data_dir) == before
+
+
+def test_undo_never_deletes_a_redflag_check(cli: Run, data_dir: Path) -> None:
+    a_journal(cli)
+    ok(cli, 2, "redflags", "--present", "night_sweats")  # k2: not clear
+    after = document(data_dir)
+    result = refused(cli, data_dir, 1, 2, "undo", "--yes")
+    assert "would delete the red-flag check k2" in flat(result.stderr)
+    assert "entries remove k2" in result.stderr
+    assert document(data_dir) == after
+    ok(cli, 2, "entries", "remove", "k2")  # marked as entered by mistake instead
+    assert document(data_dir)["redflag_checks"][1]["entered_by_mistake"] == "2026-03-03"
+    ok(cli, 2, "undo", "--yes")  # taking back the mark keeps the check, counting again
+    assert document(data_dir) == after
