@@ -943,10 +943,9 @@ CAUTION = (
 )
 
 
-def pick(journal: Journal, number: int | None, field: str) -> tuple[int, CheckIn]:
+def pick(journal: Journal, number: int, field: str) -> tuple[int, CheckIn]:
+    """Check-in ``number`` (1 is the first), or a refusal naming the option."""
     done = ordered(journal)
-    if number is None:
-        raise ValueError("pick needs a number")
     if not 1 <= number <= len(done):
         raise NotFound(
             f"{field}: there is no check-in {number}; you have {len(done)}.",
