@@ -92,10 +92,35 @@ def _plain_metavars(command: Any) -> None:
 
 
 def run_with_boundary(invoke: Any) -> int:
-    from backskills import render
+    """Run a command: every exception becomes one line on stderr and an exit code.
+
+    Ctrl-C is caught here too, at any moment (even while an error is being shown): a
+    newline and "Stopped. Nothing was changed." (or what was kept), exit 130.
+    """
+    from backskills import interrupt
+
+    try:
+        interrupt.running()
+        try:
+            return _run_and_report(invoke)
+        finally:
+            interrupt.finishing()
+    except KeyboardInterrupt:
+        interrupt.finishing()
+        interrupt.write_stop_message(newline=True)
+        return interrupt.EXIT_STOPPED
+
+
+def _run_and_report(invoke: Any) -> int:
+    from backskills import interrupt, render
 
     try:
         result = invoke()
+        if result == interrupt.EXIT_STOPPED:
+            # Typer turns a KeyboardInterrupt inside a command into a silent Exit(130).
+            interrupt.finishing()
+            interrupt.write_stop_message(newline=True)
+            return interrupt.EXIT_STOPPED
         flush_warnings_safely()
         return result if isinstance(result, int) and not isinstance(result, bool) else 0
     except BackskillsError as exc:
@@ -104,9 +129,13 @@ def run_with_boundary(invoke: Any) -> int:
         return exc.exit_code
     except (typer.Exit, SystemExit):
         raise
-    except typer.Abort:
-        render.error("Stopped. Nothing more was changed.")
-        return 130
+    except typer.Abort as exc:
+        # Click turns Ctrl-C (and end of input at a prompt) into Abort; after Ctrl-C it has
+        # already moved to a new line.
+        interrupt.finishing()
+        already = isinstance(exc.__cause__, (KeyboardInterrupt, EOFError))
+        interrupt.write_stop_message(newline=not already)
+        return interrupt.EXIT_STOPPED
     except typer.TyperException as exc:  # Click's usage errors (exit 2)
         hint = None
         ctx = getattr(exc, "ctx", None)
@@ -119,8 +148,9 @@ def run_with_boundary(invoke: Any) -> int:
         render.error(exc.format_message(), hint)
         return exc.exit_code
     except KeyboardInterrupt:
-        render.error("Stopped. Nothing more was changed.")
-        return 130
+        interrupt.finishing()
+        interrupt.write_stop_message(newline=True)
+        return interrupt.EXIT_STOPPED
     except BrokenPipeError:
         sys.stderr.close()
         return 0
@@ -189,6 +219,9 @@ def root(
         ),
     ] = False,
 ) -> None:
+    from backskills import settings
+
+    settings.check_all()  # a bad BACKSKILLS_* value is named (exit 2), whatever the command
     ctx.obj = set_state(AppState(data_dir=data_dir, no_input=no_input))
     if ctx.invoked_subcommand is None:
         if "today" in COMMANDS:

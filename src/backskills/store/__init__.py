@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from backskills import settings
 from backskills.errors import (
     InvalidInput,
     JournalBusy,
@@ -49,8 +50,7 @@ from backskills.store.paths import (
     resolve_data_dir,
 )
 
-ENV_LOCK_TIMEOUT = "BACKSKILLS_LOCK_TIMEOUT"
-DEFAULT_LOCK_TIMEOUT = 10.0
+ENV_LOCK_TIMEOUT = settings.LOCK_TIMEOUT
 
 __all__ = ["Loaded", "Store", "resolve_data_dir", "serialise"]
 
@@ -305,7 +305,15 @@ class Store:
                     premigration_from=version if version < SCHEMA_VERSION else None,
                 )
                 backup_files.prune(self.backups_dir, datetime.now().date())
+            self._replace_journal(data)
+
+    def _replace_journal(self, data: bytes) -> None:
+        """Write the journal; Ctrl-C waits until it is written and noted as saved."""
+        from backskills import interrupt
+
+        with interrupt.held_back():
             write_atomic(self.journal_path, data)
+            interrupt.note_saved()
 
     # -- backups, restore, import, export -------------------------------------------------
     def backups(self) -> list[backup_files.Backup]:
@@ -361,9 +369,8 @@ class Store:
             loaded = self.decode(data, chosen.path)
             with self._writing():
                 aside = self._set_aside()
-                write_atomic(
-                    self.journal_path,
-                    serialise(loaded.journal) if loaded.version < SCHEMA_VERSION else data,
+                self._replace_journal(
+                    serialise(loaded.journal) if loaded.version < SCHEMA_VERSION else data
                 )
             return chosen, aside
 
@@ -411,7 +418,7 @@ class Store:
                     backup_files.prune(self.backups_dir, datetime.now().date())
                 elif before is not None:
                     kept = self._set_aside()
-                write_atomic(self.journal_path, serialise(journal))
+                self._replace_journal(serialise(journal))
             return kept
 
     def write_export(self, path: Path, data: bytes, overwrite: bool) -> None:
@@ -449,13 +456,9 @@ def _save_failed(exc: OSError, what: str) -> JournalSaveFailed:
 
 
 def _env_lock_timeout() -> float:
-    raw = os.environ.get(ENV_LOCK_TIMEOUT)
-    if not raw:
-        return DEFAULT_LOCK_TIMEOUT
-    try:
-        return max(float(raw), 0.0)
-    except ValueError:
-        return DEFAULT_LOCK_TIMEOUT
+    from backskills.settings import lock_timeout
+
+    return lock_timeout()
 
 
 def _describe_validation(exc: object) -> str:
