@@ -121,13 +121,13 @@ def _narrow_context(base: Any) -> Any:
     """A context whose help formatter keeps the name column to a third of the width."""
     if getattr(base, "_narrow", False):
         return base
-    formatter = base.formatter_class
+    formatter: Any = base.formatter_class
 
-    class NarrowFormatter(formatter):  # type: ignore[misc, valid-type]
+    class NarrowFormatter(formatter):  # type: ignore[misc]
         def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
             super().write_dl(rows, min(col_max, max(self.width // 3, 8)), col_spacing)
 
-    class NarrowContext(base):  # type: ignore[misc, valid-type]
+    class NarrowContext(base):  # type: ignore[misc]
         _narrow = True
         formatter_class = NarrowFormatter
 
