@@ -6,10 +6,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from backskills.settings import fixed_today
 
 
 def today() -> date:
     return fixed_today() or date.today()
+
+
+def now_utc() -> datetime:
+    """The current time in UTC (stored with a record, to spot a command pasted twice)."""
+    return datetime.now(UTC)

@@ -70,8 +70,7 @@ def _sense(raw: str, field: str) -> Sense:
     if word not in _SENSE:
         raise InvalidInput(
             field,
-            f"'{printable(raw)}' is not a word for how it felt; use one of: "
-            f"{', '.join(WORDS)}.",
+            f"'{printable(raw)}' is not a word for how it felt; use one of: {', '.join(WORDS)}.",
             hint="easy and too-little mean it felt light, hard and too-much that it was a lot.",
         )
     return _SENSE[word]

@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._activity import ActivityArg, AmountArg, ResolutionOption, UnitOption
+from backskills.cli._activity import (
+    ActivityArg,
+    AmountArg,
+    NewOption,
+    ResolutionOption,
+    UnitOption,
+)
 from backskills.cli._common import (
     NEGATIVE_AMOUNTS,
     DateOption,
@@ -48,6 +54,7 @@ def log_command(
     ] = False,
     start_factor: StartFactorOption = None,
     resolution: ResolutionOption = None,
+    new: NewOption = False,
     json: JsonOption = False,
 ) -> None:
     """Log one day of a baseline; after day 3 you get your starting level.
@@ -69,7 +76,7 @@ def log_command(
     unit_name = validate.name(unit, "--unit") if unit is not None else None
     feeling = for_baseline(felt)
     factor = validate.amount(start_factor, "--start-factor") if start_factor is not None else None
-    step = validate.positive_amount(resolution, "--resolution") if resolution is not None else None
+    step = validate.resolution(resolution) if resolution is not None else None
     with store().transaction() as journal:
         result = domain.log_day(
             journal,
@@ -82,6 +89,7 @@ def log_command(
             add=add,
             start_factor=factor,
             resolution=step,
+            new=new,
         )
         tied = goals_tied_to(journal, result.activity)
     if json:

@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backskills.cli import _plans
-from backskills.cli._common import JsonOption, NoInputOption, NoteOption, interactive, store, today
+from backskills.cli._common import (
+    InputEnded,
+    JsonOption,
+    NoInputOption,
+    NoteOption,
+    answering,
+    input_ended,
+    interactive,
+    store,
+    today,
+)
 
 if TYPE_CHECKING:
     from backskills.flareups import ReduceChoice, ReductionOption
@@ -115,37 +125,60 @@ def _start(
     journal = store().load()
     flareups.require_can_start(journal, current)  # refuse before any of the opening is shown
 
-    show.flareup_opening(flareups.OPENING, flareups.FIRST_STEPS, stderr=json)
-    render.say("", stderr=json)
-    _plans.render_plan("flareup", [s.text for s in journal.flareup_plan], stderr=json)
-    render.say("", stderr=json)
-    emergency: list[str] = []
+    # The warning signs come first; only then the calm opening and the plan.
+    found: list[str] = []
+    signs_shown = not ask
     if ask:
-        # As in 'backskills redflags', a yes stops the questions: it is already an emergency.
-        render.heading("A quick check of the emergency signs")
-        for sign in redflags.signs_in("emergency"):
-            if typer.confirm(sign.question, default=False):
-                emergency.append(sign.id)
-                break
-    else:
-        show.emergency_signs(
-            [s.label for s in redflags.signs_in("emergency")],
-            redflags.ADVICE["emergency"],
+        from backskills.cli.redflags import ask_signs
+
+        try:
+            found = ask_signs(redflags.signs_in("emergency"), stop_when=redflags.EMERGENCY_IDS)
+            if not found:
+                found = _ask_urgent()
+        except InputEnded:
+            # The questions could not be answered: the signs and what to do are shown
+            # all the same, then the command stops (exit 2) without starting a flare-up.
+            signs_shown = True
+            ended = True
+        else:
+            ended = False
+    if signs_shown:
+        show.warning_signs(
+            [
+                (
+                    redflags.GROUP_TITLES[group],
+                    [s.label for s in redflags.signs_in(group)],
+                    redflags.ADVICE[group],
+                )
+                for group in ("emergency", "urgent")
+            ],
             stderr=json,
         )
-    if ask and not emergency:
-        if pain is None:
-            pain = _ask_pain()
-        if reduce_raw is None:
-            reduce = {
-                o.activity: _ask_reduce(o) for o in flareups.reduction_options(journal, current)
-            }
+        if ask and ended:
+            raise input_ended("--no-input")
+    render.say("", stderr=json)
+    if found:
+        # Nothing calm, no plan, no questions about levels: the advice comes first and alone.
+        show.advice(redflags.build_result(current, found))
+    else:
+        show.flareup_opening(flareups.OPENING, flareups.first_steps(journal), stderr=json)
+        render.say("", stderr=json)
+        _plans.render_plan("flareup", [s.text for s in journal.flareup_plan], stderr=json)
+        if ask:
+            render.say("")
+            if pain is None:
+                pain = _ask_pain()
+            if reduce_raw is None:
+                reduce = {
+                    o.activity: _ask_reduce(o) for o in flareups.reduction_options(journal, current)
+                }
 
     with store().transaction() as journal:
         flare = flareups.start(journal, current, pain, note, reduce)
-        check = redflags.record_check(journal, emergency, current) if emergency else None
+        check = redflags.record_check(journal, found, current) if found else None
         status = flareups.status(journal, current)
         units = _units(journal)
+        gated = flareups.check_line(journal)
     if json:
         render.emit_json(
             status.to_json()
@@ -159,9 +192,6 @@ def _start(
             }
         )
         return
-    if check is not None:
-        render.say("")
-        show.advice(check)
     asked, kept = flareups.kept_levels(journal, current, flare, reduce)
     show.flareup_started(
         current.isoformat(),
@@ -170,7 +200,25 @@ def _start(
         emergency=check is not None,
         asked_to_reduce=asked,
         kept=[(o.activity, o.current, o.unit) for o in kept],
+        check_line=gated,
     )
+
+
+def _ask_urgent() -> list[str]:
+    """The urgent signs as one list: anything new? If so, which ones (by number)."""
+    from backskills import redflags, render
+    from backskills.render import safety as show
+
+    urgent = redflags.signs_in("urgent")
+    show.anything_new([s.label for s in urgent])
+    if not typer.confirm("Is anything on this list new for you?", default=False):
+        return []
+    while True:
+        raw: str = typer.prompt(f"Which ones? Type their numbers, 1 to {len(urgent)}, e.g. 2 5")
+        words = raw.replace(",", " ").split()
+        if words and all(w.isdigit() and 1 <= int(w) <= len(urgent) for w in words):
+            return [urgent[int(w) - 1].id for w in words]
+        render.warn(f"please type numbers from 1 to {len(urgent)}, separated by spaces.")
 
 
 def _ask_pain() -> int | None:
@@ -178,9 +226,12 @@ def _ask_pain() -> int | None:
     from backskills.errors import InvalidInput
 
     while True:
-        raw: str = typer.prompt(
-            "How strong is the pain now, 0 to 10? (Enter to skip)", default="", show_default=False
-        )
+        with answering("--pain"):
+            raw: str = typer.prompt(
+                "How strong is the pain now, 0 to 10? (Enter to skip)",
+                default="",
+                show_default=False,
+            )
         if not raw.strip():
             return None
         try:
@@ -202,11 +253,12 @@ def _ask_reduce(option: ReductionOption) -> ReduceChoice:
         return "none"
     listed = ", ".join(f"{text} ({key})" for key, (_, text) in offers.items())
     while True:
-        answer: str = typer.prompt(
-            f"{option.activity} is at {fmt(option.current)} {option.unit}. "
-            f"For this flare-up: {listed}?",
-            default="k",
-        )
+        with answering("--reduce"):
+            answer: str = typer.prompt(
+                f"{option.activity} is at {fmt(option.current)} {option.unit}. "
+                f"For this flare-up: {listed}?",
+                default="k",
+            )
         key = answer.strip().lower()[:1]
         if key in offers:
             return offers[key][0]
@@ -241,10 +293,12 @@ def end_command(
     if interactive(no_input) and not json:
         if trigger is None:
             trigger_text = _ask_text(
-                "What may have set it off? Often nothing clear does.", "trigger"
+                "What may have set it off? Often nothing clear does.", "trigger", "--trigger"
             )
         if learned is None:
-            learned_text = _ask_text("What helped, or what would you do next time?", "what helped")
+            learned_text = _ask_text(
+                "What helped, or what would you do next time?", "what helped", "--learned"
+            )
     with store().transaction() as journal:
         flare = flareups.end(journal, current, trigger_text, learned_text)
         days = flareups.days_lasted(flare, current)
@@ -269,10 +323,11 @@ def end_command(
     show.flareup_ended(flare.started.isoformat(), current.isoformat(), days, levels, noted)
 
 
-def _ask_text(question: str, field: str) -> str | None:
+def _ask_text(question: str, field: str, flag: str) -> str | None:
     from backskills import validate
 
-    answer: str = typer.prompt(f"{question} (Enter to skip)", default="", show_default=False)
+    with answering(flag):
+        answer: str = typer.prompt(f"{question} (Enter to skip)", default="", show_default=False)
     return validate.note(answer, field)
 
 

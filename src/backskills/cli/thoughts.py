@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from backskills.cli._common import DateOption, JsonOption, NoInputOption, interactive, store, today
+from backskills.cli._common import (
+    DateOption,
+    JsonOption,
+    NoInputOption,
+    answering,
+    interactive,
+    store,
+    today,
+)
 
 if TYPE_CHECKING:
     from backskills.models.learning import ThoughtKind
@@ -145,6 +153,7 @@ def add(
     if not record.alternative:
         render.hint("When you are ready, think what you would say to a friend in your place.")
     render.more("thoughts")
+    render.mood_help()
 
 
 def _part(
@@ -166,7 +175,8 @@ def _part(
             raise InvalidInput(field, "is needed when backskills cannot ask (no terminal).")
         return check("")
     while True:
-        raw = typer.prompt(question, default="", show_default=False, err=True)
+        with answering(field):
+            raw = typer.prompt(question, default="", show_default=False, err=True)
         try:
             return check(raw)
         except InvalidInput as exc:
@@ -206,3 +216,5 @@ def list_command(json: JsonOption = False) -> None:
         ):
             if value:
                 render.say((f"  {label}: ", "bold"), value)
+    render.say("")
+    render.mood_help()

@@ -73,6 +73,12 @@ def home(view: TodayView) -> None:
         from backskills.render.pacing import today_section as pacing_section
 
         pacing_section(view.pacing)
+    if view.checkin is not None:
+        from backskills.render.checkin import reminder
+
+        reminder(view.checkin)
+    if view.summary_due:
+        render.hint("A new week. See how the last six weeks went: backskills summary")
     if view.pain_scores:
         from backskills.render.records import pain_scores_words
 

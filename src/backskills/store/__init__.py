@@ -23,10 +23,11 @@ import json
 import os
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from backskills import settings
 from backskills.errors import (
@@ -39,6 +40,7 @@ from backskills.errors import (
     Refused,
 )
 from backskills.models import SCHEMA_VERSION, Journal
+from backskills.models.entries import assign_ids
 from backskills.store import backups as backup_files
 from backskills.store.atomic import clean_temp_files, write_atomic
 from backskills.store.migrations import migrate
@@ -49,20 +51,53 @@ from backskills.store.paths import (
     SET_ASIDE_DIR,
     resolve_data_dir,
 )
+from backskills.store.safefile import (
+    UnsafeFile,
+    check_journal_link,
+    describe_kind,
+    make_private_dirs,
+    read_regular,
+    real_subdir,
+)
 
 ENV_LOCK_TIMEOUT = settings.LOCK_TIMEOUT
+# ``data import`` reads at most this much. A ten-year journal is a few megabytes.
+IMPORT_MAX_BYTES = 50 * 1024 * 1024
+# Integers longer than this are no journal number (ids, positions, counts); Python would
+# refuse to convert the biggest ones anyway.
+INT_MAX_DIGITS = 20
+LINK_HINT = (
+    "backskills reads and writes through a journal.json link only when it leads to your "
+    "journal in a folder you own (README: Keeping it safe). Remove the link or point it "
+    "at your journal."
+)
 
-__all__ = ["Loaded", "Store", "resolve_data_dir", "serialise"]
+__all__ = ["Loaded", "PreviousState", "Store", "resolve_data_dir", "serialise"]
 
 
 def serialise(journal: Journal) -> bytes:
-    return journal.model_dump_json(indent=1).encode("utf-8") + b"\n"
+    """The journal file's bytes (also ``data export``): control characters, DEL and
+    bidirectional overrides inside strings are written as ``\\uXXXX`` escapes."""
+    from backskills.safetext import escape_json
+
+    return escape_json(journal.model_dump_json(indent=1)).encode("utf-8") + b"\n"
 
 
 @dataclass
 class Loaded:
     journal: Journal
     version: int  # schema version of the file as read (before migration)
+
+
+@dataclass
+class PreviousState:
+    """What ``Store.previous_state`` found: the journal before the last change, and now."""
+
+    journal: Journal  # the state undo goes back to
+    current: Journal  # the journal as it is now
+    changed_at: datetime  # when the change that undo takes back was saved
+    _current_bytes: bytes = field(repr=False, default=b"")
+    _used: tuple[backup_files.Backup, ...] = field(repr=False, default=())
 
 
 @dataclass
@@ -90,22 +125,30 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------
     def exists(self) -> bool:
-        return self.journal_path.exists()
+        return self.journal_path.exists() or self.journal_path.is_symlink()
 
     def read_bytes(self) -> bytes | None:
-        """The journal's bytes, or None when there is no journal yet."""
+        """The journal's bytes, or None when there is no journal yet.
+
+        Only a regular file (or a link the rule in ``safefile`` allows) is read; anything
+        else is refused at once, before it is opened (exit 3).
+        """
         path = self.journal_path
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            if path.is_symlink():
+            check_journal_link(path)
+            data = read_regular(path)
+        except UnsafeFile as exc:
+            if "does not exist" in exc.reason:
                 raise JournalUnreadable(
                     f"{path} is a link to a file that does not exist.",
                     hint="Point the link at your journal, or remove it to start a new one.",
                 ) from None
+            raise JournalUnreadable(
+                f"{path} {exc.reason}. Nothing was read or changed.",
+                hint=LINK_HINT if path.is_symlink() else None,
+            ) from None
+        except FileNotFoundError:
             return None
-        except IsADirectoryError:
-            raise JournalUnreadable(f"{path} is a folder, not a journal file.") from None
         except PermissionError:
             raise JournalUnreadable(
                 f"{path} cannot be opened: permission denied.",
@@ -123,7 +166,11 @@ class Store:
     def load_with_version(self) -> Loaded:
         data = self.read_bytes()
         if data is None:
-            if backup_files.list_backups(self.backups_dir):
+            try:
+                some = bool(backup_files.list_backups(self.backups_dir))
+            except UnsafeFile:
+                some = False
+            if some:
                 self.warnings.append(
                     f"There is no journal at {self.journal_path}, but there are backups. "
                     "If this is unexpected, run: backskills data restore"
@@ -139,7 +186,11 @@ class Store:
             except ValueError:
                 pass  # find out exactly what is wrong below (the slow path)
             else:
-                if fast.schema_version == SCHEMA_VERSION:
+                # Only the exact bytes backskills writes are taken on trust: pydantic's JSON
+                # parser keeps the last of two duplicate keys, so anything else is parsed
+                # again strictly below (duplicates, huge integers).
+                if fast.schema_version == SCHEMA_VERSION and serialise(fast) == data:
+                    assign_ids(fast)
                     return Loaded(fast, SCHEMA_VERSION)
         document = self._parse_document(data, source)
         version = document.get("schema_version")
@@ -162,6 +213,7 @@ class Store:
             journal = Journal.model_validate(document)
         except ValidationError as exc:
             raise self._unreadable(source, _describe_validation(exc)) from None
+        assign_ids(journal)
         return Loaded(journal, version)
 
     def _parse_document(self, data: bytes, source: Path) -> dict[str, object]:
@@ -178,13 +230,20 @@ class Store:
                 source, f"is not UTF-8 text (bad byte at offset {exc.start})"
             ) from None
         try:
-            document = json.loads(text)
+            document = json.loads(
+                text, object_pairs_hook=_object, parse_int=_parse_int, parse_constant=_Constant
+            )
+            _check_tree(document)
         except json.JSONDecodeError as exc:
             raise self._unreadable(
                 source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
             ) from None
         except RecursionError:
             raise self._unreadable(source, "is nested far too deeply to be a journal") from None
+        except _StrictJsonError as exc:
+            raise self._unreadable(source, exc.problem) from None
+        except ValueError:  # anything else json refuses: never a crash
+            raise self._unreadable(source, "is not valid JSON") from None
         if not isinstance(document, dict):
             raise self._unreadable(
                 source, "does not hold a journal (expected a JSON object at the top)"
@@ -225,8 +284,7 @@ class Store:
                 hint="Choose a folder with --data-dir or BACKSKILLS_DATA_DIR.",
             )
         if not self.data_dir.exists():
-            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.chmod(self.data_dir, 0o700)
+            make_private_dirs(self.data_dir)
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -255,15 +313,12 @@ class Store:
             lock.release()
 
     def _temp_dirs(self) -> list[Path]:
-        """Every folder the store writes temporary files in (cleaned under the lock)."""
-        dirs = [self.data_dir, self.backups_dir, self.set_aside_dir]
-        try:
-            real = self.journal_path.resolve().parent
-        except (OSError, RuntimeError):  # a symlink loop: reading reports it
-            return dirs
-        if real not in {d.resolve() for d in dirs}:
-            dirs.append(real)
-        return dirs
+        """The folders cleaned of our stray temporary files under the lock.
+
+        Only the data folder itself and its own sub-folders: never the folder a
+        journal.json link leads to, never through a backups/ link.
+        """
+        return [self.data_dir, self.backups_dir, self.set_aside_dir]
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -284,6 +339,7 @@ class Store:
             self._save(journal, before, loaded.version if loaded else SCHEMA_VERSION)
 
     def _save(self, journal: Journal, before: bytes | None, version: int) -> None:
+        assign_ids(journal)  # entries added by this change get their ids
         data = serialise(journal)
         if data == before:
             return
@@ -298,13 +354,9 @@ class Store:
             ) from None
         with self._writing():
             if before is not None:
-                backup_files.make_backup(
-                    self.backups_dir,
-                    before,
-                    datetime.now(),
-                    premigration_from=version if version < SCHEMA_VERSION else None,
+                self._backup(
+                    before, premigration_from=version if version < SCHEMA_VERSION else None
                 )
-                backup_files.prune(self.backups_dir, datetime.now().date())
             self._replace_journal(data)
 
     def _replace_journal(self, data: bytes) -> None:
@@ -316,8 +368,32 @@ class Store:
             interrupt.note_saved()
 
     # -- backups, restore, import, export -------------------------------------------------
+    def _backup(self, data: bytes, premigration_from: int | None = None) -> Path:
+        """Keep ``data`` as the newest backup and prune old ones (under the lock)."""
+        try:
+            path = backup_files.make_backup(
+                self.backups_dir, data, premigration_from=premigration_from
+            )
+            backup_files.prune(self.backups_dir)
+        except UnsafeFile as exc:
+            raise self._unsafe_backups(exc) from None
+        return path
+
+    def _unsafe_backups(self, exc: UnsafeFile) -> JournalSaveFailed:
+        return JournalSaveFailed(
+            f"{exc.path} {exc.reason}, so no backup can be kept. Nothing was changed.",
+            hint=f"Make {exc.path} an ordinary folder again (move the link away).",
+        )
+
     def backups(self) -> list[backup_files.Backup]:
-        return backup_files.list_backups(self.backups_dir)
+        """Our backups, newest first (the order is by sequence number, never by clock)."""
+        try:
+            return backup_files.list_backups(self.backups_dir)
+        except UnsafeFile as exc:
+            raise JournalUnreadable(
+                f"{exc.path} {exc.reason}. Nothing was read or changed.",
+                hint=f"Make {exc.path} an ordinary folder again (move the link away).",
+            ) from None
 
     def newest_good_backup(self) -> backup_files.Backup | None:
         for backup in self.backups():
@@ -327,7 +403,7 @@ class Store:
 
     def _is_good(self, path: Path) -> bool:
         try:
-            self.decode(path.read_bytes(), path)
+            self.decode(read_regular(path, follow=False), path)
         except (OSError, JournalUnreadable):
             return False
         return True
@@ -339,17 +415,20 @@ class Store:
                 raise NotFound("there is no journal yet, so there is nothing to back up.")
             self.decode(before, self.journal_path)
             with self._writing():
-                path = backup_files.make_backup(self.backups_dir, before, datetime.now())
-                backup_files.prune(self.backups_dir, datetime.now().date())
-            return path
+                return self._backup(before)
 
-    def restore(self, name: str | None = None) -> tuple[backup_files.Backup, Path | None]:
-        """Restore a backup (the newest good one by default).
+    def restore(
+        self, name: str | backup_files.Backup | None = None
+    ) -> tuple[backup_files.Backup, Path | None]:
+        """Restore a backup (the newest good one by default, or one from ``backups()``).
 
         The current file, readable or not, is first kept in ``set-aside/``. Returns the
         backup used and where the previous journal was set aside (None if there was none).
         """
+        if isinstance(name, backup_files.Backup):
+            name = name.name
         with self.locked():
+            self._check_replaceable()
             if name is None:
                 chosen = self.newest_good_backup()
                 if chosen is None:
@@ -363,7 +442,9 @@ class Store:
                     )
                 chosen = matches[0]
             try:
-                data = chosen.path.read_bytes()
+                data = read_regular(chosen.path, follow=False)
+            except UnsafeFile as exc:
+                raise JournalUnreadable(f"{chosen.path} {exc.reason}.") from None
             except OSError as exc:
                 raise JournalUnreadable(f"{chosen.path} cannot be read: {exc.strerror}.") from None
             loaded = self.decode(data, chosen.path)
@@ -374,24 +455,113 @@ class Store:
                 )
             return chosen, aside
 
+    def _check_replaceable(self) -> None:
+        """Refuse to replace a journal.json that is not ours to replace (exit 3).
+
+        A FIFO, socket, device or folder, or a link the rule does not allow. A regular
+        file that cannot be read as a journal is fine: it is set aside first.
+        """
+        path = self.journal_path
+        try:
+            check_journal_link(path)
+            st = os.stat(path)
+        except FileNotFoundError:
+            return
+        except UnsafeFile as exc:
+            raise JournalUnreadable(
+                f"{path} {exc.reason}. Nothing was changed.", hint=LINK_HINT
+            ) from None
+        kind = describe_kind(st.st_mode)
+        if kind:
+            raise JournalUnreadable(f"{path} {kind}. Nothing was changed.")
+
     def _set_aside(self) -> Path | None:
         """Keep a copy of the current journal file (even an unreadable one)."""
         try:
-            current = self.journal_path.read_bytes()
+            current = read_regular(self.journal_path)
         except FileNotFoundError:
             return None
-        self.set_aside_dir.mkdir(mode=0o700, exist_ok=True)
-        now = datetime.now()
-        target = self.set_aside_dir / f"journal-{now:%Y%m%dT%H%M%S}-{now:%f}.json"
+        except UnsafeFile as exc:
+            raise JournalUnreadable(
+                f"{self.journal_path} {exc.reason}. Nothing was changed."
+            ) from None
+        try:
+            if not real_subdir(self.set_aside_dir):
+                make_private_dirs(self.set_aside_dir)
+        except UnsafeFile as exc:
+            raise JournalSaveFailed(
+                f"{exc.path} {exc.reason}. Nothing was changed.",
+                hint=f"Make {exc.path} an ordinary folder again (move the link away).",
+            ) from None
+        now = backup_files.utc_now()
+        target = self.set_aside_dir / f"journal-{now:%Y%m%dT%H%M%S}-{now:%f}Z.json"
         write_atomic(target, current)
         return target
 
+    # -- undo -------------------------------------------------------------------------------
+    def previous_state(self) -> PreviousState | None:
+        """The journal as it was before the last change, or None when none is kept.
+
+        The one place that knows how earlier states are kept (today: the newest backup whose
+        content differs from the journal). ``step_back`` goes back to it.
+        """
+        current = self.read_bytes()
+        if current is None:
+            return None
+        now = self.decode(current, self.journal_path).journal
+        now_bytes = serialise(now)
+        same: list[backup_files.Backup] = []
+        for backup in self.backups():
+            try:
+                data = read_regular(backup.path, follow=False)
+                earlier = self.decode(data, backup.path).journal
+            except (OSError, JournalUnreadable):  # UnsafeFile is an OSError
+                continue  # a damaged backup is left alone for 'data check' to report
+            if data == current or serialise(earlier) == now_bytes:
+                same.append(backup)  # e.g. 'data backup': no change since it was taken
+                continue
+            return PreviousState(
+                journal=earlier,
+                current=now,
+                changed_at=backup.taken,
+                _current_bytes=current,
+                _used=(*same, backup),
+            )
+        return None
+
+    def step_back(self, state: PreviousState) -> Path | None:
+        """Go back to ``state`` (from ``previous_state``). The journal being undone is kept in
+        ``set-aside/``, and the backups used are moved there too, so a second undo steps back
+        one change further and nothing is ever deleted. Returns where the undone journal is.
+        """
+        with self.locked():
+            self._check_replaceable()
+            if self.read_bytes() != state._current_bytes:
+                raise Refused(
+                    "the journal changed while undo was waiting, so nothing was undone.",
+                    hint="Run 'backskills undo' again to see what it would take back now.",
+                )
+            with self._writing():
+                aside = self._set_aside()
+                self._replace_journal(serialise(state.journal))
+                for used in state._used:  # _set_aside made the folder
+                    with suppress(FileNotFoundError):
+                        os.replace(used.path, self.set_aside_dir / f"undone-{used.name}")
+            return aside
+
     def read_import(self, path: Path) -> Journal:
-        """Read and validate a file for ``data import``; refuses anything invalid."""
+        """Read and validate a file for ``data import``; refuses anything invalid (exit 3).
+
+        Only a regular file of at most ``IMPORT_MAX_BYTES`` is read.
+        """
         try:
-            data = path.read_bytes()
+            data = read_regular(path, limit=IMPORT_MAX_BYTES)
         except FileNotFoundError:
             raise InvalidInput("FILE", f"{path} does not exist.") from None
+        except UnsafeFile as exc:
+            raise JournalUnreadable(
+                f"cannot import: {path} {exc.reason}.", hint="Nothing was changed."
+            ) from None
         except OSError as exc:
             raise InvalidInput("FILE", f"{path} cannot be read: {exc.strerror}.") from None
         try:
@@ -399,11 +569,14 @@ class Store:
         except JournalTooNew:
             raise
         except JournalUnreadable as exc:
-            raise Refused(f"cannot import: {exc.message}", hint="Nothing was changed.") from None
+            raise JournalUnreadable(
+                f"cannot import: {exc.message}", hint="Nothing was changed."
+            ) from None
 
     def replace_with(self, journal: Journal) -> Path | None:
         """Replace the journal with ``journal`` (``data import``): current file backed up or set aside."""
         with self.locked():
+            self._check_replaceable()
             before = self.read_bytes()
             kept: Path | None = None
             readable = True
@@ -414,18 +587,24 @@ class Store:
                     readable = False
             with self._writing():
                 if before is not None and readable:
-                    kept = backup_files.make_backup(self.backups_dir, before, datetime.now())
-                    backup_files.prune(self.backups_dir, datetime.now().date())
+                    kept = self._backup(before)
                 elif before is not None:
                     kept = self._set_aside()
+                assign_ids(journal)
                 self._replace_journal(serialise(journal))
             return kept
 
     def write_export(self, path: Path, data: bytes, overwrite: bool) -> None:
-        if path.exists() and not overwrite:
+        """Write an export file: replaced atomically (never written through a link), 0600."""
+        exists = path.exists() or path.is_symlink()
+        if exists and not overwrite:
             raise Refused(f"{path} already exists.", hint="Choose another name or add --force.")
+        if exists:
+            kind = describe_kind(os.lstat(path).st_mode)
+            if kind and not path.is_symlink():
+                raise Refused(f"{path} {kind}, so no export was written there.")
         try:
-            write_atomic(path, data)
+            write_atomic(path, data, follow_link=False)
         except OSError as exc:
             raise JournalSaveFailed(f"could not write {path} ({exc.strerror}).") from None
 
@@ -467,22 +646,98 @@ def _describe_validation(exc: object) -> str:
     assert isinstance(exc, ValidationError)
     errors = exc.errors(include_url=False, include_context=False, include_input=False)
     first = errors[0]
-    where = _field_path(first["loc"])
+    loc = tuple(first["loc"])
     more = (
         f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
         if len(errors) > 1
         else ""
     )
-    return f"does not match the journal format at {where}: {first['msg']}{more}"
+    if first["type"] == "extra_forbidden":
+        # The unknown key is not ours: it may be the patient's own text. Name where it is.
+        where = _field_path(loc[:-1])
+        where = "at the top level" if where == "the top level" else f"in {where}"
+        return f"has a field backskills does not know {where}{more}"
+    return f"does not match the journal format at {_field_path(loc)}: {first['msg']}{more}"
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
+def _field_path(loc: tuple[Any, ...]) -> str:
+    """A position in the schema (``records[41].amount``); only our own field names appear."""
+    known = _schema_field_names()
     text = ""
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
-            continue
-        name = "".join(ch for ch in str(part) if ch.isprintable())
-        name = name if len(name) <= 40 else name[:39] + "…"
-        text += f".{name}" if text else name
+        elif part in known:
+            text += f".{part}" if text else part
     return text or "the top level"
+
+
+def _schema_field_names() -> frozenset[str]:
+    from backskills.models.base import StrictModel
+
+    names: set[str] = set()
+    pending: list[type[StrictModel]] = [StrictModel]
+    while pending:
+        model = pending.pop()
+        names.update(model.model_fields)
+        pending.extend(model.__subclasses__())
+    return frozenset(names)
+
+
+# -- strict JSON: duplicate keys, huge integers and NaN are refused with their position ----
+class _StrictJsonError(ValueError):
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+class _Object(dict[str, Any]):
+    """A JSON object as parsed; remembers a key that came twice (json keeps the last)."""
+
+    twice: str | None = None
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    result = _Object()
+    for key, value in pairs:
+        if key in result and result.twice is None:
+            result.twice = key
+        result[key] = value
+    return result
+
+
+class _HugeInt:
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+class _Constant:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _parse_int(text: str) -> int | _HugeInt:
+    digits = len(text.lstrip("-"))
+    return _HugeInt(digits) if digits > INT_MAX_DIGITS else int(text)
+
+
+def _check_tree(root: Any) -> None:
+    """Refuse what json.loads lets through: a key twice, a huge integer, NaN (no recursion)."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, _Object):
+            if node.twice is not None:
+                named = f" ({node.twice})" if node.twice in _schema_field_names() else ""
+                raise _StrictJsonError(f"has the same field twice{named} in {_field_path(loc)}")
+            stack.extend((value, (*loc, key)) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((item, (*loc, i)) for i, item in reversed(list(enumerate(node))))
+        elif isinstance(node, _HugeInt):
+            _refuse_number(loc, f"a number {node.digits:,} digits long")
+        elif isinstance(node, _Constant):
+            _refuse_number(loc, "NaN or Infinity, which is not a number")
+
+
+def _refuse_number(loc: tuple[Any, ...], what: str) -> None:
+    raise _StrictJsonError(f"holds {what} at {_field_path(loc)}")
