@@ -737,6 +737,7 @@ class PainHistory:
     weeks: list[PainWeek]
     flareups: list[Span]
     mean: float | None  # over the scored days of the window
+    points: list[DayPoint] = field(default_factory=list)  # every day, for a chart
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -766,12 +767,19 @@ def pain_history(
         PainDay(day, round(sum(scores) / len(scores), 1), scores)
         for day, scores in sorted(pain.items())
     ]
+    flares = flareup_days(journal, window, today)
+    means = {d.date: d.mean for d in days}
+    points = [
+        DayPoint(day, 0.0, False, None, None, day in flares, means.get(day))
+        for day in window.dates()
+    ]
     return PainHistory(
         window=window,
         days=days,
         weeks=pain_weeks(window, pain),
-        flareups=_spans(flareup_days(journal, window, today)),
+        flareups=_spans(flares),
         mean=_mean([sum(s) / len(s) for s in pain.values()]),
+        points=points,
     )
 
 

@@ -95,6 +95,13 @@ def differences(now: Journal, earlier: Journal) -> list[str]:
     ):
         if mine != theirs:
             lines.append(f"puts {label} back as it was")
+    settings = ("class_start", "psfs_items", "tests")
+    if now.outcomes.model_dump(include=set(settings)) != earlier.outcomes.model_dump(
+        include=set(settings)
+    ):
+        lines.append(
+            "puts your check-in lists (class start, PSFS activities, tests) back as they were"
+        )
     if not lines:
         lines.append("changes nothing you can see in the lists (only internal details)")
     return lines
