@@ -183,6 +183,7 @@ def test_history_reads_whole_words_at_40_columns(cli: Run) -> None:
     lines = narrow.stdout.splitlines()
     assert lines == [
         "1. 2026-02-20 to 2026-02-24 (5 days)",
+        "   pain at the start: 7/10",
         "   trigger: long drive",
         "   what helped: heat and short walks",
         f"2. {TODAY} still active (1 day)",

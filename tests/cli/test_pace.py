@@ -267,7 +267,7 @@ def test_plan_json_shape_and_amounts(cli: Run) -> None:
     result = cli("pace", "plan", "--json")
     assert result.exit_code == 0, result.stderr
     plan = json.loads(result.stdout)
-    assert set(plan) == {"days", "unscheduled", "warnings"}
+    assert set(plan) == {"days", "unscheduled", "warnings", "flareup_since"}
     assert [d["date"] for d in plan["days"]] == ["2026-03-04", "2026-03-05", "2026-03-06"]
     spells = plan["days"][0]["spells"]
     assert all(set(s) == {"task", "activity", "amount", "rest_after", "position"} for s in spells)

@@ -243,17 +243,20 @@ def flareup_history(rows: Sequence[Episode]) -> None:
             row.flare.started.isoformat(),
             "still active" if row.flare.ended is None else row.flare.ended.isoformat(),
             row.days,
+            "-" if row.flare.pain is None else f"{row.flare.pain}/10",
             row.flare.trigger or "",
             row.flare.helped or "",
         )
         for row in rows
     ]
     if not _narrow():
-        table(["#", "started", "ended", "days", "trigger", "what helped"], cells)
+        table(["#", "started", "ended", "days", "pain at start", "trigger", "what helped"], cells)
         return
-    for number, started, ended, days, trigger, helped in cells:
+    for number, started, ended, days, pain, trigger, helped in cells:
         until = "still active" if ended == "still active" else f"to {ended}"
         say(f"{number}. {started} {until} ({days} day{'s' if days != 1 else ''})")
+        if pain != "-":
+            say(f"   pain at the start: {pain}")
         if trigger:
             say("   trigger: ", trigger)
         if helped:
