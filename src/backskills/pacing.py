@@ -31,7 +31,15 @@ from backskills.models.pacing import (
 )
 from backskills.models.safety import FlareUp
 
-POSITIONS: tuple[Position, ...] = ("standing", "sitting", "lying", "walking", "mixed")
+POSITIONS: tuple[Position, ...] = (
+    "standing",
+    "sitting",
+    "lying",
+    "walking",
+    "kneeling",
+    "bending",
+    "mixed",
+)
 PRIORITIES: tuple[Priority, ...] = ("high", "medium", "low")
 FELT: tuple[SpellFelt, ...] = ("ok", "too-much", "too-little")
 PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}

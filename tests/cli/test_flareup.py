@@ -166,6 +166,9 @@ def test_end_records_trigger_and_what_helped(cli: Run, data_dir: Path) -> None:
         "days": 4,
         "trigger": "long drive",
         "helped": "heat and short walks",
+        "comeback": "catch_up",
+        "pain": None,
+        "comeback_plans": [],
         "levels": [],
     }
     human = cli("flareup", "history")

@@ -51,7 +51,10 @@ RestOpt = Annotated[
 ]
 PositionOpt = Annotated[
     str | None,
-    typer.Option("--position", help="standing, sitting, lying, walking or mixed (default mixed)."),
+    typer.Option(
+        "--position",
+        help="standing, sitting, lying, walking, kneeling, bending or mixed (default mixed).",
+    ),
 ]
 DaysOpt = Annotated[str | None, typer.Option("--days", help="How many days.")]
 

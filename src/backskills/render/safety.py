@@ -14,6 +14,7 @@ from backskills.render import bullet_list, heading, hint, more, say, table
 
 if TYPE_CHECKING:
     from backskills.flareups import (
+        ComebackPlan,
         Episode,
         FlareUpStatus,
         LevelInForce,
@@ -310,7 +311,12 @@ def flareup_started(
 
 
 def flareup_ended(
-    started: str, ended: str, days: int, levels: Sequence[LevelInForce], noted: Sequence[str]
+    started: str,
+    ended: str,
+    days: int,
+    levels: Sequence[LevelInForce],
+    noted: Sequence[str],
+    plans: Sequence[ComebackPlan] = (),
 ) -> None:
     from backskills.units import fmt
 
@@ -325,9 +331,13 @@ def flareup_ended(
         say("Step-ups are no longer paused.")
     else:
         say("Step-ups can start again, from the levels in force now:")
+        by_name = {plan.activity: plan for plan in plans}
         for item in levels:
             line = f"- {item.activity}: {fmt(item.level)} {item.unit}"
-            if item.reduced_from is not None:
+            plan = by_name.get(item.activity)
+            if plan is not None:
+                line += f"; {plan.text}"
+            elif item.reduced_from is not None:
                 line += (
                     f" (dropped back from {fmt(item.reduced_from)} for the flare-up; it builds "
                     "up again through the usual step-up rule)"
