@@ -16,6 +16,7 @@ file are the same ones. Conventions:
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -574,7 +575,10 @@ def percent_of_way(start: float | None, now: float | None, target: float | None)
         return None
     if target <= start:
         return 100 if now >= target else 0
-    return max(0, min(100, round((now - start) / (target - start) * 100)))
+    share = (now - start) / (target - start) * 100
+    if not math.isfinite(share):  # a tiny gap (e.g. 5e-324) overflows the division
+        return 100 if share > 0 else 0
+    return max(0, min(100, round(share)))
 
 
 def _baseline_average(activity: Activity) -> float | None:
