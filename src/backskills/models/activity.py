@@ -46,7 +46,7 @@ LEVEL_REASON_WORDS: dict[str, str] = {
     "ease_back_halfway": "eased back half-way (pain rose after a step up)",
     "ease_back_stay": "stayed at this level longer (pain rose after a step up)",
     "flareup_reduce": "dropped back for a flare-up",
-    "catch_up": "caught up after a flare-up",
+    "catch_up": "catching up after a flare-up",
     "flareup_return": "back to the level held before a flare-up",
 }
 
