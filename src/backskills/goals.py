@@ -916,11 +916,3 @@ def today_section(journal: Journal, today: date) -> list[TodayGoal]:
         )
         for goal in sorted(active_goals(journal), key=lambda g: (g.deadline, g.id))
     ]
-
-
-_DURATION_LIKE = re.compile(r"^\s*\d+\s*[dwm]\s*$", re.IGNORECASE)
-
-
-def looks_like_duration(value: str) -> bool:
-    """True for ``8w``, ``2m``, ``60d`` (so the wizard can accept a date or a duration)."""
-    return bool(_DURATION_LIKE.match(value))
