@@ -24,5 +24,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "exercises": ("exercises", "The home exercises, with easy, medium and hard options."),
     "relax": ("relax", "A guided deep-breathing session; record relaxation practice."),
     "thoughts": ("thoughts", "Thought records: catch an unhelpful thought and find a kinder one."),
+    "calendar": (
+        "calendar",
+        "Your plan in your calendar app: an iCalendar file of levels and dates.",
+    ),
     "data": ("data", "Where your journal lives; check, back up, restore, export and import it."),
 }
