@@ -76,7 +76,9 @@ def for_type(tp: Any, metadata: list[Any] | None = None) -> st.SearchStrategy[An
             max_size=min(bounds.get("max_length", MAX_TEXT), MAX_TEXT),
         )
     if tp is dt.date:
-        return st.dates()
+        return st.dates(
+            min_value=bounds.get("ge", dt.date.min), max_value=bounds.get("le", dt.date.max)
+        )
     raise NotImplementedError(f"no strategy for {tp!r}: add one in tests/model_strategies.py")
 
 

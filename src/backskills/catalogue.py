@@ -38,30 +38,37 @@ UNITS: tuple[Unit, ...] = get_args(Unit)
 SUMMARY_MAX = 100
 EXERCISE_SECTIONS = ("How to do it", "Easy", "Medium", "Hard", "Safety")
 
-# The order a patient meets the topics in the class; files not listed here follow, A-Z.
-TOPIC_ORDER = (
-    "programme",
-    "pain",
-    "exercise",
-    "inactivity",
-    "fluctuations",
-    "pacing",
-    "goals",
-    "baseline",
-    "progression",
-    "thoughts",
-    "avoidance",
-    "relaxation",
-    "worry",
-    "distraction",
-    "sleep",
-    "medication",
-    "flareups",
-    "goodspells",
-    "redflags",
-    "physiotherapy",
-    "keep-going",
+# The shelves `backskills learn` lists the topics on, in order; within a shelf, the order a
+# patient meets the topics in the class. Every topic file is on exactly one shelf (a test
+# checks); a file on none would follow at the end, A-Z.
+TOPIC_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Your back",
+        (
+            "programme",
+            "pain",
+            "how-long",
+            "scans-and-myths",
+            "sciatica",
+            "fluctuations",
+            "flareups",
+            "goodspells",
+        ),
+    ),
+    ("Moving", ("exercise", "inactivity", "goals", "baseline", "progression", "keep-going")),
+    (
+        "Everyday life",
+        ("pacing", "work", "sleep", "driving-and-travel", "sex-and-relationships"),
+    ),
+    (
+        "Feelings",
+        ("thoughts", "avoidance", "relaxation", "worry", "distraction", "mood-and-help"),
+    ),
+    ("Medicines", ("medicines",)),
+    ("Getting help", ("redflags", "physiotherapy")),
 )
+TOPIC_ORDER = tuple(slug for _, slugs in TOPIC_GROUPS for slug in slugs)
+OTHER_GROUP = "Other"
 
 _FRONT_KEY = re.compile(r"^([a-z][a-z_]*):(?:[ \t]+(.*?))?[ \t]*$")
 _FRONT_ITEM = re.compile(r"^[ \t]+-[ \t]+(.+?)[ \t]*$")
@@ -115,6 +122,14 @@ class Entry:
 @dataclass(frozen=True)
 class Topic(Entry):
     related: tuple[str, ...]
+    aliases: tuple[str, ...] = ()  # old names that still find it (medication -> medicines)
+
+    @property
+    def group(self) -> str:
+        for label, slugs in TOPIC_GROUPS:
+            if self.slug in slugs:
+                return label
+        return OTHER_GROUP
 
 
 @dataclass(frozen=True)
@@ -261,8 +276,9 @@ def parse_topic(slug: str, source: str) -> Topic:
     name = f"topics/{slug}.md"
     meta, body = split_front_matter(source, name)
     title, summary = _common(
-        meta, body, name, {"title", "summary", "related", "sources", "reviewed"}
+        meta, body, name, {"title", "summary", "related", "sources", "reviewed", "aliases"}
     )
+    aliases = _items(meta, "aliases", name) if "aliases" in meta else ()
     return Topic(
         slug=slug,
         title=title,
@@ -271,6 +287,7 @@ def parse_topic(slug: str, source: str) -> Topic:
         sources=_items(meta, "sources", name, required=True),
         reviewed=_reviewed(meta, name),
         markdown=body,
+        aliases=tuple(_key(a) for a in aliases),
     )
 
 
@@ -317,7 +334,7 @@ def _read(folder: str) -> list[tuple[str, str]]:
 
 @cache
 def topics() -> tuple[Topic, ...]:
-    """Every leaflet, in the order of the class (then any others A-Z)."""
+    """Every leaflet, shelf by shelf (``TOPIC_GROUPS``), then any others A-Z."""
     loaded = [parse_topic(slug, source) for slug, source in _read("topics")]
     rank = {slug: i for i, slug in enumerate(TOPIC_ORDER)}
     loaded.sort(key=lambda t: (rank.get(t.slug, len(rank)), t.slug))
@@ -361,14 +378,26 @@ def closest(name: str, choices: Iterable[tuple[str, str]], limit: int = 3) -> li
     return found[:limit]
 
 
+def grouped_topics() -> list[tuple[str, list[Topic]]]:
+    """The leaflets on their shelves, in order; empty shelves are left out."""
+    shelves: dict[str, list[Topic]] = {}
+    for item in topics():
+        shelves.setdefault(item.group, []).append(item)
+    return list(shelves.items())
+
+
 def topic(slug: str) -> Topic:
+    """A leaflet by its name, its title or an old name it had (``medication``)."""
     wanted = _key(slug)
     for item in topics():
-        if wanted in (item.slug, _key(item.title)):
+        if wanted in (item.slug, _key(item.title), *item.aliases):
             return item
     raise NotFound(
         f"there is no leaflet called '{printable(slug)}'.",
-        _suggest(closest(slug, ((t.slug, t.title) for t in topics())), "learn"),
+        _suggest(
+            closest(slug, ((t.slug, name) for t in topics() for name in (t.title, *t.aliases))),
+            "learn",
+        ),
     )
 
 
@@ -409,14 +438,15 @@ def search_terms(words: str) -> list[str]:
 def search(words: str) -> list[SearchHit]:
     """Leaflets that contain every word (as the start of a word), best match first.
 
-    A word in the title counts most, then the summary, then each mention in the text.
+    A word in the title (or an old name of the leaflet) counts most, then the summary, then
+    each mention in the text.
     """
     terms = search_terms(words)
     if not terms:
         return []
     hits: list[SearchHit] = []
     for item in topics():
-        fields = (item.title, item.summary, item.markdown)
+        fields = (" ".join((item.title, *item.aliases)), item.summary, item.markdown)
         tokens = [[t.casefold() for t in _WORD.findall(f)] for f in fields]
         score = 0
         for term in terms:

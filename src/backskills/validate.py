@@ -10,13 +10,8 @@ import re
 import unicodedata
 from datetime import date, time, timedelta
 
+from backskills.bounds import AMOUNT_MAX, DATE_MAX, DATE_MIN, NAME_MAX, NOTE_MAX, RESOLUTION_MIN
 from backskills.errors import InvalidInput
-
-NAME_MAX = 60
-NOTE_MAX = 2000
-# No real day holds more than a million of anything (minutes, steps, metres); bigger
-# numbers are typing slips, and sums of them could overflow to infinity.
-AMOUNT_MAX = 1_000_000
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwm])\s*$", re.IGNORECASE)
 
@@ -44,6 +39,16 @@ def positive_amount(value: str | float, field: str = "AMOUNT") -> float:
     number = amount(value, field)
     if number == 0:
         raise InvalidInput(field, "must be more than zero.")
+    return number
+
+
+def resolution(value: str | float, field: str = "--resolution") -> float:
+    """A rounding step: from ``RESOLUTION_MIN`` (0.001) to ``AMOUNT_MAX``."""
+    number = positive_amount(value, field)
+    if number < RESOLUTION_MIN:
+        raise InvalidInput(
+            field, f"is too small: the smallest rounding step is {RESOLUTION_MIN:g}."
+        )
     return number
 
 
@@ -89,6 +94,12 @@ def day(
                     field,
                     f"'{printable(value)}' is not a date; use YYYY-MM-DD, today or yesterday.",
                 ) from None
+    if not DATE_MIN <= parsed <= DATE_MAX:
+        raise InvalidInput(
+            field,
+            f"{parsed.isoformat()} is too far {'back' if parsed < DATE_MIN else 'ahead'}; "
+            f"backskills takes dates from {DATE_MIN.year} to {DATE_MAX.year}.",
+        )
     if not future and parsed > today:
         raise InvalidInput(
             field, f"{parsed.isoformat()} is in the future; record things once they have happened."

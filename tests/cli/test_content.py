@@ -21,7 +21,9 @@ EXERCISE_FILES = sorted((CONTENT / "exercises").glob("*.md"))
 REQUIRED_TOPICS = {
     "programme", "pain", "exercise", "inactivity", "fluctuations", "pacing", "goals",
     "baseline", "progression", "thoughts", "avoidance", "relaxation", "worry", "distraction",
-    "sleep", "medication", "flareups", "goodspells", "redflags", "physiotherapy", "keep-going",
+    "sleep", "medicines", "flareups", "goodspells", "redflags", "physiotherapy", "keep-going",
+    "work", "scans-and-myths", "mood-and-help", "sciatica", "sex-and-relationships",
+    "driving-and-travel", "how-long",
 }  # fmt: skip
 REQUIRED_EXERCISES = {
     "knee-rolling", "knee-hugging", "bridge", "arm-reach", "leg-reach", "back-arching",
@@ -154,3 +156,58 @@ def test_every_command_a_leaflet_shows_is_real(name: str, example: str) -> None:
                 rest.pop(0)
         else:
             assert arguments, f"{name}: '{example}': '{word}' is not a subcommand"
+
+
+NEXT_HEADING = "What to do next"
+COMMAND_SPAN = re.compile(r"`backskills [^`]+`")
+
+
+@pytest.mark.parametrize("path", TOPIC_FILES, ids=lambda p: p.stem)
+def test_every_topic_ends_with_what_to_do_next(path: Path) -> None:
+    """The last section is a list of next steps, each with a backskills command to type."""
+    topic = catalogue.parse_topic(path.stem, path.read_text(encoding="utf-8"))
+    last = topic.sections[-1]
+    assert last.heading == NEXT_HEADING, f"{path.name} ends with '{last.heading}'"
+    lead_in, *items = re.split(r"\n(?=- )", "\n" + last.text)
+    assert "`" not in lead_in, f"{path.name}: commands belong in the list"
+    assert len(items) >= 2, f"{path.name}: at least two next steps"
+    for item in items:
+        assert COMMAND_SPAN.search(item), f"{path.name}: '{item}' has no backskills command"
+
+
+def test_medicines_says_what_nice_says_without_doses_or_brands() -> None:
+    leaflet = catalogue.topic("medicines")
+    text = " ".join(leaflet.markdown.split())
+    assert any("NG59" in source for source in leaflet.sources)
+    for point in (
+        "lowest dose that works",
+        "shortest time",
+        "paracetamol **on its own** is not recommended",
+        "weak opioid",
+        "not** recommended for back pain that has lasted a long time",
+        "should **not** be used for low back pain on its own",
+        "Never stop one of these medicines without talking to the person who prescribed it",
+    ):
+        assert point in text, point
+    assert not re.search(r"\d\s*(mg|milligram|microgram|tablets? a day|times a day)", text, re.I)
+    brands = ("nurofen", "calpol", "panadol", "solpadeine", "lyrica", "neurontin", "voltarol",
+              "tramacet", "zapain", "cymbalta", "feminax", "anadin")  # fmt: skip
+    assert not [b for b in brands if b in text.casefold()]
+
+
+def test_mood_and_help_names_the_services_across_the_uk() -> None:
+    leaflet = catalogue.topic("mood-and-help")
+    first = leaflet.sections[0]
+    assert "999" in first.text and "Samaritans on 116 123" in first.text, "crisis help comes first"
+    text = " ".join(leaflet.markdown.split())
+    for service in ("NHS Talking Therapies", "refer yourself", "NHS 24", "press 2",
+                    "Lifeline on 0808 808 8000", "Breathing Space", "GP"):  # fmt: skip
+        assert service in text, service
+
+
+def test_no_topic_promises_that_pain_will_go() -> None:
+    promise = re.compile(r"\bwill (settle|pass|go away|get better|disappear)\b", re.I)
+    for topic in catalogue.topics():
+        if topic.slug in ("redflags", "flareups"):
+            continue  # reworded by the red-flag work (issue 10), which tests them itself
+        assert not promise.search(topic.markdown), topic.slug

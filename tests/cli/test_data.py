@@ -61,8 +61,9 @@ def test_unreadable_journal_is_exit_3_names_problem_not_content(cli: Run, data_d
     before = path.read_bytes()
     result = cli("data", "check")
     assert result.exit_code == 3
-    assert "secret_field" in result.stderr  # the field path is named ...
+    assert "pain[0]" in result.stderr  # the position is named ...
     assert "my private pain" not in result.stderr  # ... never its content
+    assert "secret_field" not in result.stderr  # ... nor a key that is not ours
     assert result.stdout == ""
     assert path.read_bytes() == before
 
@@ -115,7 +116,7 @@ def test_import_refuses_invalid_file(cli: Run, data_dir: Path, tmp_path: Path) -
     bad = tmp_path / "bad.json"
     bad.write_text('{"schema_version": 1, "goals": [{"id": 0}]}')
     result = cli("data", "import", str(bad))
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "cannot import" in result.stderr
     assert path.read_bytes() == before
     assert cli("data", "import", str(tmp_path / "missing.json")).exit_code == 2

@@ -29,9 +29,73 @@ def test_list_json_shape(cli: Run) -> None:
     assert result.exit_code == 0
     listing = json.loads(result.stdout)
     assert [item["slug"] for item in listing] == [t.slug for t in catalogue.topics()]
-    assert all(set(item) == {"slug", "title", "summary"} for item in listing)
+    assert all(set(item) == {"slug", "title", "summary", "group"} for item in listing)
     pain = next(item for item in listing if item["slug"] == "pain")
     assert pain["title"] == catalogue.topic("pain").title
+    assert pain["group"] == "Your back"
+    groups = [item["group"] for item in listing]
+    assert groups == sorted(groups, key=[g for g, _ in catalogue.TOPIC_GROUPS].index), (
+        "the listing keeps each group together, in the order of the groups"
+    )
+
+
+GROUPS = ["Your back", "Moving", "Everyday life", "Feelings", "Medicines", "Getting help"]
+
+
+def test_list_human_is_grouped_in_order(cli: Run) -> None:
+    result = cli("learn", env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    where = [lines.index(group) for group in GROUPS]
+    assert where == sorted(where), "groups appear in their order"
+    for label, topics in catalogue.grouped_topics():
+        start = lines.index(label)
+        end = min([w for w in where if w > start], default=len(lines))
+        shelf = " ".join(lines[start:end])
+        for topic in topics:
+            assert topic.slug in shelf.split(), f"{topic.slug} is listed under {label}"
+
+
+def test_list_on_a_narrow_screen_keeps_the_groups(cli: Run) -> None:
+    result = cli("learn", env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if line in GROUPS] == GROUPS
+    assert any(line.startswith("- sciatica: ") for line in lines)
+
+
+def test_an_old_name_still_finds_the_leaflet(cli: Run) -> None:
+    result = cli("learn", "medication", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["slug"] == "medicines"
+    assert catalogue.topic("Medication").slug == "medicines"
+    typo = cli("learn", "medicatoin")
+    assert typo.exit_code == 1 and "medicines" in typo.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "slug"),
+    [
+        ("fit note", "work"),
+        ("Access to Work", "work"),
+        ("MRI", "scans-and-myths"),
+        ("scan", "scans-and-myths"),
+        ("disc", "scans-and-myths"),
+        ("disc", "sciatica"),
+        ("NSAID", "medicines"),
+        ("ibuprofen", "medicines"),
+        ("Talking Therapies", "mood-and-help"),
+        ("Samaritans", "mood-and-help"),
+        ("sciatica", "sciatica"),
+        ("medication", "medicines"),
+        ("driving", "driving-and-travel"),
+        ("sex", "sex-and-relationships"),
+        ("how long", "how-long"),
+    ],
+)
+def test_search_finds_the_new_leaflets_by_their_key_words(cli: Run, words: str, slug: str) -> None:
+    hits = [hit["slug"] for hit in json.loads(cli("learn", "--search", words, "--json").stdout)]
+    assert slug in hits[:3], f"{words!r}: {hits}"
 
 
 def test_topic_human_and_json(cli: Run) -> None:
@@ -45,7 +109,7 @@ def test_topic_human_and_json(cli: Run) -> None:
 
     result = cli("learn", "pacing", "--json")
     document = json.loads(result.stdout)
-    assert set(document) == {"slug", "title", "summary", "sources", "markdown"}
+    assert set(document) == {"slug", "title", "summary", "group", "sources", "markdown"}
     assert document["slug"] == "pacing"
     assert document["sources"] == list(topic.sources)
     assert document["markdown"] == topic.markdown
@@ -86,7 +150,7 @@ def test_search_human_and_json(cli: Run) -> None:
     result = cli("learn", "--search", "sleep", "--json")
     hits = json.loads(result.stdout)
     assert hits[0] == {"slug": "sleep", "title": catalogue.topic("sleep").title,
-                       "summary": catalogue.topic("sleep").summary}  # fmt: skip
+                       "summary": catalogue.topic("sleep").summary, "group": "Everyday life"}  # fmt: skip
     assert [h["slug"] for h in hits] == [h.topic.slug for h in catalogue.search("sleep")]
 
 

@@ -45,6 +45,17 @@ def test_add_with_flags_and_list(cli: Run) -> None:
     assert "Invited to a barbecue" in human.stdout and "More helpful:" in human.stdout
 
 
+def test_add_and_list_point_to_help_with_mood(cli: Run) -> None:
+    """Thought records are where low mood shows: both screens say where help is."""
+    link = "backskills learn mood-and-help"
+    added = cli("thoughts", "add", *FULL)
+    assert link in " ".join(added.stdout.split())
+    listed = cli("thoughts", "list")
+    assert link in " ".join(listed.stdout.split())
+    as_json = cli("thoughts", "list", "--json")
+    assert link not in as_json.stdout and link not in as_json.stderr
+
+
 @pytest.mark.parametrize(
     ("typed", "stored"),
     [

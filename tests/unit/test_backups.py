@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from hypothesis import given
@@ -85,19 +85,30 @@ def test_rule_properties(times: list[datetime], premigration: set[int]) -> None:
     assert len(result) <= KEEP_NEWEST + KEEP_DAILY_DAYS + len(premigration)
 
 
+JOURNAL = b'{\n "schema_version": 1\n}\n'
+
+
 def test_prune_on_disk_and_names_round_trip(tmp_path: Path) -> None:
     directory = tmp_path / "backups"
-    start = datetime(2026, 3, 31, 9)
-    made = [backups.make_backup(directory, b"{}", start + timedelta(seconds=n)) for n in range(15)]
-    same_moment = backups.make_backup(directory, b"{}", start + timedelta(seconds=14))
-    assert same_moment.name.endswith("-1.json")  # never overwrites another backup
-    premig = backups.make_backup(directory, b"{}", datetime(2025, 1, 1), premigration_from=1)
+    start = datetime(2026, 3, 31, 9, tzinfo=UTC)
+    made = [
+        backups.make_backup(directory, JOURNAL, start + timedelta(seconds=n)) for n in range(15)
+    ]
+    same_moment = backups.make_backup(directory, JOURNAL, start + timedelta(seconds=14))
+    assert same_moment != made[-1]  # never overwrites another backup
+    premig = backups.make_backup(
+        directory, JOURNAL, datetime(2025, 1, 1, tzinfo=UTC), premigration_from=1
+    )
     (directory / "notes.txt").write_text("not a backup")
     parsed = backups.parse_name(premig)
-    assert parsed is not None and parsed.premigration and parsed.taken == datetime(2025, 1, 1)
+    assert parsed is not None and parsed.premigration
+    assert parsed.taken == datetime(2025, 1, 1, tzinfo=UTC)
+    assert [b.path for b in backups.list_backups(directory)][:2] == [premig, same_moment]
     backups.prune(directory, TODAY)
     left = {p.name for p in directory.iterdir()}
     assert premig.name in left and "notes.txt" in left
     assert made[0].name in left  # the first of the day
     assert made[1].name not in left
-    assert len([b for b in backups.list_backups(directory) if not b.premigration]) == 11
+    # The newest ten by sequence (the pre-migration copy, made last, is one of them) and
+    # the first of the day.
+    assert len(backups.list_backups(directory)) == KEEP_NEWEST + 1

@@ -111,10 +111,29 @@ def test_sections_ignore_headings_inside_code_fences() -> None:
     assert "## not a heading" in found[0].text
 
 
-def test_topics_follow_the_class_order() -> None:
+def test_topics_are_on_their_shelves_in_the_class_order() -> None:
     slugs = [t.slug for t in catalogue.topics()]
-    assert slugs[0] == "programme" and slugs[-1] == "keep-going"
-    assert sorted(slugs) == sorted(catalogue.TOPIC_ORDER)
+    assert slugs == list(catalogue.TOPIC_ORDER), "every topic file is on exactly one shelf"
+    assert len(set(catalogue.TOPIC_ORDER)) == len(catalogue.TOPIC_ORDER)
+    assert slugs[0] == "programme"
+    labels = [label for label, _ in catalogue.grouped_topics()]
+    assert labels == ["Your back", "Moving", "Everyday life", "Feelings", "Medicines",
+                      "Getting help"]  # fmt: skip
+    assert catalogue.topic("medicines").group == "Medicines"
+    assert catalogue.topic("redflags").group == "Getting help"
+
+
+def test_a_topic_on_no_shelf_comes_last_under_other() -> None:
+    loose = catalogue.parse_topic("zz-new", TOPIC)
+    assert loose.group == catalogue.OTHER_GROUP
+
+
+def test_aliases_are_optional_and_normalised() -> None:
+    assert catalogue.parse_topic("x", TOPIC).aliases == ()
+    aliased = catalogue.parse_topic(
+        "x", TOPIC.replace("related: []", "related: []\naliases:\n  - Old Name")
+    )
+    assert aliased.aliases == ("old-name",)
 
 
 @pytest.mark.parametrize(

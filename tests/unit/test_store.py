@@ -116,7 +116,9 @@ def test_symlinked_journal_stays_a_symlink(data_dir: Path, tmp_path: Path) -> No
     assert link.is_symlink()
     assert link.resolve() == real
     assert [p.score for p in Journal.model_validate_json(real.read_bytes()).pain] == [0, 7]
-    assert stray_temp_files(elsewhere, data_dir) == []
+    assert stray_temp_files(data_dir) == []
+    # Clean-up stays inside the data folder: a file named like ours elsewhere is not ours.
+    assert (elsewhere / f"{atomic.TEMP_PREFIX}left{atomic.TEMP_SUFFIX}").read_text() == "x"
 
 
 def test_dangling_symlink_is_unreadable_not_new(data_dir: Path, tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ def log_command(
     unit_name = validate.name(unit, "--unit") if unit is not None else None
     feeling = validate.choice(felt, ("easy", "ok", "hard"), "--felt") if felt is not None else None
     factor = validate.amount(start_factor, "--start-factor") if start_factor is not None else None
-    step = validate.positive_amount(resolution, "--resolution") if resolution is not None else None
+    step = validate.resolution(resolution) if resolution is not None else None
     with store().transaction() as journal:
         result = domain.log_day(
             journal,

@@ -29,7 +29,7 @@ def learn(
     ] = False,
     json: JsonOption = False,
 ) -> None:
-    """List the leaflets, read one, or search them.
+    """List the leaflets by subject, read one, or search them.
 
     A long leaflet opens in a pager on a terminal (q quits).
 
@@ -52,11 +52,10 @@ def learn(
             content.search_results(hits, words)
         return
     if name is None:
-        topics = catalogue.topics()
         if json:
-            render.emit_json([_summary(t) for t in topics])
+            render.emit_json([_summary(t) for t in catalogue.topics()])
         else:
-            content.topic_list(topics)
+            content.topic_list(catalogue.grouped_topics())
         return
     leaflet = catalogue.topic(name)
     if json:
@@ -68,4 +67,9 @@ def learn(
 
 
 def _summary(topic: Topic) -> dict[str, str]:
-    return {"slug": topic.slug, "title": topic.title, "summary": topic.summary}
+    return {
+        "slug": topic.slug,
+        "title": topic.title,
+        "summary": topic.summary,
+        "group": topic.group,
+    }

@@ -47,7 +47,7 @@ def log_command(
     unit_name = validate.name(unit, "--unit") if unit is not None else None
     score = validate.pain_score(pain) if pain is not None else None
     text = validate.note(note)
-    step = validate.positive_amount(resolution, "--resolution") if resolution is not None else None
+    step = validate.resolution(resolution) if resolution is not None else None
     with store().transaction() as journal:
         result = log_activity(
             journal,

@@ -145,6 +145,7 @@ def add(
     if not record.alternative:
         render.hint("When you are ready, think what you would say to a friend in your place.")
     render.more("thoughts")
+    render.mood_help()
 
 
 def _part(
@@ -206,3 +207,5 @@ def list_command(json: JsonOption = False) -> None:
         ):
             if value:
                 render.say((f"  {label}: ", "bold"), value)
+    render.say("")
+    render.mood_help()

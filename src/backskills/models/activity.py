@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Name, Note, Pain, Positive, StrictModel
+from backskills.models.base import (
+    Amount,
+    Day,
+    Id,
+    LevelHold,
+    Name,
+    Note,
+    Pain,
+    Positive,
+    Resolution,
+    StrictModel,
+)
 
 Felt = Literal["easy", "ok", "hard"]
 StartFactor = Annotated[float, Field(ge=0.5, le=0.95)]
@@ -22,9 +32,27 @@ LevelReason = Literal[
     "flareup_reduce",  # dropped for a flare-up
 ]
 
+# Every reason in words, in one place: history, reports and exports read them from here.
+# A reason added to ``LevelReason`` needs its words here too (a test checks).
+LEVEL_REASON_WORDS: dict[str, str] = {
+    "plan_start": "plan started",
+    "plan_update": "plan set again",
+    "step_up": "stepped up",
+    "ease_back_previous": "eased back to the previous level (pain rose after a step up)",
+    "ease_back_halfway": "eased back half-way (pain rose after a step up)",
+    "ease_back_stay": "stayed at this level longer (pain rose after a step up)",
+    "flareup_reduce": "dropped back for a flare-up",
+    "catch_up": "caught up after a flare-up",
+}
+
+
+def reason_words(reason: str) -> str:
+    """A level change's reason in plain words."""
+    return LEVEL_REASON_WORDS.get(reason, reason.replace("_", " "))
+
 
 class BaselineDay(StrictModel):
-    date: dt.date
+    date: Day
     amount: Amount
     felt: Felt | None = None
 
@@ -34,7 +62,7 @@ class Baseline(StrictModel):
 
     days: list[BaselineDay] = Field(default_factory=list)
     start_factor: StartFactor = 0.8
-    archived_on: dt.date | None = None
+    archived_on: Day | None = None
     archive_reason: Note | None = None
 
 
@@ -44,29 +72,29 @@ class Plan(StrictModel):
     start: Positive
     target: Positive
     hold_days: HoldDays = 7
-    starts_on: dt.date
-    deadline: dt.date | None = None
-    created: dt.date
-    goal_id: int | None = None
-    ended_on: dt.date | None = None
+    starts_on: Day
+    deadline: Day | None = None
+    created: Day
+    goal_id: Id | None = None
+    ended_on: Day | None = None
 
 
 class LevelEvent(StrictModel):
     """A change of the level in force, from ``date`` on."""
 
-    date: dt.date
+    date: Day
     from_level: Amount | None = None
     to_level: Amount
     reason: LevelReason
-    hold_days: int = Field(ge=1)  # days this level must be in force before the next step
+    hold_days: LevelHold  # days this level must be in force before the next step
     note: Note | None = None
 
 
 class Activity(StrictModel):
     name: Name
     unit: Name
-    resolution: Positive
-    created: dt.date
+    resolution: Resolution
+    created: Day
     start_factor: StartFactor = 0.8
     baseline: Baseline | None = None
     past_baselines: list[Baseline] = Field(default_factory=list)
@@ -78,13 +106,13 @@ class Activity(StrictModel):
 class ActivityRecord(StrictModel):
     """One logged amount of an activity on a day; a day's amount is the sum of its records."""
 
-    date: dt.date
+    date: Day
     activity: Name
     amount: Amount
     note: Note | None = None
 
 
 class PainScore(StrictModel):
-    date: dt.date
+    date: Day
     score: Pain
     note: Note | None = None

@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-NAME_MAX = 60
-NOTE_MAX = 2000
-AMOUNT_MAX = 1_000_000  # the same limit as validate.AMOUNT_MAX: no sum can overflow
+from backskills.bounds import (
+    AMOUNT_MAX,
+    DATE_MAX,
+    DATE_MIN,
+    HOLD_DAYS_MAX,
+    ID_MAX,
+    NAME_MAX,
+    NOTE_MAX,
+    RESOLUTION_MIN,
+)
+
+__all__ = [
+    "AMOUNT_MAX",
+    "DATE_MAX",
+    "DATE_MIN",
+    "HOLD_DAYS_MAX",
+    "ID_MAX",
+    "NAME_MAX",
+    "NOTE_MAX",
+    "RESOLUTION_MIN",
+]
 
 
 class StrictModel(BaseModel):
@@ -22,4 +41,8 @@ Positive = Annotated[float, Field(gt=0, le=AMOUNT_MAX, allow_inf_nan=False)]
 Pain = Annotated[int, Field(ge=0, le=10)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=NAME_MAX)]
 Note = Annotated[str, StringConstraints(max_length=NOTE_MAX)]
-Id = Annotated[int, Field(ge=1)]
+Id = Annotated[int, Field(ge=1, le=ID_MAX)]
+Index = Annotated[int, Field(ge=0, le=ID_MAX)]
+Resolution = Annotated[float, Field(ge=RESOLUTION_MIN, le=AMOUNT_MAX, allow_inf_nan=False)]
+Day = Annotated[dt.date, Field(ge=DATE_MIN, le=DATE_MAX)]
+LevelHold = Annotated[int, Field(ge=1, le=HOLD_DAYS_MAX)]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Id, Name, Note, StrictModel
+from backskills.models.base import Amount, Day, Id, Name, Note, StrictModel
 
 Category = Literal["fitness", "work", "leisure", "other"]
 GoalStatus = Literal["active", "achieved", "dropped"]
@@ -18,14 +17,14 @@ Title = Annotated[str, Field(min_length=1, max_length=200)]
 class GoalStep(StrictModel):
     text: Title
     done: bool = False
-    done_on: dt.date | None = None
+    done_on: Day | None = None
 
 
 class GoalReview(StrictModel):
-    date: dt.date
+    date: Day
     choice: ReviewChoice
     what_happened: Note | None = None
-    new_deadline: dt.date | None = None
+    new_deadline: Day | None = None
 
 
 class Goal(StrictModel):
@@ -38,9 +37,9 @@ class Goal(StrictModel):
     activity: Name | None = None
     why: Note
     reward: Note
-    deadline: dt.date
+    deadline: Day
     status: GoalStatus = "active"
     steps: list[GoalStep] = Field(default_factory=list)
-    created: dt.date
-    ended: dt.date | None = None
+    created: Day
+    ended: Day | None = None
     reviews: list[GoalReview] = Field(default_factory=list)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
-from backskills.models.base import Amount, Id, Note, StrictModel
+from backskills.models.base import Amount, Day, Id, Note, StrictModel
 
 ThoughtKind = Literal[
     "black-and-white",
@@ -18,7 +17,7 @@ ThoughtKind = Literal[
 
 
 class RelaxSession(StrictModel):
-    date: dt.date
+    date: Day
     minutes: Amount
     guided: bool = False  # True when done with `backskills relax`
     note: Note | None = None
@@ -26,7 +25,7 @@ class RelaxSession(StrictModel):
 
 class ThoughtRecord(StrictModel):
     id: Id
-    date: dt.date
+    date: Day
     situation: Note
     thought: Note
     feeling: Note | None = None

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Id, Name, Note, Positive, StrictModel
+from backskills.models.base import Amount, Day, Id, Name, Note, Positive, Resolution, StrictModel
 
 Position = Literal["standing", "sitting", "lying", "walking", "mixed"]
 Priority = Literal["high", "medium", "low"]
@@ -15,7 +14,7 @@ SpellFelt = Literal["ok", "too-much", "too-little"]
 
 
 class ToleranceChange(StrictModel):
-    date: dt.date
+    date: Day
     from_tolerance: Positive
     to_tolerance: Positive
     reason: Note
@@ -24,13 +23,13 @@ class ToleranceChange(StrictModel):
 class PaceActivity(StrictModel):
     name: Name
     unit: Name = "minutes"
-    resolution: Positive = 1
+    resolution: Resolution = 1
     tolerance: Positive
     good: Amount | None = None
     bad: Amount | None = None
     rest: Amount = 10  # minutes of rest or change of position after each spell
     position: Position = "mixed"
-    created: dt.date
+    created: Day
     changes: list[ToleranceChange] = Field(default_factory=list)
 
 
@@ -40,18 +39,18 @@ class PaceTask(StrictModel):
     activity: Name
     amount: Positive
     priority: Priority = "medium"
-    deadline: dt.date | None = None
-    created: dt.date
+    deadline: Day | None = None
+    created: Day
     done_amount: Amount = 0
-    done_on: dt.date | None = None
+    done_on: Day | None = None
 
 
 class PaceLog(StrictModel):
-    date: dt.date
+    date: Day
     activity: Name
     amount: Amount
     felt: SpellFelt | None = None
-    task_id: int | None = None
+    task_id: Id | None = None
     note: Note | None = None
 
 

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Name, Note, Pain, StrictModel
+from backskills.models.base import Amount, Day, Index, Name, Note, Pain, StrictModel
 
 Outcome = Literal["emergency", "urgent", "see_professional", "clear"]
 
 
 class RedFlagCheck(StrictModel):
-    checked_on: dt.date
+    checked_on: Day
     outcome: Outcome
-    present: list[str] = Field(default_factory=list)  # signs that apply
-    history: list[str] = Field(default_factory=list)  # history items that apply
+    present: list[Name] = Field(default_factory=list)  # signs that apply
+    history: list[Name] = Field(default_factory=list)  # history items that apply
 
 
 class Assessment(StrictModel):
     """The patient records that a professional has assessed a red-flag check's outcome."""
 
-    date: dt.date
-    check: int = Field(ge=0)  # index in Journal.redflag_checks of the check assessed
+    date: Day
+    check: Index  # index in Journal.redflag_checks of the check assessed
     note: Note | None = None
 
 
@@ -34,8 +33,8 @@ class LevelChange(StrictModel):
 
 
 class FlareUp(StrictModel):
-    started: dt.date
-    ended: dt.date | None = None
+    started: Day
+    ended: Day | None = None
     pain: Pain | None = None
     note: Note | None = None
     trigger: Note | None = None
@@ -47,4 +46,4 @@ class PlanStep(StrictModel):
     """One step of the personal flare-up or good-spell plan."""
 
     text: Note
-    added: dt.date
+    added: Day

@@ -118,6 +118,15 @@ def more(topic: str, stderr: bool = False) -> None:
     say(("more: ", "dim"), f"backskills learn {topic}", stderr=stderr)
 
 
+def mood_help(stderr: bool = False) -> None:
+    """Where to turn when low mood or worry is there most days (the mood-and-help leaflet)."""
+    say(
+        "Feeling low or anxious most days? That is common with pain, and help is there: ",
+        ("backskills learn mood-and-help", "bold"),
+        stderr=stderr,
+    )
+
+
 def error(message: str, hint_text: str | None = None) -> None:
     """The one error line on stderr, plus an optional hint line. Never a traceback.
 

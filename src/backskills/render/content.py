@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from backskills.render import clean, hint, out, say, table, text
+from backskills.render import NARROW, clean, hint, out, say, table, text
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -14,8 +14,31 @@ if TYPE_CHECKING:
     from backskills.catalogue import Exercise, Level, SearchHit, Topic
 
 
-def topic_list(topics: Sequence[Topic]) -> None:
-    table(["topic", "what it covers"], [(t.slug, t.summary) for t in topics])
+def topic_list(groups: Sequence[tuple[str, Sequence[Topic]]]) -> None:
+    """The leaflets shelf by shelf (your back, moving, everyday life ...), in one table;
+    on a narrow screen, a heading and a list for each shelf."""
+    console = out()
+    if console.width < NARROW:
+        for number, (group, topics) in enumerate(groups):
+            if number:
+                say("")
+            say((group, "bold"))
+            for item in topics:
+                say(f"- {item.slug}: {item.summary}")
+    else:
+        from rich import box
+        from rich.table import Table
+
+        grid = Table(box=box.SIMPLE, show_edge=False)
+        grid.add_column("topic", overflow="fold")
+        grid.add_column("what it covers", overflow="fold")
+        for number, (group, topics) in enumerate(groups):
+            if number:
+                grid.add_row("", "")
+            grid.add_row(text((group, "bold underline")), "")
+            for item in topics:
+                grid.add_row(text(item.slug), text(item.summary))
+        console.print(grid)
     say("")
     hint("Read one with 'backskills learn pacing'; search with 'backskills learn --search WORDS'.")
 

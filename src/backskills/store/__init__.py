@@ -25,8 +25,8 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from backskills.errors import (
     InvalidInput,
@@ -48,9 +48,27 @@ from backskills.store.paths import (
     SET_ASIDE_DIR,
     resolve_data_dir,
 )
+from backskills.store.safefile import (
+    UnsafeFile,
+    check_journal_link,
+    describe_kind,
+    make_private_dirs,
+    read_regular,
+    real_subdir,
+)
 
 ENV_LOCK_TIMEOUT = "BACKSKILLS_LOCK_TIMEOUT"
 DEFAULT_LOCK_TIMEOUT = 10.0
+# ``data import`` reads at most this much. A ten-year journal is a few megabytes.
+IMPORT_MAX_BYTES = 50 * 1024 * 1024
+# Integers longer than this are no journal number (ids, positions, counts); Python would
+# refuse to convert the biggest ones anyway.
+INT_MAX_DIGITS = 20
+LINK_HINT = (
+    "backskills reads and writes through a journal.json link only when it leads to your "
+    "journal in a folder you own (README: Keeping it safe). Remove the link or point it "
+    "at your journal."
+)
 
 __all__ = ["Loaded", "Store", "resolve_data_dir", "serialise"]
 
@@ -90,22 +108,30 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------
     def exists(self) -> bool:
-        return self.journal_path.exists()
+        return self.journal_path.exists() or self.journal_path.is_symlink()
 
     def read_bytes(self) -> bytes | None:
-        """The journal's bytes, or None when there is no journal yet."""
+        """The journal's bytes, or None when there is no journal yet.
+
+        Only a regular file (or a link the rule in ``safefile`` allows) is read; anything
+        else is refused at once, before it is opened (exit 3).
+        """
         path = self.journal_path
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            if path.is_symlink():
+            check_journal_link(path)
+            data = read_regular(path)
+        except UnsafeFile as exc:
+            if "does not exist" in exc.reason:
                 raise JournalUnreadable(
                     f"{path} is a link to a file that does not exist.",
                     hint="Point the link at your journal, or remove it to start a new one.",
                 ) from None
+            raise JournalUnreadable(
+                f"{path} {exc.reason}. Nothing was read or changed.",
+                hint=LINK_HINT if path.is_symlink() else None,
+            ) from None
+        except FileNotFoundError:
             return None
-        except IsADirectoryError:
-            raise JournalUnreadable(f"{path} is a folder, not a journal file.") from None
         except PermissionError:
             raise JournalUnreadable(
                 f"{path} cannot be opened: permission denied.",
@@ -123,7 +149,11 @@ class Store:
     def load_with_version(self) -> Loaded:
         data = self.read_bytes()
         if data is None:
-            if backup_files.list_backups(self.backups_dir):
+            try:
+                some = bool(backup_files.list_backups(self.backups_dir))
+            except UnsafeFile:
+                some = False
+            if some:
                 self.warnings.append(
                     f"There is no journal at {self.journal_path}, but there are backups. "
                     "If this is unexpected, run: backskills data restore"
@@ -139,7 +169,10 @@ class Store:
             except ValueError:
                 pass  # find out exactly what is wrong below (the slow path)
             else:
-                if fast.schema_version == SCHEMA_VERSION:
+                # Only the exact bytes backskills writes are taken on trust: pydantic's JSON
+                # parser keeps the last of two duplicate keys, so anything else is parsed
+                # again strictly below (duplicates, huge integers).
+                if fast.schema_version == SCHEMA_VERSION and serialise(fast) == data:
                     return Loaded(fast, SCHEMA_VERSION)
         document = self._parse_document(data, source)
         version = document.get("schema_version")
@@ -178,13 +211,20 @@ class Store:
                 source, f"is not UTF-8 text (bad byte at offset {exc.start})"
             ) from None
         try:
-            document = json.loads(text)
+            document = json.loads(
+                text, object_pairs_hook=_object, parse_int=_parse_int, parse_constant=_Constant
+            )
+            _check_tree(document)
         except json.JSONDecodeError as exc:
             raise self._unreadable(
                 source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
             ) from None
         except RecursionError:
             raise self._unreadable(source, "is nested far too deeply to be a journal") from None
+        except _StrictJsonError as exc:
+            raise self._unreadable(source, exc.problem) from None
+        except ValueError:  # anything else json refuses: never a crash
+            raise self._unreadable(source, "is not valid JSON") from None
         if not isinstance(document, dict):
             raise self._unreadable(
                 source, "does not hold a journal (expected a JSON object at the top)"
@@ -225,8 +265,7 @@ class Store:
                 hint="Choose a folder with --data-dir or BACKSKILLS_DATA_DIR.",
             )
         if not self.data_dir.exists():
-            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.chmod(self.data_dir, 0o700)
+            make_private_dirs(self.data_dir)
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -255,15 +294,12 @@ class Store:
             lock.release()
 
     def _temp_dirs(self) -> list[Path]:
-        """Every folder the store writes temporary files in (cleaned under the lock)."""
-        dirs = [self.data_dir, self.backups_dir, self.set_aside_dir]
-        try:
-            real = self.journal_path.resolve().parent
-        except (OSError, RuntimeError):  # a symlink loop: reading reports it
-            return dirs
-        if real not in {d.resolve() for d in dirs}:
-            dirs.append(real)
-        return dirs
+        """The folders cleaned of our stray temporary files under the lock.
+
+        Only the data folder itself and its own sub-folders: never the folder a
+        journal.json link leads to, never through a backups/ link.
+        """
+        return [self.data_dir, self.backups_dir, self.set_aside_dir]
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -298,18 +334,38 @@ class Store:
             ) from None
         with self._writing():
             if before is not None:
-                backup_files.make_backup(
-                    self.backups_dir,
-                    before,
-                    datetime.now(),
-                    premigration_from=version if version < SCHEMA_VERSION else None,
+                self._backup(
+                    before, premigration_from=version if version < SCHEMA_VERSION else None
                 )
-                backup_files.prune(self.backups_dir, datetime.now().date())
             write_atomic(self.journal_path, data)
 
     # -- backups, restore, import, export -------------------------------------------------
+    def _backup(self, data: bytes, premigration_from: int | None = None) -> Path:
+        """Keep ``data`` as the newest backup and prune old ones (under the lock)."""
+        try:
+            path = backup_files.make_backup(
+                self.backups_dir, data, premigration_from=premigration_from
+            )
+            backup_files.prune(self.backups_dir)
+        except UnsafeFile as exc:
+            raise self._unsafe_backups(exc) from None
+        return path
+
+    def _unsafe_backups(self, exc: UnsafeFile) -> JournalSaveFailed:
+        return JournalSaveFailed(
+            f"{exc.path} {exc.reason}, so no backup can be kept. Nothing was changed.",
+            hint=f"Make {exc.path} an ordinary folder again (move the link away).",
+        )
+
     def backups(self) -> list[backup_files.Backup]:
-        return backup_files.list_backups(self.backups_dir)
+        """Our backups, newest first (the order is by sequence number, never by clock)."""
+        try:
+            return backup_files.list_backups(self.backups_dir)
+        except UnsafeFile as exc:
+            raise JournalUnreadable(
+                f"{exc.path} {exc.reason}. Nothing was read or changed.",
+                hint=f"Make {exc.path} an ordinary folder again (move the link away).",
+            ) from None
 
     def newest_good_backup(self) -> backup_files.Backup | None:
         for backup in self.backups():
@@ -319,7 +375,7 @@ class Store:
 
     def _is_good(self, path: Path) -> bool:
         try:
-            self.decode(path.read_bytes(), path)
+            self.decode(read_regular(path, follow=False), path)
         except (OSError, JournalUnreadable):
             return False
         return True
@@ -331,17 +387,20 @@ class Store:
                 raise NotFound("there is no journal yet, so there is nothing to back up.")
             self.decode(before, self.journal_path)
             with self._writing():
-                path = backup_files.make_backup(self.backups_dir, before, datetime.now())
-                backup_files.prune(self.backups_dir, datetime.now().date())
-            return path
+                return self._backup(before)
 
-    def restore(self, name: str | None = None) -> tuple[backup_files.Backup, Path | None]:
-        """Restore a backup (the newest good one by default).
+    def restore(
+        self, name: str | backup_files.Backup | None = None
+    ) -> tuple[backup_files.Backup, Path | None]:
+        """Restore a backup (the newest good one by default, or one from ``backups()``).
 
         The current file, readable or not, is first kept in ``set-aside/``. Returns the
         backup used and where the previous journal was set aside (None if there was none).
         """
+        if isinstance(name, backup_files.Backup):
+            name = name.name
         with self.locked():
+            self._check_replaceable()
             if name is None:
                 chosen = self.newest_good_backup()
                 if chosen is None:
@@ -355,7 +414,9 @@ class Store:
                     )
                 chosen = matches[0]
             try:
-                data = chosen.path.read_bytes()
+                data = read_regular(chosen.path, follow=False)
+            except UnsafeFile as exc:
+                raise JournalUnreadable(f"{chosen.path} {exc.reason}.") from None
             except OSError as exc:
                 raise JournalUnreadable(f"{chosen.path} cannot be read: {exc.strerror}.") from None
             loaded = self.decode(data, chosen.path)
@@ -367,24 +428,62 @@ class Store:
                 )
             return chosen, aside
 
+    def _check_replaceable(self) -> None:
+        """Refuse to replace a journal.json that is not ours to replace (exit 3).
+
+        A FIFO, socket, device or folder, or a link the rule does not allow. A regular
+        file that cannot be read as a journal is fine: it is set aside first.
+        """
+        path = self.journal_path
+        try:
+            check_journal_link(path)
+            st = os.stat(path)
+        except FileNotFoundError:
+            return
+        except UnsafeFile as exc:
+            raise JournalUnreadable(
+                f"{path} {exc.reason}. Nothing was changed.", hint=LINK_HINT
+            ) from None
+        kind = describe_kind(st.st_mode)
+        if kind:
+            raise JournalUnreadable(f"{path} {kind}. Nothing was changed.")
+
     def _set_aside(self) -> Path | None:
         """Keep a copy of the current journal file (even an unreadable one)."""
         try:
-            current = self.journal_path.read_bytes()
+            current = read_regular(self.journal_path)
         except FileNotFoundError:
             return None
-        self.set_aside_dir.mkdir(mode=0o700, exist_ok=True)
-        now = datetime.now()
-        target = self.set_aside_dir / f"journal-{now:%Y%m%dT%H%M%S}-{now:%f}.json"
+        except UnsafeFile as exc:
+            raise JournalUnreadable(
+                f"{self.journal_path} {exc.reason}. Nothing was changed."
+            ) from None
+        try:
+            if not real_subdir(self.set_aside_dir):
+                make_private_dirs(self.set_aside_dir)
+        except UnsafeFile as exc:
+            raise JournalSaveFailed(
+                f"{exc.path} {exc.reason}. Nothing was changed.",
+                hint=f"Make {exc.path} an ordinary folder again (move the link away).",
+            ) from None
+        now = backup_files.utc_now()
+        target = self.set_aside_dir / f"journal-{now:%Y%m%dT%H%M%S}-{now:%f}Z.json"
         write_atomic(target, current)
         return target
 
     def read_import(self, path: Path) -> Journal:
-        """Read and validate a file for ``data import``; refuses anything invalid."""
+        """Read and validate a file for ``data import``; refuses anything invalid (exit 3).
+
+        Only a regular file of at most ``IMPORT_MAX_BYTES`` is read.
+        """
         try:
-            data = path.read_bytes()
+            data = read_regular(path, limit=IMPORT_MAX_BYTES)
         except FileNotFoundError:
             raise InvalidInput("FILE", f"{path} does not exist.") from None
+        except UnsafeFile as exc:
+            raise JournalUnreadable(
+                f"cannot import: {path} {exc.reason}.", hint="Nothing was changed."
+            ) from None
         except OSError as exc:
             raise InvalidInput("FILE", f"{path} cannot be read: {exc.strerror}.") from None
         try:
@@ -392,11 +491,14 @@ class Store:
         except JournalTooNew:
             raise
         except JournalUnreadable as exc:
-            raise Refused(f"cannot import: {exc.message}", hint="Nothing was changed.") from None
+            raise JournalUnreadable(
+                f"cannot import: {exc.message}", hint="Nothing was changed."
+            ) from None
 
     def replace_with(self, journal: Journal) -> Path | None:
         """Replace the journal with ``journal`` (``data import``): current file backed up or set aside."""
         with self.locked():
+            self._check_replaceable()
             before = self.read_bytes()
             kept: Path | None = None
             readable = True
@@ -407,18 +509,23 @@ class Store:
                     readable = False
             with self._writing():
                 if before is not None and readable:
-                    kept = backup_files.make_backup(self.backups_dir, before, datetime.now())
-                    backup_files.prune(self.backups_dir, datetime.now().date())
+                    kept = self._backup(before)
                 elif before is not None:
                     kept = self._set_aside()
                 write_atomic(self.journal_path, serialise(journal))
             return kept
 
     def write_export(self, path: Path, data: bytes, overwrite: bool) -> None:
-        if path.exists() and not overwrite:
+        """Write an export file: replaced atomically (never written through a link), 0600."""
+        exists = path.exists() or path.is_symlink()
+        if exists and not overwrite:
             raise Refused(f"{path} already exists.", hint="Choose another name or add --force.")
+        if exists:
+            kind = describe_kind(os.lstat(path).st_mode)
+            if kind and not path.is_symlink():
+                raise Refused(f"{path} {kind}, so no export was written there.")
         try:
-            write_atomic(path, data)
+            write_atomic(path, data, follow_link=False)
         except OSError as exc:
             raise JournalSaveFailed(f"could not write {path} ({exc.strerror}).") from None
 
@@ -464,22 +571,98 @@ def _describe_validation(exc: object) -> str:
     assert isinstance(exc, ValidationError)
     errors = exc.errors(include_url=False, include_context=False, include_input=False)
     first = errors[0]
-    where = _field_path(first["loc"])
+    loc = tuple(first["loc"])
     more = (
         f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
         if len(errors) > 1
         else ""
     )
-    return f"does not match the journal format at {where}: {first['msg']}{more}"
+    if first["type"] == "extra_forbidden":
+        # The unknown key is not ours: it may be the patient's own text. Name where it is.
+        where = _field_path(loc[:-1])
+        where = "at the top level" if where == "the top level" else f"in {where}"
+        return f"has a field backskills does not know {where}{more}"
+    return f"does not match the journal format at {_field_path(loc)}: {first['msg']}{more}"
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
+def _field_path(loc: tuple[Any, ...]) -> str:
+    """A position in the schema (``records[41].amount``); only our own field names appear."""
+    known = _schema_field_names()
     text = ""
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
-            continue
-        name = "".join(ch for ch in str(part) if ch.isprintable())
-        name = name if len(name) <= 40 else name[:39] + "…"
-        text += f".{name}" if text else name
+        elif part in known:
+            text += f".{part}" if text else part
     return text or "the top level"
+
+
+def _schema_field_names() -> frozenset[str]:
+    from backskills.models.base import StrictModel
+
+    names: set[str] = set()
+    pending: list[type[StrictModel]] = [StrictModel]
+    while pending:
+        model = pending.pop()
+        names.update(model.model_fields)
+        pending.extend(model.__subclasses__())
+    return frozenset(names)
+
+
+# -- strict JSON: duplicate keys, huge integers and NaN are refused with their position ----
+class _StrictJsonError(ValueError):
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+class _Object(dict[str, Any]):
+    """A JSON object as parsed; remembers a key that came twice (json keeps the last)."""
+
+    twice: str | None = None
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    result = _Object()
+    for key, value in pairs:
+        if key in result and result.twice is None:
+            result.twice = key
+        result[key] = value
+    return result
+
+
+class _HugeInt:
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+class _Constant:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _parse_int(text: str) -> int | _HugeInt:
+    digits = len(text.lstrip("-"))
+    return _HugeInt(digits) if digits > INT_MAX_DIGITS else int(text)
+
+
+def _check_tree(root: Any) -> None:
+    """Refuse what json.loads lets through: a key twice, a huge integer, NaN (no recursion)."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, _Object):
+            if node.twice is not None:
+                named = f" ({node.twice})" if node.twice in _schema_field_names() else ""
+                raise _StrictJsonError(f"has the same field twice{named} in {_field_path(loc)}")
+            stack.extend((value, (*loc, key)) for key, value in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((item, (*loc, i)) for i, item in reversed(list(enumerate(node))))
+        elif isinstance(node, _HugeInt):
+            _refuse_number(loc, f"a number {node.digits:,} digits long")
+        elif isinstance(node, _Constant):
+            _refuse_number(loc, "NaN or Infinity, which is not a number")
+
+
+def _refuse_number(loc: tuple[Any, ...], what: str) -> None:
+    raise _StrictJsonError(f"holds {what} at {_field_path(loc)}")

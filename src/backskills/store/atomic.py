@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -32,9 +33,13 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Replace ``path`` with ``data`` atomically; on any failure the old file is untouched."""
-    target = path.resolve() if path.is_symlink() else path
+def write_atomic(path: Path, data: bytes, mode: int = 0o600, follow_link: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically; on any failure the old file is untouched.
+
+    A symbolic link at ``path`` is written through (the journal's own rule) unless
+    ``follow_link`` is False: then the link itself is replaced by the new file.
+    """
+    target = path.resolve() if follow_link and path.is_symlink() else path
     directory = target.parent
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=directory)
     tmp = Path(tmp_name)
@@ -53,12 +58,22 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 def clean_temp_files(directory: Path) -> int:
-    """Remove temporary files a killed run left behind. Call only while holding the lock."""
+    """Remove temporary files a killed run left behind. Call only while holding the lock.
+
+    Only our own: regular files (never links) named like ours and owned by this user, in
+    a real folder (a link to a folder is not followed).
+    """
     removed = 0
-    if not directory.is_dir():
+    try:
+        if not stat.S_ISDIR(os.lstat(directory).st_mode):
+            return 0
+    except OSError:
         return 0
     for stray in directory.glob(TEMP_GLOB):
         with contextlib.suppress(OSError):
+            st = os.lstat(stray)
+            if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid():
+                continue
             stray.unlink()
             removed += 1
     return removed
