@@ -12,12 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from backskills import progression
+from backskills import progression, redflags
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, PainScore, Plan
 from backskills.models.safety import FlareUp, LevelChange, PlanStep
-from backskills.safety import active_flareup
+from backskills.safety import active_flareup, open_check
 from backskills.validate import note
 
 PlanKind = Literal["flareup", "goodspell"]
@@ -25,19 +25,31 @@ ReduceChoice = Literal["none", "previous", "start"]
 REDUCE_CHOICES: tuple[ReduceChoice, ...] = ("none", "previous", "start")
 MAX_STEPS = 10
 
+# No promise that pain will go: what is true is that most flare-ups ease, often within
+# days to a few weeks, and that serious damage is rare (nhs.uk back pain, NICE NG59).
 OPENING: tuple[str, ...] = (
-    "Flare-ups are common, and they settle. This one will too.",
-    "It can hurt a lot, but hurt does not mean harm: serious damage is very rare.",
+    "Flare-ups are common. Most ease off, often within a few days to a few weeks.",
+    "Serious damage is rare. With long-standing back pain, hurt does not mean harm. A new "
+    "sharp pain is different: check the warning signs above.",
+)
+
+KEEP_MOVING = (
+    "Keep moving gently. Carry on with your day and gentle exercise as far as you can; "
+    "gentle movement usually helps your back more than staying still."
 )
 
 FIRST_STEPS: tuple[str, ...] = (
     "Stay calm. Worry and tension turn pain up; a few slow breaths from the tummy help.",
     "Ease the pain. Take your painkillers as agreed with your GP or pharmacist, and try a "
     "heat pack or a cold pack.",
-    "Keep moving gently. Carry on with your day and gentle exercise as far as you can; "
-    "gentle movement will not damage your back.",
+    KEEP_MOVING,
     "Make time to relax: a few minutes of slow breathing or a relaxation session.",
 )
+
+# A flare-up longer than this, or pain rising over its first two weeks: see a GP or
+# physiotherapist (a routine appointment, not an alarm).
+REVIEW_AFTER_DAYS = 42
+RISING_WINDOW_DAYS = 14
 
 SUGGESTIONS: dict[PlanKind, tuple[str, ...]] = {
     "flareup": (
@@ -204,6 +216,7 @@ class FlareUpStatus:
     pain: int | None = None
     note: str | None = None
     reductions: list[LevelChange] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)  # an open red-flag check; see a GP
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -211,6 +224,7 @@ class FlareUpStatus:
             "started": None if self.started is None else self.started.isoformat(),
             "days": self.days,
             "plan": list(self.plan),
+            "advice": list(self.advice),
         }
 
 
@@ -227,7 +241,76 @@ def status(journal: Journal, today: dt.date) -> FlareUpStatus:
         pain=flare.pain,
         note=flare.note,
         reductions=list(flare.reductions),
+        advice=flare_advice(journal, flare, today),
     )
+
+
+# --- what to say while a flare-up lasts ---------------------------------------------------
+
+
+def check_line(journal: Journal) -> str | None:
+    """While a red-flag check gates exercise: follow its advice (instead of keep moving)."""
+    found = open_check(journal)
+    if found is None:
+        return None
+    check = found[1]
+    return (
+        f"Your red-flag check on {check.checked_on.isoformat()} said: "
+        f"{redflags.HEADLINES[check.outcome]} Follow that advice before any exercise."
+    )
+
+
+def first_steps(journal: Journal) -> list[str]:
+    """The first steps of a flare-up; while a check gates exercise, its advice replaces
+    the step that says to keep moving."""
+    line = check_line(journal)
+    if line is None:
+        return list(FIRST_STEPS)
+    return [line if step == KEEP_MOVING else step for step in FIRST_STEPS]
+
+
+def pain_rise(journal: Journal, flare: FlareUp, today: dt.date) -> tuple[int, int] | None:
+    """(first, last) pain score over the flare-up's first two weeks, when it went up.
+
+    Each day counts once, with its last score; at least two days are needed."""
+    last_day = min(today, flare.started + dt.timedelta(days=RISING_WINDOW_DAYS - 1))
+    if flare.ended is not None:
+        last_day = min(last_day, flare.ended)
+    by_day: dict[dt.date, int] = {}
+    for score in journal.pain:
+        if flare.started <= score.date <= last_day:
+            by_day[score.date] = score.score
+    if len(by_day) < 2:
+        return None
+    days = sorted(by_day)
+    first, last = by_day[days[0]], by_day[days[-1]]
+    return (first, last) if last > first else None
+
+
+def review_lines(journal: Journal, flare: FlareUp, today: dt.date) -> list[str]:
+    """A calm suggestion to see a GP or physiotherapist when the flare-up is long (over six
+    weeks) or the pain rose over its first two weeks."""
+    lines = []
+    days = days_lasted(flare, today)
+    if days > REVIEW_AFTER_DAYS:
+        lines.append(
+            f"This flare-up has lasted {redflags.weeks_and_days(days)}. When one lasts more "
+            "than six weeks, book a routine appointment with your GP or physiotherapist to "
+            "talk over what might help."
+        )
+    rise = pain_rise(journal, flare, today)
+    if rise is not None:
+        lines.append(
+            f"Your pain scores went up over the first two weeks of this flare-up (from "
+            f"{rise[0]} to {rise[1]} out of 10). Book a routine appointment with your GP or "
+            "physiotherapist to talk it over."
+        )
+    return lines
+
+
+def flare_advice(journal: Journal, flare: FlareUp, today: dt.date) -> list[str]:
+    line = check_line(journal)
+    return [*([line] if line else []), *review_lines(journal, flare, today)]
 
 
 def require_no_active(journal: Journal) -> None:
@@ -472,9 +555,11 @@ def today_section(journal: Journal, today: dt.date) -> TodaySection | None:
         return None
     days = days_lasted(flare, today)
     plan = [step.text for step in journal.flareup_plan]
+    gated = check_line(journal) is not None
     lines = [
-        f"Flare-up: day {days} (since {flare.started.isoformat()}). Step-ups are paused; "
-        "keep gently active. It will settle.",
+        f"Flare-up: day {days} (since {flare.started.isoformat()}). Step-ups are paused"
+        + ("." if gated else "; keep gently active. Most flare-ups ease within days to weeks."),
+        *flare_advice(journal, flare, today),
     ]
     if not plan:
         lines.append("No personal plan yet: 'backskills flareup plan suggest' has ideas.")

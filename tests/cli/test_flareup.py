@@ -34,11 +34,16 @@ def test_bare_flareup_starts_one_then_shows_it(cli: Run, data_dir: Path) -> None
     text = flat(result.stdout)
     for line in (*flareups.OPENING, *flareups.FIRST_STEPS):
         assert line in text
-    # Without a terminal the emergency signs are listed with what to do, in full.
-    for sign in redflags.signs_in("emergency"):
-        assert sign.label in text
-    for sentence in redflags.ADVICE["emergency"]:
-        assert sentence in text
+    # Without a terminal the emergency and urgent signs are listed with what to do, in
+    # full, and before the calm opening.
+    for group in ("emergency", "urgent"):
+        for sign in redflags.signs_in(group):
+            assert sign.label in text
+        for sentence in redflags.ADVICE[group]:  # type: ignore[index]
+            assert sentence in text
+    last_advice = text.index(redflags.ADVICE["urgent"][-1])
+    assert text.index("First, check the warning signs") < last_advice
+    assert last_advice < text.index(flareups.OPENING[0])
     assert "paused" in text
     (flare,) = stored(data_dir)["flareups"]
     assert flare["started"] == TODAY and flare["ended"] is None
@@ -58,13 +63,17 @@ def test_emergency_signs_listed_in_full_with_no_color_at_40_columns(cli: Run) ->
     text = flat(result.stdout)
     # The listed labels carry each sign's whole meaning, not a shortened one.
     for words in (
-        "new trouble starting or controlling urine, or new bowel leakage",
+        "new trouble starting or holding urine, new bowel leaks, or new loss of feeling "
+        "when you pass urine or stool",
         "new change in sexual function or genital numbness",
         "numbness or odd feeling between the legs, around the back passage or buttocks",
         "new pain, numbness or weakness in both legs",
+        "chest pain along with the back pain",
     ):
         assert f"- {words}" in text
-    for sentence in redflags.ADVICE["emergency"]:
+    for sign in redflags.signs_in("urgent"):
+        assert f"- {sign.label}" in text
+    for sentence in (*redflags.ADVICE["emergency"], *redflags.ADVICE["urgent"]):
         assert sentence in text
 
 
@@ -78,6 +87,7 @@ def test_flareup_json_is_a_read_and_never_starts_one(cli: Run, data_dir: Path) -
         "started": None,
         "days": None,
         "plan": ["Heat pack"],
+        "advice": [],
     }
     assert journal_bytes(data_dir) == before
     cli("flareup", "start", "--pain", "6")
@@ -87,6 +97,7 @@ def test_flareup_json_is_a_read_and_never_starts_one(cli: Run, data_dir: Path) -
         "started": TODAY,
         "days": 5,
         "plan": ["Heat pack"],
+        "advice": [],
     }
 
 
@@ -199,13 +210,20 @@ def test_history_json(cli: Run) -> None:
 # --- on a terminal ----------------------------------------------------------------------------
 
 
-def test_terminal_start_asks_emergency_signs_and_pain(cli: Run, data_dir: Path, tty: None) -> None:
-    result = cli("flareup", input="n\nn\nn\nn\n6\n")
+def test_terminal_start_asks_the_warning_signs_first_then_pain(
+    cli: Run, data_dir: Path, tty: None
+) -> None:
+    emergency = redflags.signs_in("emergency")
+    result = cli("flareup", input="n\n" * len(emergency) + "n\n6\n")
     assert result.exit_code == 0, result.stderr
     text = flat(result.stdout)
-    for sign in redflags.signs_in("emergency"):
-        assert sign.question in text
-    assert "EMERGENCY:" not in text
+    for number, sign in enumerate(emergency, start=1):
+        assert f"Question {number} of {len(emergency)}: {sign.question}" in text
+    for sign in redflags.signs_in("urgent"):
+        assert sign.label in text
+    asked = text.index("Is anything on this list new for you?")
+    assert asked < text.index(flareups.OPENING[0]) < text.index("How strong is the pain")
+    assert "EMERGENCY:" not in text and "URGENT:" not in text
     flare = stored(data_dir)["flareups"][0]
     assert flare["pain"] == 6
     assert stored(data_dir)["redflag_checks"] == [], "a partial check is never stored as clear"
@@ -225,9 +243,29 @@ def test_terminal_emergency_yes_records_a_check_and_gives_the_advice(
     assert "How strong is the pain" not in text
     after = text[text.index(redflags.ADVICE["emergency"][0]) :]
     assert "gently" not in after and text.endswith("Your exercises can wait.")
+    assert flareups.OPENING[0] not in text and "First steps" not in text
     (check,) = stored(data_dir)["redflag_checks"]
     assert check["outcome"] == "emergency" and check["present"] == ["ces_sexual_function"]
     assert len(stored(data_dir)["flareups"]) == 1
+
+
+def test_terminal_urgent_sign_new_records_a_check_and_gives_the_advice_first(
+    cli: Run, data_dir: Path, tty: None
+) -> None:
+    emergency = redflags.signs_in("emergency")
+    urgent = redflags.signs_in("urgent")
+    picks = [urgent.index(redflags.sign(i)) + 1 for i in ("night_pain", "lumps")]
+    answers = "n\n" * len(emergency) + "y\nseven\n" + " ".join(map(str, picks)) + "\n"
+    result = cli("flareup", "start", input=answers)
+    assert result.exit_code == 0, result.stderr
+    text = flat(result.stdout)
+    for sentence in redflags.ADVICE["urgent"]:
+        assert sentence in text
+    assert "please type numbers" in flat(result.stderr)
+    assert flareups.OPENING[0] not in text and "How strong is the pain" not in text
+    assert text.endswith("Your exercises can wait.")
+    (check,) = stored(data_dir)["redflag_checks"]
+    assert check["outcome"] == "urgent" and check["present"] == ["night_pain", "lumps"]
 
 
 def test_terminal_end_asks_trigger_and_what_helped(cli: Run, data_dir: Path, tty: None) -> None:
@@ -360,7 +398,7 @@ def test_asking_to_drop_back_from_the_starting_level_says_why_nothing_changed(cl
     ok(cli, 1, "redflags", "--none")
     out = flat(ok(cli, 2, "flareup", "start", "--reduce", "start").stdout)
     assert "stay as they are (none was above the level you chose to drop back to)" in out
-    assert "If any of them applies to you: EMERGENCY" in out
+    assert "If any of these is new for you: EMERGENCY" in out
 
 
 def test_a_refused_start_prints_nothing_of_the_opening(cli: Run) -> None:

@@ -19,7 +19,7 @@ from tests.cli.safety_helpers import (  # noqa: F401 (autouse fixtures)
     stored,
 )
 from tests.conftest import Run
-from tests.unit.test_redflags import CES, EVERY, HISTORY, NEURO, expected
+from tests.unit.test_redflags import ALONE, CES, EMERGENCY, EVERY, HISTORY, NEURO, expected
 
 
 @pytest.mark.parametrize("sign_id", EVERY)
@@ -36,14 +36,28 @@ def test_every_id_is_accepted_and_stored(cli: Run, data_dir: Path, sign_id: str)
         "outcome": expected({sign_id}),
         "present": document["present"],
         "history": document["history"],
+        "rules": 2,
     }
+    assert document["gates_exercise"] is (ALONE[sign_id] in GATES)
+    assert document["signs"] == [{"id": sign_id, "label": redflags.sign(sign_id).label}]
+
+
+GATES = {"emergency", "urgent", "see_professional"}
 
 
 def test_json_shape_and_repeatable_present(cli: Run) -> None:
     result = cli("redflags", "-p", "osteoporosis", "--present", "trauma", "-p", "TRAUMA", "--json")
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
-    assert set(document) == {"checked_on", "outcome", "present", "history", "advice"}
+    assert set(document) == {
+        "checked_on",
+        "outcome",
+        "gates_exercise",
+        "present",
+        "history",
+        "signs",
+        "advice",
+    }
     assert document["checked_on"] == TODAY
     assert document["outcome"] == "urgent"
     assert document["present"] == ["trauma"] and document["history"] == ["osteoporosis"]
@@ -59,19 +73,26 @@ def test_none_is_clear_and_stored(cli: Run, data_dir: Path) -> None:
     assert "CLEAR:" in result.stdout
     assert redflags.SAFETY_NET in flat(result.stdout)
     assert stored(data_dir)["redflag_checks"] == [
-        {"checked_on": TODAY, "outcome": "clear", "present": [], "history": []}
+        {"checked_on": TODAY, "outcome": "clear", "present": [], "history": [], "rules": 2}
     ]
     document = json.loads(cli("redflags", "--none", "--json").stdout)
     assert document["outcome"] == "clear" and document["present"] == []
 
 
-def test_history_only_is_clear_with_a_note_to_mention_it(cli: Run) -> None:
+def test_history_only_is_routine_with_a_note_to_mention_it(cli: Run) -> None:
+    result = cli("redflags", "--present", "osteoporosis")
+    assert result.exit_code == 0
+    text = flat(result.stdout)
+    assert text.startswith("ROUTINE:") and "does not stop your programme" in text
+    assert "Tell your GP or physiotherapist about your history (osteoporosis" in text
+
+
+def test_cancer_history_alone_is_never_clear(cli: Run) -> None:
     result = cli("redflags", "--present", "cancer_history")
     assert result.exit_code == 0
     text = flat(result.stdout)
-    assert "CLEAR:" in text and "GP or physiotherapist" in text and "cancer" in text
-    advice = json.loads(cli("redflags", "--present", "cancer_history", "--json").stdout)["advice"]
-    assert "Tell your GP or physiotherapist about your history (cancer" in advice
+    assert text.startswith("GET IT CHECKED:") and "CLEAR" not in text
+    assert "cancer team" in text
 
 
 @pytest.mark.parametrize(
@@ -117,9 +138,11 @@ def test_list_prints_every_id_with_its_question(cli: Run, data_dir: Path) -> Non
     for sign in redflags.SIGNS:
         assert f"{sign.id}: {sign.question}" in text
     assert text.index("ces_bladder_bowel") < text.index("trauma") < text.index("cancer_history")
+    assert text.index("major_trauma") < text.index("lumps") < text.index("not_coping")
     listed = json.loads(cli("redflags", "--list", "--json").stdout)
     assert [item["id"] for item in listed] == list(redflags.ALL_IDS)
-    assert set(listed[0]) == {"id", "group", "label", "question"}
+    assert {item["id"]: item["alone"] for item in listed} == ALONE
+    assert set(listed[0]) == {"id", "group", "alone", "label", "question"}
     assert journal_bytes(data_dir) is None
 
 
@@ -130,6 +153,7 @@ def test_every_check_is_stored_and_listed_in_history(cli: Run) -> None:
     cli("redflags", "--present", "trauma")
     cli("redflags", "--none")
     cli("redflags", "--present", "foot_drop", "--present", "alcohol_dependence")
+    cli("redflags", "--present", "not_improving")
     result = cli("redflags", "history", "--json")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
@@ -137,11 +161,19 @@ def test_every_check_is_stored_and_listed_in_history(cli: Run) -> None:
         (1, "see_professional"),
         (2, "clear"),
         (3, "urgent"),
+        (4, "routine"),
     ]
     assert rows[2]["present"] == ["foot_drop"] and rows[2]["history"] == ["alcohol_dependence"]
     assert rows[2]["assessed"] is None
-    human = cli("redflags", "history", env={"COLUMNS": "100"}).stdout
-    assert "get it checked" in human and "foot_drop" in human
+    assert rows[2]["advice"] == redflags.HEADLINES["urgent"]
+    human = flat(cli("redflags", "history", env={"COLUMNS": "100"}).stdout)
+    # Signs in words, never IDs; each with its outcome and the advice of its tier.
+    assert "foot_drop" not in human and "not_improving" not in human
+    assert redflags.sign("foot_drop").label in human
+    assert redflags.sign("not_improving").label in human
+    for outcome in ("see_professional", "clear", "urgent", "routine"):
+        assert redflags.HEADLINES[outcome] in human  # type: ignore[index]
+    assert "4. " + TODAY + ": routine" in human
 
 
 def test_history_reads_whole_words_at_40_columns(cli: Run) -> None:
@@ -152,10 +184,14 @@ def test_history_reads_whole_words_at_40_columns(cli: Run) -> None:
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 40
-    # Every value on a line of its own, whole (a table would fold them mid-word).
     assert lines[0] == f"1. {TODAY}: urgent"
-    assert "what applied: night_sweats, alcohol_dependence" in flat(result.stdout)
-    assert f"2. {TODAY}: get it checked" in lines and f"   assessed on {TODAY}" in lines
+    assert "   - night sweats" in lines and "   - alcohol dependence" in lines
+    assert f"2. {TODAY}: urgent" in lines
+    assert f"Assessed on {TODAY}: GP: fine" in flat(result.stdout)
+    words = set(flat(result.stdout).split())
+    for line in redflags.HEADLINES.values():
+        if line.startswith("URGENT"):
+            assert set(line.split()) <= words
     recorded = cli("redflags", "--present", "trauma")
     assert recorded.exit_code == 0
     assessed = cli("redflags", "assessed")
@@ -172,7 +208,7 @@ def test_assessed_records_the_index_of_the_latest_check(cli: Run, data_dir: Path
         "assessed_on": TODAY,
         "check": 1,
         "checked_on": TODAY,
-        "outcome": "see_professional",
+        "outcome": "urgent",
         "note": "[bold]GP[/] said fine :pill:",
     }
     assert stored(data_dir)["assessments"] == [
@@ -256,9 +292,34 @@ def test_questionnaire_all_no_is_clear_and_asks_emergency_signs_first(
     assert result.exit_code == 0, result.stderr
     text = flat(result.stdout)
     positions = [text.index(sign.question) for sign in redflags.SIGNS]
-    assert positions == sorted(positions), "questions are asked in catalogue order"
+    assert positions == sorted(positions), "questions are asked in table order"
+    emergency = [text.index(redflags.sign(i).question) for i in EMERGENCY]
+    assert max(emergency) < min(
+        text.index(s.question) for s in redflags.SIGNS if s.id not in EMERGENCY
+    )
+    total = len(EVERY)
+    for number, sign in enumerate(redflags.SIGNS, start=1):
+        assert f"Question {number} of {total}: {sign.question}" in text
     assert "CLEAR:" in text
     assert stored(data_dir)["redflag_checks"][0]["outcome"] == "clear"
+
+
+@pytest.mark.parametrize("columns", ["24", "40", "57", "80"])
+def test_questions_wrap_at_word_boundaries_at_any_width(cli: Run, tty: None, columns: str) -> None:
+    result = cli("redflags", input="n\n" * len(EVERY), env={"COLUMNS": columns, "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    for line in lines:
+        if "Yes or no?" not in line:  # the prompt line also carries the echo of the answer
+            assert len(line) <= int(columns), line
+    # A word cut at the edge of the screen would leave two fragments, and the question
+    # would no longer be found once line breaks become spaces.
+    text = flat(result.stdout)
+    for sign in redflags.SIGNS:
+        assert sign.question in text, (columns, sign.id)
+    question_lines = [line for line in lines if line and not line.startswith("Yes or no?")]
+    for line in question_lines:
+        assert not line.endswith("-"), "no hyphenated breaks"
 
 
 def test_questionnaire_stops_at_the_first_emergency_yes(
@@ -268,7 +329,7 @@ def test_questionnaire_stops_at_the_first_emergency_yes(
     result = cli("redflags", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.stderr
     text = flat(result.stdout)
-    assert "EMERGENCY:" in text and "A&E" in text and "999" in text and "NHS 111" in text
+    assert "EMERGENCY:" in text and "A&E" in text and "999" in text
     assert redflags.sign("trauma").question not in text, "no more questions after a yes"
     check = stored(data_dir)["redflag_checks"][0]
     assert check["outcome"] == "emergency" and check["present"] == [CES[2]]
@@ -281,6 +342,16 @@ def test_questionnaire_collects_signs_and_history(cli: Run, data_dir: Path, tty:
     assert "URGENT:" in result.stdout and "broken bone" in flat(result.stdout)
     check = stored(data_dir)["redflag_checks"][0]
     assert check["present"] == ["trauma"] and check["history"] == ["steroids_long_term"]
+
+
+def test_questionnaire_cancer_then_nerve_sign_is_an_emergency(
+    cli: Run, data_dir: Path, tty: None
+) -> None:
+    answers = {"foot_drop": "y", "cancer_history": "y"}
+    result = cli("redflags", input="".join(answers.get(i, "n") + "\n" for i in redflags.ALL_IDS))
+    assert result.exit_code == 0, result.stderr
+    assert flat(result.stdout).split("Yes or no?")[-1].count("EMERGENCY:") == 1
+    assert stored(data_dir)["redflag_checks"][0]["outcome"] == "emergency"
 
 
 def test_flags_win_over_the_questionnaire(cli: Run, tty: None) -> None:
@@ -302,8 +373,14 @@ def test_no_input_refuses_even_on_a_terminal(cli: Run, data_dir: Path, tty: None
     ("args", "outcome"),
     [
         (["--present", "ces_bladder_bowel"], "emergency"),
+        (["--present", "chest_pain"], "emergency"),
+        (["--present", "major_trauma"], "emergency"),
+        (["--present", "cancer_history", "--present", "limbs_weak_numb"], "emergency"),
         (["--present", "coordination"], "urgent"),
+        (["--present", "cancer_history", "--present", "upper_back"], "urgent"),
+        (["--present", "trauma", "--present", "osteoporosis"], "urgent"),
         (["--present", "trauma"], "see_professional"),
+        (["--present", "not_coping"], "routine"),
         (["--none"], "clear"),
     ],
 )
@@ -316,18 +393,23 @@ def test_advice_in_full_with_no_color_at_40_columns(
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 40, "wrapped to the screen, not cut"
     text = flat(result.stdout)
-    for sentence in redflags.ADVICE[outcome]:
+    document = json.loads(cli("redflags", *args, "--json").stdout)
+    assert document["outcome"] == outcome
+    for sentence in document["advice"].splitlines():
+        assert sentence in text, sentence
+    for sentence in redflags.ADVICE[outcome]:  # type: ignore[index]
         assert sentence in text
     assert redflags.SAFETY_NET in text
-    assert text.startswith(redflags.ADVICE[outcome][0])
+    assert text.startswith(redflags.ADVICE[outcome][0])  # type: ignore[index]
 
 
-def test_emergency_sentences_at_40_columns(cli: Run) -> None:
-    result = cli("redflags", "--present", "ces_both_legs", env={"COLUMNS": "40", "NO_COLOR": "1"})
-    text = flat(result.stdout)
-    assert "EMERGENCY: get help now. Go to A&E or call 999." in text
-    assert (
-        "If you are not sure whether this applies to you, call NHS 111 now and tell them "
-        "exactly what you have noticed." in text
-    )
-    assert re.search(r"Do not wait for a routine GP appointment", text)
+def test_emergency_and_urgent_sentences_at_40_columns(cli: Run) -> None:
+    narrow = {"COLUMNS": "40", "NO_COLOR": "1"}
+    text = flat(cli("redflags", "--present", "ces_both_legs", env=narrow).stdout)
+    assert "EMERGENCY: call 999 or go to A&E now. (112 also works.)" in text
+    assert re.search(r"Do not wait for a GP appointment", text)
+    text = flat(cli("redflags", "-p", "cancer_history", "-p", "night_pain", env=narrow).stdout)
+    assert "If the practice is closed, call NHS 111. In Scotland, call NHS 24 on 111." in text
+    assert "acute oncology" in text
+    text = flat(cli("redflags", "-p", "not_coping", env=narrow).stdout)
+    assert "Samaritans on 116 123 (free, any time)" in text

@@ -155,8 +155,11 @@ def test_on_a_terminal_each_planned_activity_is_offered_a_drop_back(
     log_days(cli, "8", 3, 10, today="2026-03-10")
     ok(cli("progress", "step-up", "walking", env=on("2026-03-10")))
     pretend_terminal(monkeypatch, "backskills.cli.flareup")
-    # Four emergency questions (no), pain 6, then for walking: x (not a choice), s (start).
-    answers = "n\nn\nn\nn\n6\nx\ns\n"
+    # Each emergency question (no), nothing new on the urgent list, pain 6, then for
+    # walking: x (not a choice), s (start).
+    from backskills import redflags
+
+    answers = "n\n" * len(redflags.signs_in("emergency")) + "n\n6\nx\ns\n"
     result = cli("flareup", "start", input=answers, env=on("2026-03-11"))
     ok(result)
     text = " ".join(result.stdout.split())

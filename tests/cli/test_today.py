@@ -141,7 +141,13 @@ def test_today_reminds_to_check_red_flags_and_shows_an_active_flareup(cli: Run) 
     assert doc["redflags"]["kind"] == "reminder"
     assert "backskills redflags" in flat(ok(cli, 1, "today").stdout)
     ok(cli, 1, "redflags", "--none")
-    assert as_json(cli, 1, "today")["redflags"] is None
+    quiet = as_json(cli, 1, "today")["redflags"]
+    assert (quiet["kind"], quiet["age_days"], quiet["stale"], quiet["lines"]) == (
+        "ok",
+        0,
+        False,
+        [],
+    )
     ok(cli, 2, "flareup", "start", "--pain", "7")
     doc = as_json(cli, 3, "today")
     assert doc["flareup"] is not None

@@ -49,6 +49,7 @@ def test_start_and_end_pause_then_resume() -> None:
         "started": "2026-03-01",
         "days": 1,
         "plan": [],
+        "advice": [],
     }
     later = DAY + dt.timedelta(days=4)
     assert flareups.status(journal, later).days == 5
@@ -60,6 +61,7 @@ def test_start_and_end_pause_then_resume() -> None:
         "started": None,
         "days": None,
         "plan": [],
+        "advice": [],
     }
 
 

@@ -1,4 +1,5 @@
-"""The migration mechanism, proven with a synthetic version 2 of the journal."""
+"""The migration mechanism, proven with a synthetic next version of the journal, and the
+real migrations (each one has its own test below)."""
 
 from __future__ import annotations
 
@@ -12,30 +13,33 @@ import pytest
 
 import backskills.store as store_module
 from backskills.errors import JournalUnreadable
-from backskills.models import Journal
+from backskills.models import SCHEMA_VERSION, Journal
 from backskills.models.activity import PainScore
 from backskills.store import Store, backups, migrations
 from tests.conftest import Run
 from tests.journals import FIXTURES
 
-
-class JournalV2(Journal):
-    schema_version: Literal[2] = 2  # type: ignore[assignment]
+NEXT = SCHEMA_VERSION + 1
 
 
-def v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
+class JournalNext(Journal):
+    schema_version: Literal[NEXT] = NEXT  # type: ignore[assignment,valid-type]
+
+
+def to_next(document: dict[str, Any]) -> dict[str, Any]:
     """Synthetic step: every pain note gets a suffix (proves the step ran on the data)."""
     document["pain"] = [
-        {**pain, "note": f"{pain.get('note') or ''}|v2"} for pain in document.get("pain", [])
+        {**pain, "note": f"{pain.get('note') or ''}|next"} for pain in document.get("pain", [])
     ]
     return document
 
 
 @pytest.fixture
 def version_2(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store_module, "Journal", JournalV2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, v1_to_v2)
+    """A synthetic version after the current one, reached from v1 through every real step."""
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(store_module, "Journal", JournalNext)
+    monkeypatch.setitem(migrations.MIGRATIONS, SCHEMA_VERSION, to_next)
 
 
 @pytest.fixture
@@ -62,8 +66,8 @@ def test_migrate_runs_every_step_in_order(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_migrate_refuses_a_gap() -> None:
-    with pytest.raises(ValueError, match="no migration from schema version 1"):
-        migrations.migrate({"schema_version": 1}, 2)
+    with pytest.raises(ValueError, match=f"no migration from schema version {SCHEMA_VERSION}"):
+        migrations.migrate({"schema_version": SCHEMA_VERSION}, NEXT)
 
 
 def test_reading_an_old_journal_migrates_in_memory_only(
@@ -73,12 +77,12 @@ def test_reading_an_old_journal_migrates_in_memory_only(
     store = Store(v1_journal.parent)
     loaded = store.load_with_version()
     assert loaded.version == 1
-    assert isinstance(loaded.journal, JournalV2)
-    assert all(p.note and p.note.endswith("|v2") for p in loaded.journal.pain)
+    assert isinstance(loaded.journal, JournalNext)
+    assert all(p.note and p.note.endswith("|next") for p in loaded.journal.pain)
     result = cli("data", "check", "--json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert (report["file_schema_version"], report["schema_version"]) == (1, 2)
+    assert (report["file_schema_version"], report["schema_version"]) == (1, NEXT)
     assert "older format" in cli("data", "check").stdout
     assert v1_journal.read_bytes() == before
     assert not (v1_journal.parent / "backups").exists()
@@ -92,8 +96,8 @@ def test_first_change_keeps_a_premigration_backup_for_good(
     with store.transaction() as journal:
         journal.pain.append(PainScore.model_validate({"date": "2026-03-01", "score": 2}))
     saved = json.loads(v1_journal.read_text())
-    assert saved["schema_version"] == 2
-    assert saved["pain"][0]["note"].endswith("|v2")
+    assert saved["schema_version"] == NEXT
+    assert saved["pain"][0]["note"].endswith("|next")
     assert saved["pain"][-1]["score"] == 2
     (premigration,) = [b for b in store.backups() if b.premigration]
     assert "-v1-premigration" in premigration.name
@@ -108,7 +112,7 @@ def test_first_change_keeps_a_premigration_backup_for_good(
 def test_missing_migration_step_is_unreadable_and_untouched(
     monkeypatch: pytest.MonkeyPatch, v1_journal: Path, cli: Run
 ) -> None:
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", NEXT)
     before = v1_journal.read_bytes()
     with pytest.raises(JournalUnreadable, match="cannot be brought up to date"):
         Store(v1_journal.parent).load()
@@ -126,3 +130,56 @@ def test_premigration_backups_survive_the_retention_rule() -> None:
     ]
     pruned = backups.to_prune([*recent, old], now.date())
     assert old not in pruned
+
+
+# -- the real migrations ----------------------------------------------------------------------
+
+
+def test_v1_to_v2_keeps_every_redflag_check_exactly_and_marks_the_old_table(
+    v1_journal: Path, cli: Run
+) -> None:
+    original = json.loads(v1_journal.read_text())
+    assert original["schema_version"] == 1
+    document, start = migrations.migrate(json.loads(v1_journal.read_text()), 2)
+    assert start == 1 and document["schema_version"] == 2
+    checks = document["redflag_checks"]
+    assert [{k: v for k, v in c.items() if k != "rules"} for c in checks] == original[
+        "redflag_checks"
+    ]
+    assert [c["rules"] for c in checks] == [1] * len(original["redflag_checks"])
+    for key in original:
+        if key not in ("schema_version", "redflag_checks"):
+            assert document[key] == original[key], key
+    # Through the CLI: the history shows each check with the outcome it got on the day.
+    rows = json.loads(cli("redflags", "history", "--json").stdout)
+    assert [(r["checked_on"], r["outcome"], r["rules"]) for r in rows] == [
+        (c["checked_on"], c["outcome"], 1) for c in original["redflag_checks"]
+    ]
+    assert rows[0]["assessed"] is not None
+    # A change keeps a copy of the v1 file and saves the checks as they were.
+    assert cli("pain", "3").exit_code == 0
+    saved = json.loads(v1_journal.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION  # v2, and any later step
+    assert saved["redflag_checks"] == checks
+
+
+def test_v2_to_v3_adds_empty_outcomes_and_keeps_every_entry() -> None:
+    document = json.loads((FIXTURES / "journal-v2.json").read_text("utf-8"))
+    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 3)
+    assert start == 2 and migrated["schema_version"] == 3
+    assert migrated["outcomes"] == {"psfs_items": [], "tests": [], "checkins": []}
+    for key, value in document.items():
+        if key != "schema_version":
+            assert migrated[key] == value, key
+    journal = Journal.model_validate(migrated)
+    assert journal.outcomes.checkins == []
+
+
+def test_a_v1_journal_reaches_v3_through_both_steps(v1_journal: Path, cli: Run) -> None:
+    original = json.loads(v1_journal.read_text())
+    assert cli("pain", "3").exit_code == 0
+    saved = json.loads(v1_journal.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION
+    assert saved["outcomes"]["checkins"] == []
+    assert [c["rules"] for c in saved["redflag_checks"]] == [1] * len(original["redflag_checks"])
+    assert saved["pain"][: len(original["pain"])] == original["pain"]

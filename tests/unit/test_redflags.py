@@ -12,28 +12,36 @@ from hypothesis import strategies as st
 from backskills import redflags
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
+from backskills.models.safety import RULES_VERSION, RedFlagCheck
 from backskills.safety import exercise_block_reason, require_exercise_allowed
 
 DAY = dt.date(2026, 3, 1)
 
-# The IDs exactly as the issue lists them, written out here (not read from the module).
+# The IDs exactly as issue 10 lists them, with the outcome each has ON ITS OWN, written
+# out here (not read from the module): this is the table the code must match.
 CES = ["ces_bladder_bowel", "ces_sexual_function", "ces_saddle_numbness", "ces_both_legs"]
-TRAUMA = ["trauma"]
-NEURO = ["balance_walking", "limbs_weak_numb", "foot_drop", "coordination"]
-OTHER_WARNING = [
+EMERGENCY = [*CES, "limbs_weak_numb", "chest_pain", "major_trauma"]
+NERVE = ["foot_drop", "coordination", "balance_walking", "limbs_weak_numb"]
+NEURO = ["balance_walking", "foot_drop", "coordination"]  # urgent alone (not emergency)
+URGENT = [
+    *NEURO,
+    "trunk_band",
+    "upper_back",
+    "worse_straining",
+    "night_pain",
+    "constant_pain",
+    "fever_unwell",
+    "weight_loss",
+    "lumps",
+]
+CHECK = [
+    "trauma",
     "severe_stiffness",
     "leg_pain_below_knee",
-    "trunk_band",
     "other_joints",
-    "fever_unwell",
-    "lumps",
-    "constant_pain",
-    "night_pain",
-    "night_sweats",
-    "weight_loss",
     "more_joints",
+    "night_sweats",
 ]
-WARNING = NEURO + OTHER_WARNING
 HISTORY = [
     "cancer_history",
     "osteoporosis",
@@ -47,36 +55,74 @@ HISTORY = [
     "iv_drug_use",
     "alcohol_dependence",
 ]
-EVERY = CES + TRAUMA + WARNING + HISTORY
-RANK = {"clear": 0, "see_professional": 1, "urgent": 2, "emergency": 3}
+PROGRESS = ["not_improving", "not_coping"]
+OTHER_HISTORY = [h for h in HISTORY if h != "cancer_history"]
+CANCER_PAIN = [
+    "night_pain",
+    "constant_pain",
+    "trunk_band",
+    "upper_back",
+    "weight_loss",
+    "worse_straining",
+]
+BONE = ["osteoporosis", "steroids_long_term"]
+EVERY = EMERGENCY + URGENT + CHECK + HISTORY + PROGRESS
+RANK = {"clear": 0, "routine": 1, "see_professional": 2, "urgent": 3, "emergency": 4}
+
+ALONE: dict[str, str] = {
+    **{i: "emergency" for i in EMERGENCY},
+    **{i: "urgent" for i in URGENT},
+    **{i: "see_professional" for i in CHECK},
+    "cancer_history": "see_professional",
+    **{i: "routine" for i in OTHER_HISTORY},
+    **{i: "routine" for i in PROGRESS},
+}
+
+# Every combination that changes the outcome (more serious than its parts alone). Cancer
+# history with one of CANCER_PAIN stays urgent but changes the advice (the cancer team).
+COMBINATIONS: list[tuple[tuple[str, ...], str]] = [
+    *((("cancer_history", nerve), "emergency") for nerve in NEURO),  # limbs: already 999
+    *((("trauma", bone), "urgent") for bone in BONE),
+    *(((sign, item), "urgent") for sign in CHECK for item in HISTORY),
+]
 
 
 def expected(ids: set[str]) -> str:
-    """The issue's rules, written independently of the module."""
-    if ids & set(CES):
-        return "emergency"
-    has_sign = bool(ids & set(TRAUMA + WARNING))
-    if ids & set(NEURO) or (has_sign and ids & set(HISTORY)):
-        return "urgent"
-    return "see_professional" if has_sign else "clear"
+    """Issue 10's rules, written independently of the module."""
+    tiers = [ALONE[i] for i in ids]
+    for combo, outcome in COMBINATIONS:
+        if set(combo) <= ids:
+            tiers.append(outcome)
+    return max(tiers, key=RANK.__getitem__, default="clear")
 
 
 def test_catalogue_has_exactly_the_issue_ids_in_their_groups() -> None:
     assert sorted(redflags.ALL_IDS) == sorted(EVERY)
-    assert len(set(redflags.ALL_IDS)) == len(redflags.ALL_IDS) == 31
-    assert set(CES) == redflags.EMERGENCY_IDS
-    assert set(TRAUMA) == redflags.TRAUMA_IDS
-    assert set(WARNING) == redflags.WARNING_IDS
+    assert len(set(redflags.ALL_IDS)) == len(redflags.ALL_IDS) == len(EVERY) == 37
+    assert set(EMERGENCY) == redflags.EMERGENCY_IDS
+    assert set(URGENT) == redflags.URGENT_IDS
+    assert set(CHECK) == redflags.CHECK_IDS
     assert set(HISTORY) == redflags.HISTORY_IDS
-    assert set(NEURO) == redflags.NEURO_IDS
-    # Emergency signs come first, so the questionnaire asks them first.
-    assert list(redflags.ALL_IDS[:4]) == [s.id for s in redflags.signs_in("emergency")]
+    assert set(PROGRESS) == redflags.PROGRESS_IDS
+    assert set(NERVE) == redflags.NERVE_IDS
+    assert set(CANCER_PAIN) == redflags.CANCER_URGENT_IDS
+    # Emergency signs come first, so the walk-through asks them first.
+    assert set(redflags.ALL_IDS[: len(EMERGENCY)]) == set(EMERGENCY)
+    assert {s.id: s.alone for s in redflags.SIGNS} == ALONE
 
 
 # Each part of the issue's meaning that a question must still ask about (nothing left out,
 # nothing narrowed). Words are matched case-insensitively in the question.
 MEANING = {
-    "ces_bladder_bowel": ("newly", "start passing urine", "hold it", "bowels", "leaked"),
+    "ces_bladder_bowel": (
+        "newly",
+        "start passing urine",
+        "hold it",
+        "bowels",
+        "leaked",
+        "feel urine or stool",
+        "bladder is full",
+    ),
     "ces_sexual_function": ("new change", "sexual", "numbness"),
     "ces_saddle_numbness": (
         "numbness",
@@ -87,19 +133,23 @@ MEANING = {
         "wiping",
     ),
     "ces_both_legs": ("new", "pain", "numbness", "weakness", "both"),
-    "trauma": ("fall", "accident", "injury"),
+    "limbs_weak_numb": ("both arms", "both legs", "arms and legs", "weak", "numb", "tingly"),
+    "chest_pain": ("chest pain", "back pain"),
+    "major_trauma": ("serious accident", "road accident", "height", "heavy blow"),
+    "trauma": ("fall", "accident", "injury", "checked"),
     "severe_stiffness": ("movement", "lower back", "legs", "limited"),
     "leg_pain_below_knee": ("leg", "knee", "suddenly", "getting worse"),
     "balance_walking": ("balance", "walk", "for example", "trip", "fall"),
-    "limbs_weak_numb": ("both arms", "both legs", "weak", "numb", "same time"),
     "foot_drop": ("foot", "both", "flop", "very weak", "walk"),
     "coordination": ("arms", "legs", "write", "dressed", "walk"),
     "trunk_band": ("pain", "numbness", "odd feeling", "band", "chest"),
+    "upper_back": ("between your shoulder blades", "low in your back"),
+    "worse_straining": ("much worse", "cough", "sneeze", "strain on the toilet"),
     "other_joints": ("other joints", "painful", "stiff", "started"),
     "fever_unwell": ("fever", "ill", "started"),
-    "lumps": ("lumps", "cannot explain", "new", "changing", "bigger"),
+    "lumps": ("lump", "swelling", "cannot explain", "new", "changing", "bigger", "shape"),
     "constant_pain": ("all the time", "rest", "move"),
-    "night_pain": ("night", "much worse", "lie flat"),
+    "night_pain": ("worse at night", "not eased by rest", "lie flat"),
     "night_sweats": ("sweat", "night"),
     "weight_loss": ("lost weight", "without"),
     "more_joints": ("more and more", "joints", "painful", "stiff"),
@@ -114,6 +164,8 @@ MEANING = {
     "tuberculosis_history": ("tuberculosis",),
     "iv_drug_use": ("inject drugs",),
     "alcohol_dependence": ("dependent on alcohol",),
+    "not_improving": ("no better", "six weeks", "everyday things"),
+    "not_coping": ("worried", "cope"),
 }
 
 
@@ -131,61 +183,33 @@ def test_every_sign_has_a_plain_question_and_label() -> None:
         assert "_" not in sign.question
 
 
-@pytest.mark.parametrize("sign_id", CES)
-def test_each_emergency_sign_alone_is_emergency(sign_id: str) -> None:
-    assert redflags.evaluate([sign_id]) == "emergency"
+# --- the table: every ID alone, every combination that changes the outcome ----------------
 
 
-@pytest.mark.parametrize("sign_id", NEURO)
-def test_each_neurological_sign_alone_is_urgent(sign_id: str) -> None:
-    assert redflags.evaluate([sign_id]) == "urgent"
+@pytest.mark.parametrize(("sign_id", "outcome"), sorted(ALONE.items()))
+def test_each_id_alone(sign_id: str, outcome: str) -> None:
+    assert redflags.evaluate([sign_id]) == outcome
 
 
-@pytest.mark.parametrize("sign_id", TRAUMA + OTHER_WARNING)
-def test_trauma_or_other_warning_alone_is_see_professional(sign_id: str) -> None:
-    assert redflags.evaluate([sign_id]) == "see_professional"
+@pytest.mark.parametrize(("ids", "outcome"), COMBINATIONS, ids=lambda v: str(v))
+def test_each_combination_that_changes_the_outcome(ids: tuple[str, ...], outcome: str) -> None:
+    assert RANK[outcome] > max(RANK[ALONE[i]] for i in ids), "the combination raises it"
+    assert redflags.evaluate(ids) == outcome
 
 
-@pytest.mark.parametrize("sign_id", HISTORY)
-def test_history_alone_is_clear(sign_id: str) -> None:
-    assert redflags.evaluate([sign_id]) == "clear"
+def test_every_pair_follows_the_table() -> None:
+    wrong = [
+        (pair, redflags.evaluate(pair), expected(set(pair)))
+        for pair in itertools.combinations(EVERY, 2)
+        if redflags.evaluate(pair) != expected(set(pair))
+    ]
+    assert not wrong
 
 
-def test_nothing_is_clear() -> None:
+def test_nothing_is_clear_and_nothing_with_cancer_history_is_clear_or_routine() -> None:
     assert redflags.evaluate([]) == "clear"
-
-
-@pytest.mark.parametrize(
-    ("sign_id", "history_id"), list(itertools.product(TRAUMA + WARNING, HISTORY))
-)
-def test_any_sign_with_any_history_is_urgent(sign_id: str, history_id: str) -> None:
-    assert redflags.evaluate([sign_id, history_id]) == "urgent"
-
-
-@pytest.mark.parametrize(
-    ("neuro_id", "other"), list(itertools.product(NEURO, TRAUMA + WARNING + HISTORY))
-)
-def test_neurological_sign_is_urgent_whatever_else_but_ces(neuro_id: str, other: str) -> None:
-    assert redflags.evaluate([neuro_id, other]) == "urgent"
-
-
-@pytest.mark.parametrize(("ces_id", "other"), list(itertools.product(CES, EVERY)))
-def test_emergency_beats_everything(ces_id: str, other: str) -> None:
-    assert redflags.evaluate([ces_id, other]) == "emergency"
-
-
-@pytest.mark.parametrize(
-    ("first", "second"), list(itertools.combinations(TRAUMA + OTHER_WARNING, 2))
-)
-def test_several_non_neurological_signs_without_history_stay_see_professional(
-    first: str, second: str
-) -> None:
-    assert redflags.evaluate([first, second]) == "see_professional"
-
-
-@pytest.mark.parametrize(("first", "second"), list(itertools.combinations(HISTORY, 2)))
-def test_history_items_together_stay_clear(first: str, second: str) -> None:
-    assert redflags.evaluate([first, second]) == "clear"
+    for other in EVERY:
+        assert RANK[redflags.evaluate(["cancer_history", other])] >= RANK["see_professional"]
 
 
 @given(st.sets(st.sampled_from(EVERY)))
@@ -214,6 +238,7 @@ def test_result_splits_signs_from_history_and_always_ends_with_the_safety_net(
     assert set(result.present) == ids - set(HISTORY)
     assert set(result.history) == ids & set(HISTORY)
     assert result.advice[-1] == redflags.SAFETY_NET
+    assert result.advice[0] == redflags.ADVICE[result.outcome][0]
     assert result.reasons
 
 
@@ -226,23 +251,31 @@ def test_unknown_id_is_invalid_and_lists_the_valid_ones() -> None:
         assert sign_id in caught.value.message
 
 
+def _text(outcome: str) -> str:
+    return " ".join(redflags.ADVICE[outcome])  # type: ignore[index]
+
+
 def test_advice_names_the_right_services() -> None:
-    def text(outcome: str) -> str:
-        return " ".join(redflags.ADVICE[outcome])  # type: ignore[index]
-
-    assert text("emergency").startswith("EMERGENCY:")
-    assert all(w in text("emergency") for w in ("999", "A&E", "NHS 111"))
-    assert text("urgent").startswith("URGENT:")
-    assert "GP" in text("urgent") and "NHS 111" in text("urgent")
-    assert "GP or physiotherapist" in text("see_professional")
-    assert "999" not in text("clear")
+    assert _text("emergency").startswith("EMERGENCY:")
+    assert all(w in _text("emergency") for w in ("999", "A&E", "112"))
+    assert _text("urgent").startswith("URGENT:")
+    assert all(w in _text("urgent") for w in ("GP", "today", "NHS 111", "NHS 24", "Scotland"))
+    assert "A&E" in _text("urgent") and "999" in _text("urgent")
+    assert _text("see_professional").startswith("GET IT CHECKED:")
+    assert "GP or physiotherapist" in _text("see_professional")
+    assert _text("routine").startswith("ROUTINE:")
+    assert "next GP or physiotherapy appointment" in _text("routine")
+    assert "does not stop your programme" in _text("routine")
+    assert _text("clear").startswith("CLEAR:")
+    assert "999" not in _text("clear") and "999" not in _text("routine")
     for outcome in RANK:
-        assert "bed rest" not in text(outcome).lower()
+        assert "bed rest" not in _text(outcome).lower()
+        assert redflags.HEADLINES[outcome].split(":")[0] == _text(outcome).split(":")[0]  # type: ignore[index]
 
 
-def test_clear_with_history_says_to_mention_it() -> None:
+def test_history_alone_is_routine_with_a_note_to_mention_it() -> None:
     result = redflags.build_result(DAY, ["osteoporosis"])
-    assert result.outcome == "clear"
+    assert result.outcome == "routine"
     # The note is part of the advice (so --json carries it too), before the safety net.
     note = result.advice[-2]
     assert "GP or physiotherapist" in note and "osteoporosis" in note
@@ -251,18 +284,60 @@ def test_clear_with_history_says_to_mention_it() -> None:
 
 
 def test_get_it_checked_never_claims_it_is_not_an_emergency() -> None:
-    text = " ".join(redflags.ADVICE["see_professional"]).lower()
+    text = _text("see_professional").lower()
     assert "not an emergency" not in text
     assert "999" in text and "nhs 111" in text
 
 
-def test_reasons_explain_fracture_risk_and_weightier_history() -> None:
+@pytest.mark.parametrize("pain", CANCER_PAIN)
+def test_cancer_with_a_named_pain_pattern_names_the_cancer_team(pain: str) -> None:
+    advice = " ".join(redflags.build_result(DAY, ["cancer_history", pain]).advice)
+    assert advice.startswith("URGENT:")
+    assert "acute oncology" in advice and "GP today" in advice
+
+
+def test_cancer_history_alone_is_get_it_checked_and_never_clear() -> None:
+    result = redflags.build_result(DAY, ["cancer_history"])
+    assert result.outcome == "see_professional"
+    advice = " ".join(result.advice)
+    assert "cancer team" in advice and "CLEAR" not in advice
+    assert "no action" not in advice.lower()
+
+
+@pytest.mark.parametrize("nerve", NERVE)
+def test_cancer_with_a_nerve_sign_is_an_emergency_about_the_spinal_cord(nerve: str) -> None:
+    result = redflags.build_result(DAY, ["cancer_history", nerve])
+    assert result.outcome == "emergency"
+    assert "spinal cord" in " ".join(result.reasons)
+
+
+@pytest.mark.parametrize(
+    "ids", [["not_coping"], ["not_coping", "ces_both_legs"], ["not_coping", "lumps"]]
+)
+def test_not_coping_always_carries_the_crisis_line_near_the_top(ids: list[str]) -> None:
+    advice = redflags.build_result(DAY, ids).advice
+    assert advice[1] == redflags.CRISIS_LINE
+    assert "Samaritans" in advice[1] and "116 123" in advice[1] and "999" in advice[1]
+    assert "backskills learn mood-and-help" in " ".join(advice)
+    assert redflags.CRISIS_LINE not in redflags.build_result(DAY, ["not_improving"]).advice
+
+
+def test_not_improving_is_routine_and_suggests_an_appointment() -> None:
+    result = redflags.build_result(DAY, ["not_improving"])
+    assert result.outcome == "routine"
+    assert redflags.NOT_IMPROVING in result.advice
+
+
+def test_reasons_give_the_rule_that_decided() -> None:
     injury = " ".join(redflags.build_result(DAY, ["trauma", "steroids_long_term"]).reasons)
     assert "broken bone" in injury
-    weighty = " ".join(redflags.build_result(DAY, ["night_sweats", "cancer_history"]).reasons)
-    assert "counts for more" in weighty
-    neuro = " ".join(redflags.build_result(DAY, ["foot_drop"]).reasons)
-    assert "feet" in neuro
+    weighty = " ".join(redflags.build_result(DAY, ["night_sweats", "recent_infection"]).reasons)
+    assert "health history" in weighty
+    ces = " ".join(redflags.build_result(DAY, ["ces_both_legs"]).reasons)
+    assert "cauda equina" in ces
+    # Only the rules that decided the outcome: no "today" under an emergency.
+    both = redflags.build_result(DAY, ["ces_both_legs", "lumps"]).reasons
+    assert not any("today" in line for line in both)
 
 
 def _journal_with(*checks: list[str]) -> Journal:
@@ -272,12 +347,27 @@ def _journal_with(*checks: list[str]) -> Journal:
     return journal
 
 
-def test_record_check_stores_what_was_evaluated() -> None:
+def test_record_check_stores_what_was_evaluated_and_the_rules() -> None:
     journal = _journal_with(["trauma", "osteoporosis", "trauma"])
     (check,) = journal.redflag_checks
     assert (check.checked_on, check.outcome) == (DAY, "urgent")
     assert (check.present, check.history) == (["trauma"], ["osteoporosis"])
+    assert check.rules == RULES_VERSION == 2
     assert redflags.result_of(check).outcome == "urgent"
+
+
+def test_a_stored_check_keeps_the_outcome_it_got_on_the_day() -> None:
+    old = RedFlagCheck(
+        checked_on=DAY, outcome="clear", present=[], history=["cancer_history"], rules=1
+    )
+    result = redflags.result_of(old)
+    assert result.outcome == "clear" and result.rules == 1
+    assert redflags.rejudged(old) == "see_professional"
+    same = RedFlagCheck(checked_on=DAY, outcome="urgent", present=["lumps"], rules=1)
+    assert redflags.rejudged(same) is None
+    unknown = RedFlagCheck(checked_on=DAY, outcome="clear", history=["cancer"], rules=1)
+    assert redflags.rejudged(unknown) is None
+    assert redflags.label("cancer") == "cancer"
 
 
 @pytest.mark.parametrize("ids", [["ces_both_legs"], ["foot_drop"], ["lumps"], ["trauma"]])
@@ -290,9 +380,15 @@ def test_not_clear_blocks_until_assessed(ids: list[str]) -> None:
     assert journal.assessments[0].check == 0
 
 
-def test_a_later_clear_check_unblocks_and_a_later_red_flag_blocks_again() -> None:
-    journal = _journal_with(["lumps"], [])
-    require_exercise_allowed(journal)
+@pytest.mark.parametrize("sign_id", EVERY)
+def test_gating_follows_the_tier(sign_id: str) -> None:
+    gates = RANK[ALONE[sign_id]] >= RANK["see_professional"]
+    assert (exercise_block_reason(_journal_with([sign_id])) is not None) == gates
+
+
+def test_a_later_clear_or_routine_check_unblocks_and_a_later_red_flag_blocks_again() -> None:
+    require_exercise_allowed(_journal_with(["lumps"], []))
+    require_exercise_allowed(_journal_with(["lumps"], ["not_improving"]))
     journal = _journal_with(["lumps"], [], ["fever_unwell"])
     assert exercise_block_reason(journal) is not None
     # An assessment of an older check does not cover a newer one.
@@ -303,8 +399,8 @@ def test_a_later_clear_check_unblocks_and_a_later_red_flag_blocks_again() -> Non
         require_exercise_allowed(journal)
 
 
-def test_history_only_check_does_not_block() -> None:
-    require_exercise_allowed(_journal_with(["cancer_history", "iv_drug_use"]))
+def test_routine_history_does_not_block() -> None:
+    require_exercise_allowed(_journal_with(["osteoporosis", "iv_drug_use", "not_coping"]))
 
 
 def test_assessment_refusals() -> None:
@@ -312,6 +408,8 @@ def test_assessment_refusals() -> None:
         redflags.record_assessment(Journal(), DAY)
     with pytest.raises(Refused, match="clear"):
         redflags.record_assessment(_journal_with([]), DAY)
+    with pytest.raises(Refused, match="routine"):
+        redflags.record_assessment(_journal_with(["osteoporosis"]), DAY)
     journal = _journal_with(["lumps"])
     with pytest.raises(InvalidInput):
         redflags.record_assessment(journal, DAY, on=DAY - dt.timedelta(days=1))
@@ -321,31 +419,65 @@ def test_assessment_refusals() -> None:
     assert len(journal.assessments) == 1
 
 
-def test_history_rows_carry_their_assessment() -> None:
+def test_history_rows_carry_their_assessment_signs_in_words_and_advice() -> None:
     journal = _journal_with(["lumps"], ["trauma"])
     redflags.record_assessment(journal, DAY + dt.timedelta(days=2), "physio")
     rows = redflags.history(journal)
     assert [r.number for r in rows] == [1, 2]
     assert rows[0].assessment is None
-    assert rows[1].to_json()["assessed"] == {"date": "2026-03-03", "note": "physio"}
+    assert rows[0].signs == [redflags.sign("lumps").label]
+    assert rows[0].advice.startswith("URGENT:")
+    document = rows[1].to_json()
+    assert document["assessed"] == {"date": "2026-03-03", "note": "physio"}
+    assert document["signs"] == [{"id": "trauma", "label": redflags.sign("trauma").label}]
+    assert document["rules"] == RULES_VERSION
 
 
-def test_today_notice_reminder_banner_and_nothing() -> None:
+def test_today_notice_reminder_banner_note_and_ok() -> None:
     reminder = redflags.today_notice(Journal(), DAY)
-    assert reminder is not None and reminder.kind == "reminder"
+    assert reminder.kind == "reminder"
     assert len(reminder.lines) == 1 and "backskills redflags" in reminder.lines[0]
 
-    assert redflags.today_notice(_journal_with([]), DAY) is None
-    assert redflags.today_notice(_journal_with(["osteoporosis"]), DAY) is None
+    ok = redflags.today_notice(_journal_with([]), DAY)
+    assert ok.kind == "ok" and ok.empty and ok.age_days == 0 and not ok.stale
+    note = redflags.today_notice(_journal_with(["osteoporosis"]), DAY)
+    assert note.kind == "note" and not note.blocks_exercise
+    assert "next GP or physiotherapy appointment" in note.lines[0]
+    coping = redflags.today_notice(_journal_with(["not_coping"]), DAY)
+    assert redflags.CRISIS_LINE in coping.lines
 
     journal = _journal_with(["ces_saddle_numbness"])
     banner = redflags.today_notice(journal, DAY)
-    assert banner is not None and banner.kind == "banner" and banner.blocks_exercise
+    assert banner.kind == "banner" and banner.blocks_exercise
     joined = " ".join(banner.lines)
-    assert "EMERGENCY" in joined and "999" in joined and "A&E" in joined and "NHS 111" in joined
+    assert "EMERGENCY" in joined and "999" in joined and "A&E" in joined
 
     redflags.record_assessment(journal, DAY)
     assessed = redflags.today_notice(journal, DAY)
-    assert assessed is not None and assessed.kind == "banner"
+    assert assessed.kind == "banner"
     assert not assessed.blocks_exercise and assessed.assessed_on == DAY
     assert assessed.to_json()["outcome"] == "emergency"
+
+
+@pytest.mark.parametrize(("age", "stale"), [(0, False), (42, False), (43, True), (400, True)])
+def test_a_check_goes_stale_after_six_weeks(age: int, stale: bool) -> None:
+    for ids in ([], ["osteoporosis"], ["lumps"]):
+        notice = redflags.today_notice(_journal_with(ids), DAY + dt.timedelta(days=age))
+        assert notice.age_days == age and notice.stale is stale
+        assert any("fresh one" in line for line in notice.reminders) is stale
+    assert (
+        "6 weeks and 1 day ago"
+        in redflags.today_notice(_journal_with([]), DAY + dt.timedelta(days=43)).reminders[0]
+    )
+
+
+def test_today_asks_for_a_new_check_when_the_table_now_rates_it_higher() -> None:
+    journal = Journal(
+        redflag_checks=[
+            RedFlagCheck(checked_on=DAY, outcome="clear", history=["cancer_history"], rules=1)
+        ]
+    )
+    notice = redflags.today_notice(journal, DAY)
+    assert notice.kind == "ok" and not notice.blocks_exercise  # a reminder, not a gate
+    assert notice.rejudged == "see_professional"
+    assert "GET IT CHECKED" in notice.reminders[0] and "check again" in notice.reminders[0]

@@ -46,11 +46,15 @@ def test_reminder_is_one_line_at_80_columns(
     assert len(capsys.readouterr().out.splitlines()) == 1
 
 
-def test_nothing_when_latest_is_clear(capsys: pytest.CaptureFixture[str]) -> None:
+def test_nothing_when_latest_is_clear_and_recent(capsys: pytest.CaptureFixture[str]) -> None:
     journal = Journal()
     redflags.record_check(journal, [], DAY)
-    show.today_notice(redflags.today_notice(journal, DAY))
+    show.today_notice(redflags.today_notice(journal, DAY + dt.timedelta(days=42)))
     assert capsys.readouterr().out == ""
+    show.today_notice(redflags.today_notice(journal, DAY + dt.timedelta(days=43)))
+    text, _ = printed(capsys)
+    assert text.startswith("Reminder: Your last red-flag check was on 2026-03-01, 6 weeks")
+    assert "backskills redflags" in text
 
 
 def test_emergency_banner_in_words(capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,8 +63,8 @@ def test_emergency_banner_in_words(capsys: pytest.CaptureFixture[str]) -> None:
     show.today_notice(redflags.today_notice(journal, DAY))
     text, _ = printed(capsys)
     assert text.startswith("RED FLAGS: ")
-    assert "EMERGENCY: get help now. Go to A&E or call 999." in text
-    assert "call NHS 111 now" in text
+    assert "EMERGENCY: call 999 or go to A&E now. (112 also works.)" in text
+    assert "Do not wait for a GP appointment" in text
     assert "backskills redflags assessed" in text
 
 
@@ -69,7 +73,8 @@ def test_urgent_banner_says_what_is_blocked(capsys: pytest.CaptureFixture[str]) 
     redflags.record_check(journal, ["trauma", "osteoporosis"], DAY)
     show.today_notice(redflags.today_notice(journal, DAY))
     text, _ = printed(capsys)
-    assert "URGENT: contact your GP today (NHS 111 if the practice is closed)." in text
+    assert "URGENT: contact your GP practice today and tell them which signs you have." in text
+    assert "If the practice is closed, call NHS 111. In Scotland, call NHS 24 on 111." in text
     assert "Logging is not affected." in text
 
 

@@ -115,37 +115,49 @@ def _start(
     journal = store().load()
     flareups.require_can_start(journal, current)  # refuse before any of the opening is shown
 
-    show.flareup_opening(flareups.OPENING, flareups.FIRST_STEPS, stderr=json)
-    render.say("", stderr=json)
-    _plans.render_plan("flareup", [s.text for s in journal.flareup_plan], stderr=json)
-    render.say("", stderr=json)
-    emergency: list[str] = []
+    # The warning signs come first; only then the calm opening and the plan.
+    found: list[str] = []
     if ask:
-        # As in 'backskills redflags', a yes stops the questions: it is already an emergency.
-        render.heading("A quick check of the emergency signs")
-        for sign in redflags.signs_in("emergency"):
-            if typer.confirm(sign.question, default=False):
-                emergency.append(sign.id)
-                break
+        from backskills.cli.redflags import ask_signs
+
+        found = ask_signs(redflags.signs_in("emergency"), stop_when=redflags.EMERGENCY_IDS)
+        if not found:
+            found = _ask_urgent()
     else:
-        show.emergency_signs(
-            [s.label for s in redflags.signs_in("emergency")],
-            redflags.ADVICE["emergency"],
+        show.warning_signs(
+            [
+                (
+                    redflags.GROUP_TITLES[group],
+                    [s.label for s in redflags.signs_in(group)],
+                    redflags.ADVICE[group],
+                )
+                for group in ("emergency", "urgent")
+            ],
             stderr=json,
         )
-    if ask and not emergency:
-        if pain is None:
-            pain = _ask_pain()
-        if reduce_raw is None:
-            reduce = {
-                o.activity: _ask_reduce(o) for o in flareups.reduction_options(journal, current)
-            }
+    render.say("", stderr=json)
+    if found:
+        # Nothing calm, no plan, no questions about levels: the advice comes first and alone.
+        show.advice(redflags.build_result(current, found))
+    else:
+        show.flareup_opening(flareups.OPENING, flareups.first_steps(journal), stderr=json)
+        render.say("", stderr=json)
+        _plans.render_plan("flareup", [s.text for s in journal.flareup_plan], stderr=json)
+        if ask:
+            render.say("")
+            if pain is None:
+                pain = _ask_pain()
+            if reduce_raw is None:
+                reduce = {
+                    o.activity: _ask_reduce(o) for o in flareups.reduction_options(journal, current)
+                }
 
     with store().transaction() as journal:
         flare = flareups.start(journal, current, pain, note, reduce)
-        check = redflags.record_check(journal, emergency, current) if emergency else None
+        check = redflags.record_check(journal, found, current) if found else None
         status = flareups.status(journal, current)
         units = _units(journal)
+        gated = flareups.check_line(journal)
     if json:
         render.emit_json(
             status.to_json()
@@ -159,9 +171,6 @@ def _start(
             }
         )
         return
-    if check is not None:
-        render.say("")
-        show.advice(check)
     asked, kept = flareups.kept_levels(journal, current, flare, reduce)
     show.flareup_started(
         current.isoformat(),
@@ -170,7 +179,25 @@ def _start(
         emergency=check is not None,
         asked_to_reduce=asked,
         kept=[(o.activity, o.current, o.unit) for o in kept],
+        check_line=gated,
     )
+
+
+def _ask_urgent() -> list[str]:
+    """The urgent signs as one list: anything new? If so, which ones (by number)."""
+    from backskills import redflags, render
+    from backskills.render import safety as show
+
+    urgent = redflags.signs_in("urgent")
+    show.anything_new([s.label for s in urgent])
+    if not typer.confirm("Is anything on this list new for you?", default=False):
+        return []
+    while True:
+        raw: str = typer.prompt(f"Which ones? Type their numbers, 1 to {len(urgent)}, e.g. 2 5")
+        words = raw.replace(",", " ").split()
+        if words and all(w.isdigit() and 1 <= int(w) <= len(urgent) for w in words):
+            return [urgent[int(w) - 1].id for w in words]
+        render.warn(f"please type numbers from 1 to {len(urgent)}, separated by spaces.")
 
 
 def _ask_pain() -> int | None:

@@ -17,7 +17,9 @@ from backskills.cli._common import (
 )
 
 if TYPE_CHECKING:
-    from backskills.redflags import CheckResult
+    from collections.abc import Sequence
+
+    from backskills.redflags import CheckResult, Sign
 
 app = typer.Typer(
     invoke_without_command=True,
@@ -95,26 +97,37 @@ def redflags_command(
 
 
 def _ask() -> list[str]:
-    """The questionnaire: one question at a time, emergency signs first.
+    """The walk-through: one question at a time, emergency signs first, with a counter.
 
     A yes to any emergency sign stops the questions: the outcome is already an emergency
     and nothing else should come between the patient and that advice.
     """
     from backskills import redflags, render
-    from backskills.render import safety as show
 
     render.say(
         "A few yes or no questions about warning signs. They are rare, and most people "
         "answer no to all of them. Think about what is new or has changed."
     )
+    return ask_signs(redflags.SIGNS, stop_when=redflags.EMERGENCY_IDS)
+
+
+def ask_signs(signs: Sequence[Sign], stop_when: frozenset[str] = frozenset()) -> list[str]:
+    """Ask each sign's question ("question N of M", wrapped at word boundaries) under its
+    group's title; returns the IDs answered yes. A yes to an ID in ``stop_when`` stops."""
+    from backskills import redflags
+    from backskills.render import safety as show
+
     chosen: list[str] = []
-    for group, title in redflags.GROUP_TITLES.items():
-        show.question_group(title)
-        for sign in redflags.signs_in(group):
-            if typer.confirm(sign.question, default=False):
-                chosen.append(sign.id)
-                if group == "emergency":
-                    return chosen
+    group = None
+    for number, sign in enumerate(signs, start=1):
+        if sign.group != group:
+            group = sign.group
+            show.question_group(redflags.GROUP_TITLES[group])
+        show.question(number, len(signs), sign.question)
+        if typer.confirm("Yes or no?", default=False):
+            chosen.append(sign.id)
+            if sign.id in stop_when:
+                break
     return chosen
 
 

@@ -20,6 +20,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "flareup": ("flareup", "Get through a flare-up: first steps, your plan, pausing progress."),
     "goodspell": ("goodspell", "Your plan for good spells, without a boom before the bust."),
     "pace": ("pace", "Pace everyday activities: tolerance, tasks, a day plan and a review."),
+    "checkin": (
+        "checkin",
+        "Check in at week 1 and week 6: pain, hard activities (PSFS), tests; see what changed.",
+    ),
     "learn": ("learn", "Read the leaflets: how pain works, pacing, goals, flare-ups and more."),
     "exercises": ("exercises", "The home exercises, with easy, medium and hard options."),
     "relax": ("relax", "A guided deep-breathing session; record relaxation practice."),

@@ -8,16 +8,17 @@ from pydantic import Field
 
 from backskills.models.activity import Activity, ActivityRecord, PainScore
 from backskills.models.base import StrictModel
+from backskills.models.checkin import Outcomes
 from backskills.models.goals import Goal
 from backskills.models.learning import RelaxSession, ThoughtRecord
 from backskills.models.pacing import Pacing
 from backskills.models.safety import Assessment, FlareUp, PlanStep, RedFlagCheck
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 
 class Journal(StrictModel):
-    schema_version: Literal[1] = 1
+    schema_version: Literal[3] = 3
     activities: list[Activity] = Field(default_factory=list)
     records: list[ActivityRecord] = Field(default_factory=list)
     pain: list[PainScore] = Field(default_factory=list)
@@ -30,6 +31,7 @@ class Journal(StrictModel):
     pacing: Pacing = Field(default_factory=Pacing)
     relaxation: list[RelaxSession] = Field(default_factory=list)
     thoughts: list[ThoughtRecord] = Field(default_factory=list)
+    outcomes: Outcomes = Field(default_factory=Outcomes)  # check-ins (schema 3)
 
     def record_count(self) -> int:
         """How many dated records the journal holds (for reports and benchmarks)."""
@@ -41,4 +43,5 @@ class Journal(StrictModel):
             + len(self.pacing.logs)
             + len(self.relaxation)
             + len(self.thoughts)
+            + len(self.outcomes.checkins)
         )

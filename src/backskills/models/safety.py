@@ -8,14 +8,21 @@ from pydantic import Field
 
 from backskills.models.base import Amount, Day, Index, Name, Note, Pain, StrictModel
 
-Outcome = Literal["emergency", "urgent", "see_professional", "clear"]
+Outcome = Literal["emergency", "urgent", "see_professional", "routine", "clear"]
+
+# The triage table a new check is judged by. 1: the first table (four outcomes, until
+# schema 2); 2: the table that follows NHS advice and NICE NG59/NG234 (five outcomes).
+RULES_VERSION = 2
 
 
 class RedFlagCheck(StrictModel):
+    """One red-flag check, exactly as it was judged on the day (never re-judged later)."""
+
     checked_on: Day
     outcome: Outcome
     present: list[Name] = Field(default_factory=list)  # signs that apply
     history: list[Name] = Field(default_factory=list)  # history items that apply
+    rules: int = Field(default=RULES_VERSION, ge=1)  # the triage table it was judged by
 
 
 class Assessment(StrictModel):

@@ -27,6 +27,7 @@ OUTCOME_STYLES = {
     "emergency": "bold red",
     "urgent": "bold red",
     "see_professional": "bold yellow",
+    "routine": "bold cyan",
     "clear": "bold green",
 }
 
@@ -65,6 +66,11 @@ def question_group(title: str) -> None:
     heading(title)
 
 
+def question(number: int, total: int, text: str) -> None:
+    """One question of the walk-through with its counter, wrapped at word boundaries."""
+    say((f"Question {number} of {total}: ", "bold"), text)
+
+
 # Below this width a table's columns fold mid-word, so histories are listed line by line.
 NARROW = 60
 
@@ -76,29 +82,30 @@ def _narrow() -> bool:
 
 
 def check_history(rows: Sequence[HistoryRow]) -> None:
+    """Each check in words: date, outcome, what applied and the advice of its tier."""
     from backskills.redflags import OUTCOME_NAMES
 
     if not rows:
         say("No red-flag checks yet. Run 'backskills redflags' to do one.")
         return
-    cells = [
-        (
-            row.number,
-            row.check.checked_on.isoformat(),
-            OUTCOME_NAMES[row.check.outcome],
-            ", ".join([*row.check.present, *row.check.history]) or "nothing",
-            "" if row.assessment is None else row.assessment.date.isoformat(),
+    for row in rows:
+        check = row.check
+        say(
+            f"{row.number}. {check.checked_on.isoformat()}: ",
+            (OUTCOME_NAMES[check.outcome], OUTCOME_STYLES[check.outcome]),
         )
-        for row in rows
-    ]
-    if not _narrow():
-        table(["#", "date", "outcome", "what applied", "assessed"], cells)
-        return
-    for number, day, outcome, applied, assessed in cells:
-        say(f"{number}. {day}: ", (outcome, "bold"))
-        say("   what applied: ", applied)
-        if assessed:
-            say(f"   assessed on {assessed}")
+        if row.signs:
+            say("   What applied:")
+            for item in row.signs:
+                say(f"   - {item}")
+        else:
+            say("   What applied: nothing")
+        say("   Advice: ", row.advice)
+        if row.assessment is not None:
+            note = f": {row.assessment.note}" if row.assessment.note else ""
+            say(f"   Assessed on {row.assessment.date.isoformat()}", note)
+        if row.earlier_rules:
+            say(("   Judged by the earlier red-flag questions.", "dim"))
 
 
 def assessment_recorded(checked_on: str, outcome: Outcome, note: str | None) -> None:
@@ -117,29 +124,46 @@ def assessment_recorded(checked_on: str, outcome: Outcome, note: str | None) -> 
 
 
 def today_notice(notice: TodayNotice | None, stderr: bool = False) -> None:
-    """The `today` reminder (one line) or banner (several lines, words first)."""
+    """The `today` reminder (one line), banner or note (words first), then any reminders
+    (a stale check, an updated table)."""
     if notice is None:
         return
     if notice.kind == "reminder":
         say(("Reminder: ", "bold"), notice.lines[0], stderr=stderr)
         return
-    style = OUTCOME_STYLES.get(notice.outcome or "", "bold")
-    say(("RED FLAGS: ", style), notice.lines[0], stderr=stderr)
-    for line in notice.lines[1:]:
-        say(line, stderr=stderr)
+    if notice.lines:
+        style = OUTCOME_STYLES.get(notice.outcome or "", "bold")
+        title = "RED FLAGS: " if notice.kind == "banner" else "Red flags: "
+        say((title, style), notice.lines[0], stderr=stderr)
+        for line in notice.lines[1:]:
+            say(line, stderr=stderr)
+    for line in notice.reminders:
+        say(("Reminder: ", "bold"), line, stderr=stderr)
 
 
-def emergency_signs(
-    labels: Sequence[str], advice_lines: Sequence[str], stderr: bool = False
+def warning_signs(
+    groups: Sequence[tuple[str, Sequence[str], Sequence[str]]], stderr: bool = False
 ) -> None:
-    """For a flare-up without a terminal: the emergency signs and what to do, in full."""
-    heading("Check the emergency signs", stderr=stderr)
-    say("If you have any of these and they are new, treat it as an emergency:", stderr=stderr)
-    bullet_list(labels, stderr=stderr)
-    say("If any of them applies to you:", stderr=stderr)
-    say((advice_lines[0], "bold red"), stderr=stderr)
-    for line in advice_lines[1:]:
-        say(line, stderr=stderr)
+    """For a flare-up without a terminal: each list of signs, then what to do, in full.
+
+    ``groups`` holds (title, labels, advice lines); the first advice line is the headline."""
+    heading("First, check the warning signs", stderr=stderr)
+    for title, labels, advice_lines in groups:
+        _blank(stderr)
+        say((title, "bold"), stderr=stderr)
+        bullet_list(labels, stderr=stderr)
+        say("If any of these is new for you:", stderr=stderr)
+        say((advice_lines[0], "bold red"), stderr=stderr)
+        for line in advice_lines[1:]:
+            say(line, stderr=stderr)
+
+
+def anything_new(labels: Sequence[str]) -> None:
+    """The urgent signs, numbered, before asking whether any is new."""
+    _blank()
+    heading("Anything new from this list?")
+    for number, item in enumerate(labels, start=1):
+        say(f"{number}. {item}")
 
 
 # --- flare-ups and plans -------------------------------------------------------------------
@@ -188,6 +212,8 @@ def flareup_status(current: FlareUpStatus, unit_of: dict[str, str]) -> None:
     if current.note:
         say(("Note: ", "bold"), current.note)
     say("Step-ups are paused until you end it with 'backskills flareup end'.")
+    for line in current.advice:
+        say(line)
     reductions(current.reductions, unit_of)
 
 
@@ -247,9 +273,10 @@ def flareup_started(
     emergency: bool = False,
     asked_to_reduce: bool = False,
     kept: Sequence[tuple[str, float, str]] = (),
+    check_line: str | None = None,
 ) -> None:
-    """The flare-up is recorded. After an emergency sign, nothing here invites exercise:
-    the advice printed just before says to leave it until they have been seen."""
+    """The flare-up is recorded. After a warning sign, or while a red-flag check gates
+    exercise, nothing here invites exercise: it points to that advice instead."""
     _blank()
     say(
         ("Flare-up recorded ", "bold"),
@@ -263,6 +290,10 @@ def flareup_started(
             say(f"{name} stays at {describe(level, unit)}: it is not above the level you chose.")
     if emergency:
         say(("Get help first, as above. ", "bold"), "Your exercises can wait.")
+        return
+    if check_line is not None:
+        say(check_line)
+        more("flareups")
         return
     if not changes:
         why = " (none was above the level you chose to drop back to)" if asked_to_reduce else ""

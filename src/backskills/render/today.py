@@ -73,6 +73,10 @@ def home(view: TodayView) -> None:
         from backskills.render.pacing import today_section as pacing_section
 
         pacing_section(view.pacing)
+    if view.checkin is not None:
+        from backskills.render.checkin import reminder
+
+        reminder(view.checkin)
     if view.pain_scores:
         scores = ", ".join(str(s) for s in view.pain_scores)
         render.say(f"Pain today: {scores} out of 10.")

@@ -2,9 +2,14 @@
 
 ``MIGRATIONS[n]`` turns a version-``n`` document (a plain dict) into version ``n + 1``.
 A journal older than ``SCHEMA_VERSION`` runs through every step in order; the store keeps a
-backup of the pre-migration file before the first save. Version 1 is the first published
-schema, so the list is empty today; add a function here (and a fixture of the old version
-under ``tests/fixtures/``) whenever the schema changes.
+backup of the pre-migration file before the first save. Add a function here (and a fixture
+of the old version under ``tests/fixtures/``) whenever the schema changes.
+
+- 1 -> 2: red-flag checks record the triage table they were judged by (``rules``). Every
+  check already stored was judged by the first table, so it gets ``rules: 1``; its date,
+  outcome and answers stay exactly as recorded (a past check is never re-judged).
+- 2 -> 3: outcome check-ins. An empty ``outcomes`` section (class start, PSFS activities,
+  tests, check-ins); nothing else changes.
 """
 
 from __future__ import annotations
@@ -14,7 +19,23 @@ from typing import Any
 
 Document = dict[str, Any]
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+
+def _v1_to_v2(document: Document) -> Document:
+    checks = document.get("redflag_checks")
+    if isinstance(checks, list):
+        document["redflag_checks"] = [
+            {**check, "rules": 1} if isinstance(check, dict) else check for check in checks
+        ]
+    return document
+
+
+def _v2_to_v3(document: Document) -> Document:
+    """Version 3 adds outcome check-ins; an older journal has none yet."""
+    document.setdefault("outcomes", {"psfs_items": [], "tests": [], "checkins": []})
+    return document
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(document: Document, current: int) -> tuple[Document, int]:
