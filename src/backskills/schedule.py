@@ -7,7 +7,8 @@
   force now (from the day it began) and the levels the plan projects, each until the day
   its next review is due, all within the horizon (``weeks`` from today);
 - a review event on each day a step up may be due;
-- active goals' deadlines and unfinished pacing tasks' deadlines, however far ahead.
+- the next outcome check-in, active goals' and plans' deadlines and unfinished pacing
+  tasks' deadlines, however far ahead.
 
 Each event has a stable ``uid`` built from what it is about (the activity and the level,
 the goal number, the task number), never from the day it happens, so a newer export
@@ -365,12 +366,42 @@ def _task_events(journal: Journal, today: date) -> list[CalendarEvent]:
     return events
 
 
+def _checkin_event(journal: Journal, today: date) -> list[CalendarEvent]:
+    """The next outcome check-in (today when it is already due)."""
+    from backskills import checkins
+
+    plan = checkins.schedule(journal, today)
+    if plan.next_due is None:
+        return []
+    day = max(plan.next_due, today)
+    week = f" (week {plan.next_week})" if plan.next_week else ""
+    lines = [
+        f"Check-in {plan.next_number}{week}: your average and worst pain over the last 7 "
+        "days, the everyday activities you rate (PSFS) and your exercise tests.",
+        f"When: {plan.rule()}.",
+        "Do it: backskills checkin",
+    ]
+    if plan.done >= 1:
+        lines.append("Then 'backskills checkin show' compares it with your first check-in.")
+    return [
+        CalendarEvent(
+            uid=_uid("checkin", str(plan.next_number)),
+            kind="checkin",
+            title=f"Outcome check-in {plan.next_number}{week}",
+            start=day,
+            days=1,
+            description="\n".join(lines),
+        )
+    ]
+
+
 def build(journal: Journal, today: date, weeks: int = DEFAULT_WEEKS) -> Calendar:
     """Every event of the plan from ``today``; daily levels and reviews reach ``weeks`` ahead."""
     horizon = today + timedelta(days=weeks * 7 - 1)
     calendar = Calendar(today=today, weeks=weeks, horizon=horizon)
     for activity in journal.activities:
         calendar.events.extend(_level_events(journal, activity, today, horizon))
+    calendar.events.extend(_checkin_event(journal, today))
     calendar.events.extend(_goal_events(journal, today))
     calendar.events.extend(_task_events(journal, today))
     calendar.events.sort(key=lambda e: (e.start, e.kind, e.uid))

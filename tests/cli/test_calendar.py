@@ -229,7 +229,7 @@ def test_json_lists_the_events_and_what_was_written(cli: Run, tmp_path: Path) ->
     assert document["until"] == (FIRST + timedelta(13)).isoformat()
     uids = {str(e.get("uid")) for e in events(parse(target.read_bytes()))}
     assert {e["uid"] for e in document["events"]} == uids
-    first = document["events"][0]
+    first = next(e for e in document["events"] if e["kind"] == "level")
     assert first["kind"] == "level" and first["level"] == 8 and first["days"] == 7
     assert "health information" in result.stderr
 
@@ -247,6 +247,7 @@ def test_goal_and_pacing_deadlines_are_events(cli: Run) -> None:
     assert rfc5545_problems(raw) == []
     cal = parse(raw)
     (goal,) = by_kind(cal, "goal")
+    assert by_kind(cal, "checkin")  # week 1 of the programme: the first check-in
     assert str(goal.get("summary")) == "Goal deadline: walk to the <park> & back"
     assert goal.decoded("dtstart") == FIRST + timedelta(56)
     assert "backskills goal done 1" in str(goal.get("description"))
@@ -279,3 +280,19 @@ def test_an_empty_journal_gives_an_empty_valid_calendar(cli: Run) -> None:
     assert result.exit_code == 0
     assert rfc5545_problems(result.stdout_bytes) == []
     assert events(parse(result.stdout_bytes)) == []
+
+
+def test_the_next_check_in_is_an_event_and_moves_on_once_done(cli: Run) -> None:
+    planned_walking(cli)  # first entry 2026-02-27: week 1 starts there
+    cal = parse(run(cli, 0, "calendar").stdout_bytes)
+    (first,) = by_kind(cal, "checkin")
+    # Already due in week 1: it is on today, not in the past.
+    assert first.decoded("dtstart") == FIRST
+    assert str(first.get("summary")) == "Outcome check-in 1 (week 1)"
+    assert "Do it: backskills checkin" in str(first.get("description"))
+    ok(cli, 0, "checkin", "--pain-average", "6", "--pain-worst", "8", "--psfs",
+       "Putting on socks=3", "--psfs", "Lifting=2", "--psfs", "Walking the dog=4",
+       "--test", "sit-to-stand-1min=11")  # fmt: skip
+    (second,) = by_kind(parse(run(cli, 0, "calendar").stdout_bytes), "checkin")
+    assert second.decoded("dtstart") == FIRST + timedelta(35)
+    assert str(second.get("uid")) != str(first.get("uid"))
