@@ -13,7 +13,14 @@ from datetime import date
 from typing import Any, Literal
 
 from backskills import units
-from backskills.activities import arg, clean_number, describe, ensure_activity, get_activity
+from backskills.activities import (
+    arg,
+    check_amount,
+    clean_number,
+    describe,
+    ensure_activity,
+    get_activity,
+)
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, Baseline, BaselineDay, Felt
@@ -236,12 +243,13 @@ def log_day(
     add: bool = False,
     start_factor: float | None = None,
     resolution: float | None = None,
+    new: bool = False,
 ) -> BaselineResult:
     """Record one baseline day (replacing or, with ``add``, adding to a day already logged)."""
     if start_factor is not None:
         check_start_factor(start_factor)
     on = day or today
-    activity = ensure_activity(journal, name, unit, today, resolution)
+    activity = ensure_activity(journal, name, unit, today, resolution, new=new)
     if activity.baseline is None:
         activity.baseline = Baseline(start_factor=activity.start_factor)
     baseline = activity.baseline
@@ -249,6 +257,7 @@ def log_day(
         activity.start_factor = start_factor
         baseline.start_factor = start_factor
     same = next((d for d in baseline.days if d.date == on), None)
+    check_amount(activity, amount, amount + (same.amount if same is not None and add else 0), on)
     if same is not None:
         previous = same.amount
         same.amount = clean_number(previous + amount) if add else amount

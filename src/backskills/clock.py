@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import UTC, date, datetime
 
 
 def today() -> date:
@@ -14,3 +14,8 @@ def today() -> date:
     if fixed:
         return date.fromisoformat(fixed)
     return date.today()
+
+
+def now_utc() -> datetime:
+    """The current time in UTC (stored with a record, to spot a command pasted twice)."""
+    return datetime.now(UTC)

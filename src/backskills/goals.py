@@ -469,7 +469,8 @@ def tie_to_plan(journal: Journal, goal: Goal, today: date) -> PlanTie | None:
     from backskills.progression import set_plan
 
     check_activity_unit(journal, goal.activity, goal.unit)
-    activity = ensure_activity(journal, goal.activity, goal.unit, today)
+    # the goal's own wording names the activity; tying it is how a new one is started
+    activity = ensure_activity(journal, goal.activity, goal.unit, today, new=True)
     summary = summarise(activity)
     tie = PlanTie(goal.id, activity.name, activity.unit, baseline_days=len(summary.days))
     if not summary.complete and activity.plan is None:

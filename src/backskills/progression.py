@@ -394,6 +394,7 @@ def set_plan(
     start: float | None = None,
     starts_on: date | None = None,
     goal_id: int | None = None,
+    new: bool = False,
 ) -> PlanView:
     """Create or replace the plan of ``name``; records the starting level as a level change."""
     safety.require_exercise_allowed(journal)
@@ -421,7 +422,7 @@ def set_plan(
                     "(three days), or give a starting level with --start N."
                 ),
             )
-        activity = ensure_activity(journal, name, None, today)
+        activity = ensure_activity(journal, name, None, today, new=new)
     level, why = _choose_start(activity, start, begin)
     unit = activity.unit
     if target < level:

@@ -79,6 +79,7 @@ class TodayView:
     red_flags: redflags.TodayNotice | None = None  # reminder or banner (issue 5)
     flareup: flareups.TodaySection | None = None  # the active flare-up (issue 5)
     checkin: checkins.Reminder | None = None  # a check-in is due (issue 13)
+    summary_due: bool = False  # once a week (Mondays): point to `backskills summary`
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -98,6 +99,7 @@ class TodayView:
             "redflags": self.red_flags.to_json() if self.red_flags else None,
             "flareup": self.flareup.to_json() if self.flareup else None,
             "checkin_due": self.checkin.to_json() if self.checkin else None,
+            "summary_due": self.summary_due,
         }
 
 
@@ -141,6 +143,9 @@ def build(journal: Journal, today: date) -> TodayView:
     view.goals = today_section(journal, today)
     view.pacing = pacing.today_spells(journal, today)
     view.checkin = checkins.reminder(journal, today)
+    from backskills.summary import summary_due
+
+    view.summary_due = summary_due(journal, today)
     return view
 
 

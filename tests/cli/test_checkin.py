@@ -184,6 +184,14 @@ def test_without_a_terminal_every_missing_answer_is_named(cli: Run, on: object) 
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: --pain-worst: is needed when backskills cannot ask")
     assert "--psfs" in result.stderr and "--test" in result.stderr
+    assert "Hint: Ideas for the PSFS" not in result.stderr  # nothing to suggest from yet
+    goal = ["goal", "add", "Walk to the shops", "--target", "20", "--unit", "minutes",
+            "--why", "independence", "--reward", "a coffee", "--within", "8w"]  # fmt: skip
+    assert cli(*goal).exit_code == 0, cli(*goal).stderr
+    result = cli("checkin", "--pain-average", "5", "--pain-worst", "6")
+    assert "Hint: Ideas for the PSFS from your goals and activities: Walk to the shops" in (
+        result.stderr
+    )
     later = cli("checkin", *WEEK1)
     assert later.exit_code == 0
     on("2026-02-09")  # type: ignore[operator]

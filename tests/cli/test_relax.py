@@ -82,7 +82,9 @@ def test_full_guided_session_is_recorded(
     assert clock.seconds == 120
     assert "Well done. Recorded 2 minutes" in result.stdout
     sessions = json.loads(cli("relax", "list", "--json").stdout)
-    assert sessions == [{"date": "2026-03-01", "minutes": 2.0, "guided": True, "note": None}]
+    assert sessions == [
+        {"id": "r1", "date": "2026-03-01", "minutes": 2.0, "guided": True, "note": None}
+    ]
 
 
 def test_ctrl_c_stops_cleanly_and_keeps_what_was_done(
@@ -153,7 +155,13 @@ def test_log_and_list(cli: Run) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Recorded 12.5 minutes of relaxation on 2026-02-28" in result.stdout
     stored = json.loads(cli("relax", "log", "10", "--json").stdout)
-    assert stored == {"date": "2026-03-01", "minutes": 10.0, "guided": False, "note": None}
+    assert stored == {
+        "id": "r2",
+        "date": "2026-03-01",
+        "minutes": 10.0,
+        "guided": False,
+        "note": None,
+    }
     human = cli("relax", "list")
     assert "[bold]yoga[/]" in human.stdout
     assert "22.5 minutes" in human.stdout

@@ -332,6 +332,27 @@ def test_a_worse_pain_is_read_as_worse() -> None:
     assert comparison is not None
     assert comparison.pain_average.direction == "worse" and comparison.pain_average.meaningful
     assert "for the worse" in comparison.pain_average.reading
+    assert comparison.advice is not None and "backskills redflags" in comparison.advice
+
+
+@pytest.mark.parametrize(
+    ("change", "pain_average", "advice"),
+    [
+        ("a-little-worse", 6, True),  # the patient's own view is enough
+        ("same", 6, False),
+        ("better", 4, False),
+        ("better", 9, True),  # pain 6 -> 9 is meaningfully worse, whatever was said
+    ],
+)
+def test_advice_to_tell_a_professional_when_things_look_worse(
+    change: str, pain_average: int, advice: bool
+) -> None:
+    journal = Journal()
+    first(journal)
+    later(journal, change=change, pain_average=pain_average, pain_worst=9)
+    comparison = checkins.compare(journal)
+    assert comparison is not None
+    assert (comparison.advice is not None) is advice
 
 
 def test_compare_needs_two_and_real_numbers() -> None:
@@ -403,3 +424,23 @@ def test_suggestions_come_from_goals_and_activities() -> None:
         ]
     )
     assert checkins.suggestions(journal) == ["walking"]
+
+
+def test_first_use_is_the_earliest_first_entry_of_any_kind() -> None:
+    from backskills.models.activity import Activity
+
+    journal = Journal(
+        activities=[Activity(name="walking", unit="minutes", resolution=1, created=WEEK6)],
+        pain=[PainScore(date=DAY1 + timedelta(days=3), score=4), PainScore(date=WEEK6, score=2)],
+    )
+    assert checkins.first_use(journal) == DAY1 + timedelta(days=3)
+    assert checkins.schedule(journal, WEEK6).start_kind == "first_use"
+
+
+def test_without_a_class_date_weeks_count_from_the_first_checkin() -> None:
+    journal = Journal(pain=[PainScore(date=DAY1 - timedelta(days=20), score=4)])
+    first(journal)  # done three weeks after starting to use backskills
+    later(journal)
+    assert [s.week for s in checkins.summaries(journal)] == [1, 6]
+    plan = checkins.schedule(journal, WEEK6)
+    assert plan.start == DAY1 and plan.start_kind == "first_checkin"

@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._activity import ActivityArg, AmountArg, ResolutionOption, UnitOption
+from backskills.cli._activity import (
+    ActivityArg,
+    AmountArg,
+    NewOption,
+    ResolutionOption,
+    UnitOption,
+)
 from backskills.cli._common import (
     NEGATIVE_AMOUNTS,
     DateOption,
@@ -45,6 +51,7 @@ def log_command(
     ] = False,
     start_factor: StartFactorOption = None,
     resolution: ResolutionOption = None,
+    new: NewOption = False,
     json: JsonOption = False,
 ) -> None:
     """Log one day of a baseline; after day 3 you get your starting level.
@@ -78,6 +85,7 @@ def log_command(
             add=add,
             start_factor=factor,
             resolution=step,
+            new=new,
         )
         tied = goals_tied_to(journal, result.activity)
     if json:

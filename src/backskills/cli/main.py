@@ -20,9 +20,9 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from backskills import __version__
-from backskills.cli._common import AppState, flush_warnings, set_state
+from backskills.cli._common import AppState, InputEnded, flush_warnings, set_state
 from backskills.cli.registry import COMMANDS
-from backskills.errors import EXIT_INTERNAL, BackskillsError
+from backskills.errors import EXIT_INTERNAL, EXIT_USAGE, BackskillsError
 
 # Private and quicker: a third-party pydantic plugin installed in the same environment
 # would be loaded and shown every value validated, and the journal holds health data.
@@ -92,7 +92,49 @@ def _plain_metavars(command: Any) -> None:
 
 
 def run_with_boundary(invoke: Any) -> int:
+    """Run a command: every stream guarded, every error one line and an exit code."""
+    from backskills.render.streams import guarded_output, quiet_after_broken_pipe
+
+    with guarded_output(), _end_of_input_is_reported():
+        try:
+            code = _run(invoke)
+            sys.stdout.flush()  # a reader that went away (| head -1) shows up here
+        except BrokenPipeError:
+            return quiet_after_broken_pipe()
+        return code
+
+
+@contextlib.contextmanager
+def _end_of_input_is_reported() -> Any:
+    """Make the end of input at a question ``InputEnded`` (exit 2), not an abort (130).
+
+    Typer's prompts read through one function; Ctrl-C still stops with 130.
+    """
+    try:
+        from typer._click import termui
+    except ImportError:  # pragma: no cover - a Typer without the bundled Click
+        yield
+        return
+    original = termui.visible_prompt_func
+
+    def read(prompt: str) -> str:
+        if sys.stdin is None or sys.stdin.closed:
+            raise InputEnded
+        try:
+            return original(prompt)
+        except EOFError:
+            raise InputEnded from None
+
+    termui.visible_prompt_func = read
+    try:
+        yield
+    finally:
+        termui.visible_prompt_func = original
+
+
+def _run(invoke: Any) -> int:
     from backskills import render
+    from backskills.render.streams import quiet_after_broken_pipe
 
     try:
         result = invoke()
@@ -102,7 +144,10 @@ def run_with_boundary(invoke: Any) -> int:
         flush_warnings_safely()
         render.error(exc.message, exc.hint)
         return exc.exit_code
-    except (typer.Exit, SystemExit):
+    except (typer.Exit, SystemExit) as exc:
+        if isinstance(exc.__context__, BrokenPipeError):
+            # Rich ends with exit 1 when the reader goes away; we end quietly.
+            return quiet_after_broken_pipe()
         raise
     except typer.Abort:
         render.error("Stopped. Nothing more was changed.")
@@ -122,8 +167,14 @@ def run_with_boundary(invoke: Any) -> int:
         render.error("Stopped. Nothing more was changed.")
         return 130
     except BrokenPipeError:
-        sys.stderr.close()
-        return 0
+        return quiet_after_broken_pipe()
+    except InputEnded:  # a question no command-specific option answers
+        render.error(
+            "no answer came: the input ended before the questions were answered. "
+            "Nothing was saved.",
+            "Give the answers as options (see --help), or add --no-input.",
+        )
+        return EXIT_USAGE
     except Exception:
         if os.environ.get("BACKSKILLS_DEBUG"):
             raise

@@ -145,7 +145,11 @@ def detail(
         )
 
 
-def listing(rows: Sequence[tuple[Goal, int | None]], showing_all: bool) -> None:
+def listing(rows: Sequence[tuple[Goal, int | None, float | None]], showing_all: bool) -> None:
+    """Goals as a table. ``rows``: the goal, days left (active goals) and the level now of
+    a tied activity. With --all the status says when a goal was achieved or dropped."""
+    from backskills.units import fmt
+
     if not rows:
         render.say(
             "No goals yet." if showing_all else "No active goals.",
@@ -154,21 +158,26 @@ def listing(rows: Sequence[tuple[Goal, int | None]], showing_all: bool) -> None:
         render.more("goals")
         return
     table_rows = []
-    for goal, left in rows:
+    for goal, left, level in rows:
         done = sum(step.done for step in goal.steps)
         when = days_phrase(left) if left is not None else goal.status
+        if goal.status != "active" and goal.ended is not None:
+            when = f"{goal.status} {goal.ended.isoformat()}"
+        what = measure(goal)
+        if level is not None and goal.target is not None and goal.activity:
+            what += f" (level now {fmt(level)})"
         table_rows.append(
             (
                 goal.id,
                 goal.title,
-                measure(goal),
+                what,
                 goal.deadline.isoformat(),
                 when,
                 f"{done}/{len(goal.steps)}",
             )
         )
     render.table(["id", "goal", "measure", "deadline", "status", "steps"], table_rows)
-    overdue = [goal.id for goal, left in rows if left is not None and left < 0]
+    overdue = [goal.id for goal, left, _level in rows if left is not None and left < 0]
     for goal_id in overdue:
         render.hint(f"Goal {goal_id} is past its deadline: backskills goal review {goal_id}")
 

@@ -21,11 +21,21 @@ def boom_warning(result: LogResult) -> None:
         render.more("fluctuations", stderr=True)
 
 
+def repeat_note(result: LogResult) -> None:
+    """On stderr: the same record was typed moments ago (a command pasted twice?)."""
+    if result.repeat:
+        render.warn(
+            "that looks like a repeat of a record you logged moments ago; "
+            "'backskills undo' takes it back."
+        )
+
+
 def logged(result: LogResult) -> None:
     record = result.record
     render.say(
         ("Logged: ", "bold"),
-        f"{describe(record.amount, result.unit)} of {record.activity} on {record.date.isoformat()}.",
+        f"{describe(record.amount, result.unit)} of {record.activity} on {record.date.isoformat()}"
+        f" ({record.id}).",
     )
     if result.new_activity:
         render.say(f"{record.activity} is new; it is measured in {result.unit}.")
@@ -42,7 +52,10 @@ def logged(result: LogResult) -> None:
 
 def pain(result: PainResult) -> None:
     score = result.score
-    render.say(("Pain recorded: ", "bold"), f"{score.score} out of 10 on {score.date.isoformat()}.")
+    render.say(
+        ("Pain recorded: ", "bold"),
+        f"{score.score} out of 10 on {score.date.isoformat()} ({score.id}).",
+    )
     if len(result.same_day) > 1:
         render.say("Scores that day: " + ", ".join(str(s) for s in result.same_day) + ".")
     if score.score >= HIGH_PAIN:

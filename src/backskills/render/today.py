@@ -77,6 +77,8 @@ def home(view: TodayView) -> None:
         from backskills.render.checkin import reminder
 
         reminder(view.checkin)
+    if view.summary_due:
+        render.hint("A new week. See how the last six weeks went: backskills summary")
     if view.pain_scores:
         scores = ", ".join(str(s) for s in view.pain_scores)
         render.say(f"Pain today: {scores} out of 10.")
