@@ -212,3 +212,29 @@ def test_a_v1_journal_reaches_v3_through_both_steps(v1_journal: Path, cli: Run) 
     assert [c["rules"] for c in saved["redflag_checks"]] == [1] * len(original["redflag_checks"])
     kept = [{k: v for k, v in p.items() if k != "id"} for p in saved["pain"]]  # ids: v4
     assert kept[: len(original["pain"])] == original["pain"]
+
+
+def test_v4_to_v5_adds_no_questions_and_keeps_every_entry(data_dir: Path, cli: Run) -> None:
+    document = json.loads((FIXTURES / "journal-v4.json").read_text("utf-8"))
+    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 5)
+    assert start == 4 and migrated["schema_version"] == 5
+    assert migrated["questions"] == []
+    for key, value in document.items():
+        if key != "schema_version":
+            assert migrated[key] == value, key
+    # Through the store: the v4 file opens, a question is added, a copy of v4 is kept.
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / "journal.json"
+    shutil.copy(FIXTURES / "journal-v4.json", path)
+    path.chmod(0o600)
+    assert (
+        cli("report", "--question", "Can I swim?", env={"BACKSKILLS_TODAY": "2026-04-01"}).exit_code
+        == 0
+    )
+    saved = json.loads(path.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION
+    assert [q["text"] for q in saved["questions"]] == ["Can I swim?"]
+    for key, value in document.items():
+        if key != "schema_version":
+            assert saved[key] == value, key
+    assert any("-v4-premigration" in p.name for p in (data_dir / "backups").iterdir())

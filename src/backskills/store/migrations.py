@@ -12,6 +12,8 @@ the plain document as that version wrote it, so it never changes once published.
 - 2 -> 3: outcome check-ins. An empty ``outcomes`` section (class start, PSFS activities,
   tests, check-ins); nothing else changes.
 - 3 -> 4: every dated entry gets its short id (``models.entries``).
+- 4 -> 5: questions for the next appointment (``backskills report --question``). An empty
+  list; nothing else changes.
 """
 
 from __future__ import annotations
@@ -78,10 +80,17 @@ def _v3_to_v4(document: Document) -> Document:
     return document
 
 
+def _v4_to_v5(document: Document) -> Document:
+    """Version 5 keeps the patient's questions for the report; an older journal has none."""
+    document.setdefault("questions", [])
+    return document
+
+
 MIGRATIONS: dict[int, Callable[[Document], Document]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 
 
