@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "thoughts": ("thoughts", "Thought records: catch an unhelpful thought and find a kinder one."),
     "undo": ("undo", "Take back the last change, after saying what it will undo."),
     "entries": ("entries", "See, correct or remove any entry by its id (a12, p3, ...)."),
+    "report": ("report", "A report for your physiotherapist: levels, charts, pain, questions."),
     "calendar": (
         "calendar",
         "Your plan in your calendar app: an iCalendar file of levels and dates.",
