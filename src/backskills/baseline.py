@@ -188,6 +188,7 @@ class BaselineResult:
     day: date | None = None
     previous_amount: float | None = None
     archived: int = 0  # how many earlier baselines are kept in the history
+    has_plan: bool = False  # the activity already has a progression plan
 
     def to_json(self) -> dict[str, Any]:
         s = self.summary
@@ -213,6 +214,14 @@ class BaselineResult:
         }
 
 
+def _plan_built_on_this_baseline(activity: Activity) -> bool:
+    """A plan made once this baseline was complete (a redone baseline needs a new plan)."""
+    summary = summarise(activity)
+    if activity.plan is None or not summary.days:
+        return activity.plan is not None
+    return activity.plan.created >= max(d.date for d in summary.days)
+
+
 def _result(
     activity: Activity,
     action: Action,
@@ -228,6 +237,7 @@ def _result(
         day=day,
         previous_amount=previous_amount,
         archived=len(activity.past_baselines),
+        has_plan=_plan_built_on_this_baseline(activity),
     )
 
 

@@ -192,6 +192,19 @@ def _names(items: Iterable[str]) -> str:
     return ", ".join(f"'{n}'" for n in items) or "none"
 
 
+ID_PREFIX = "c"  # a check-in's entry id is c1, c2, ... (models.entries)
+
+
+def _next_checkin_id(journal: Journal) -> int:
+    """The next check-in number; a number once used is never given again (even if removed)."""
+    highest = max(
+        max((c.id for c in journal.outcomes.checkins), default=0),
+        journal.last_ids.get(ID_PREFIX, 0),
+    )
+    journal.last_ids[ID_PREFIX] = highest + 1
+    return highest + 1
+
+
 def _next_item_id(journal: Journal) -> int:
     return max((i.id for i in journal.outcomes.psfs_items), default=0) + 1
 
@@ -273,7 +286,7 @@ def record(journal: Journal, answers: Answers) -> CheckIn:
     ratings = _psfs(journal, answers, first)
     results = _tests(journal, answers, first)
     check = CheckIn(
-        id=max((c.id for c in outcomes.checkins), default=0) + 1,
+        id=_next_checkin_id(journal),
         date=answers.day,
         pain_average=answers.pain_average,
         pain_worst=answers.pain_worst,
@@ -479,6 +492,67 @@ def _tests(journal: Journal, answers: Answers, first: bool) -> list[ExerciseResu
     return [results[t.id] for t in staying]
 
 
+# -- when a check-in is removed or moved (``backskills entries``) ---------------------------
+
+
+def after_removal(journal: Journal, removed: CheckIn) -> list[str]:
+    """Undo what the removed check-in did to the PSFS list and the tests; say what changed.
+
+    An activity or test retired at that check-in is rated again from the next one; one that
+    was added at it and is rated nowhere else leaves the list.
+    """
+    outcomes = journal.outcomes
+    day = removed.date
+    rated = {r.item for c in outcomes.checkins for r in c.psfs}
+    done = {r.test for c in outcomes.checkins for r in c.tests}
+    lines = []
+    for item in list(outcomes.psfs_items):
+        if item.retired == day:
+            item.retired = None
+            lines.append(f"'{item.activity}' is on your PSFS list again.")
+        if item.added == day and item.id not in rated:
+            outcomes.psfs_items.remove(item)
+            lines.append(f"'{item.activity}' leaves your PSFS list (it was rated only then).")
+    for test in list(outcomes.tests):
+        if test.retired == day:
+            test.retired = None
+            lines.append(f"'{test.name}' is one of your tests again.")
+        if test.added == day and test.id not in done:
+            outcomes.tests.remove(test)
+            lines.append(f"'{test.name}' leaves your tests (it was done only then).")
+    count = len(outcomes.checkins)
+    lines.append(
+        f"You have {count} check-in{'' if count == 1 else 's'} now; they are numbered in date "
+        "order."
+    )
+    return lines
+
+
+def check_move(journal: Journal, moving: CheckIn, to: date) -> None:
+    """A check-in keeps its place in date order: refuse a new date on or past a neighbour."""
+    done = ordered(journal)
+    at = [c.id for c in done].index(moving.id)
+    before = done[at - 1].date if at > 0 else None
+    after = done[at + 1].date if at + 1 < len(done) else None
+    if (before is not None and to <= before) or (after is not None and to >= after):
+        raise Refused(
+            f"check-ins stay in date order, one a day: this one must stay between "
+            f"{before.isoformat() if before else 'the start'} and "
+            f"{after.isoformat() if after else 'today'}.",
+            "To record a check-in on another day, remove this one and check in again with --date.",
+        )
+
+
+def moved(journal: Journal, old: date, new: date) -> None:
+    """The PSFS activities and tests added or retired at a moved check-in move with it."""
+    things: list[PsfsItem | ExerciseTest] = [*journal.outcomes.psfs_items, *journal.outcomes.tests]
+    for thing in things:
+        if thing.added == old:
+            thing.added = new
+        if thing.retired == old:
+            thing.retired = new
+
+
 # -- scores of one check-in -----------------------------------------------------------------
 
 
@@ -520,6 +594,7 @@ class Summary:
         return {
             "number": self.number,
             "id": self.id,
+            "entry_id": f"{ID_PREFIX}{self.id}",
             "date": self.date.isoformat(),
             "week": self.week,
             "pain_average": self.pain_average,
@@ -562,6 +637,7 @@ def detail(journal: Journal, check: CheckIn) -> dict[str, Any]:
     return {
         "number": number,
         "id": check.id,
+        "entry_id": f"{ID_PREFIX}{check.id}",
         "date": check.date.isoformat(),
         "week": week_of(journal, check.date),
         "pain_average": check.pain_average,
@@ -943,10 +1019,9 @@ CAUTION = (
 )
 
 
-def pick(journal: Journal, number: int | None, field: str) -> tuple[int, CheckIn]:
+def pick(journal: Journal, number: int, field: str) -> tuple[int, CheckIn]:
+    """Check-in ``number`` (1 is the first), or a refusal naming the option."""
     done = ordered(journal)
-    if number is None:
-        raise ValueError("pick needs a number")
     if not 1 <= number <= len(done):
         raise NotFound(
             f"{field}: there is no check-in {number}; you have {len(done)}.",

@@ -100,6 +100,15 @@ def _summary(kind: EntryKind, slot: Slot) -> str:
         if entry.entered_by_mistake is not None:
             text += f" (entered by mistake, marked {entry.entered_by_mistake.isoformat()})"
         return text
+    if key == "checkin":
+        from backskills.checkins import psfs_mean
+
+        mean = psfs_mean(entry)
+        text = f"check-in: pain {entry.pain_average} (worst {entry.pain_worst})"
+        if mean is not None:
+            text += f", PSFS {mean:.1f}"
+        done = sum(r.result is not None for r in entry.tests)
+        return text + f", tests {done} of {len(entry.tests)} done"
     if key == "flareup":
         text = "flare-up" + (f", pain {entry.pain}" if entry.pain is not None else "")
         if entry.ended is not None:
@@ -283,6 +292,11 @@ def edit(
         old_day = getattr(target, kind.date_field)
         if old_day != on:
             _check_new_date(kind, slot, on)
+            if kind.key == "checkin":
+                from backskills import checkins
+
+                checkins.check_move(journal, target, on)
+                checkins.moved(journal, old_day, on)
             setattr(target, kind.date_field, on)
             changes.append(f"date {old_day.isoformat()} -> {on.isoformat()}")
     if note is not None and kind.note_field:  # an empty note takes the note away
@@ -329,6 +343,10 @@ def remove(journal: Journal, entry: str, *, today: date) -> EntryChange:
         _move_task(journal, kind, target, -getattr(target, kind.amount_field))
     slot.owner.remove(target)
     effects = _effects(journal, kind, slot, touched, status_before, today)
+    if kind.key == "checkin":
+        from backskills import checkins
+
+        effects += checkins.after_removal(journal, target)
     return EntryChange("removed", before, before, [f"removed {before.label}"], effects)
 
 

@@ -504,6 +504,20 @@ def tied_level(journal: Journal, goal: Goal, today: date) -> float | None:
     return current_level(activity, today) if activity is not None else None
 
 
+def tied_baseline_days(journal: Journal, goal: Goal) -> int:
+    """Days logged on the tied activity's baseline while it has no plan yet (0 otherwise)."""
+    if goal.activity is None:
+        return 0
+    from backskills.activities import find_activity
+    from backskills.baseline import summarise
+
+    activity = find_activity(journal, goal.activity)
+    if activity is None or activity.plan is not None:
+        return 0
+    summary = summarise(activity)
+    return 0 if summary.complete else len(summary.days)
+
+
 def tied_target_date(journal: Journal, goal: Goal, today: date) -> date | None:
     """When the tied activity's plan reaches its target at the safe pace (None without one)."""
     if goal.activity is None:

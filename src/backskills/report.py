@@ -195,24 +195,27 @@ class Report:
 
 
 def _alerts(journal: Journal, window: history.Window) -> list[Alert]:
-    """Every check in the period that was not clear, and the latest one if it still stands."""
-    assessed: dict[int, date] = {}
-    for assessment in journal.assessments:
-        assessed.setdefault(assessment.check, assessment.date)
+    """Every check in the period that was not clear, and the latest one if it still stands.
+
+    A check marked "entered by mistake" is left out, as everywhere else."""
+    from backskills import safety
+
+    counted = safety.counted_checks(journal)
+    latest = counted[-1][0] if counted else None
     found = []
-    last_index = len(journal.redflag_checks) - 1
-    for index, check in enumerate(journal.redflag_checks):
+    for index, check in counted:
         if check.outcome == "clear":
             continue
+        assessment = safety.assessment_of(journal, index)
         inside = window.first <= check.checked_on <= window.last
-        still_open = index == last_index and index not in assessed
+        still_open = index == latest and assessment is None
         if inside or still_open:
             found.append(
                 Alert(
                     checked_on=check.checked_on,
                     outcome=check.outcome,
                     words=summaries.check_words(check.outcome),
-                    assessed_on=assessed.get(index),
+                    assessed_on=assessment.date if assessment is not None else None,
                     in_period=inside,
                 )
             )
@@ -638,7 +641,11 @@ def goal_texts(report: Report) -> tuple[list[tuple[str, str]], list[tuple[str, s
 
 
 def check_table(report: Report) -> Table:
-    return ["Date", "Outcome"], [[c.date.isoformat(), c.words] for c in report.summary.checks]
+    rows = [
+        [c.date.isoformat(), c.words + (" (entered by mistake)" if c.entered_by_mistake else "")]
+        for c in report.summary.checks
+    ]
+    return ["Date", "Outcome"], rows
 
 
 def practice_lines(report: Report) -> list[str]:

@@ -313,3 +313,21 @@ def test_only_report_and_calendar_load_their_heavy_code(data_dir: Path) -> None:
     assert loaded("report", "questions") == ""
     assert "backskills.report_md" in loaded("report", "--format", "md")
     assert "icalendar" in loaded("calendar", "--json")
+
+
+def test_a_check_entered_by_mistake_raises_no_alert(cli: Run, data_dir: Path) -> None:
+    path = patient.write(data_dir)
+    document = json.loads(path.read_text())
+    document["redflag_checks"].append(
+        {
+            "checked_on": "2026-04-10",
+            "outcome": "urgent",
+            "present": [],
+            "history": [],
+            "entered_by_mistake": "2026-04-11",
+        }
+    )
+    path.write_text(json.dumps(document))
+    text = flat(parse(report(cli)))
+    assert "Red-flag check: not clear" not in text
+    assert "(entered by mistake)" in text

@@ -444,3 +444,38 @@ def test_without_a_class_date_weeks_count_from_the_first_checkin() -> None:
     assert [s.week for s in checkins.summaries(journal)] == [1, 6]
     plan = checkins.schedule(journal, WEEK6)
     assert plan.start == DAY1 and plan.start_kind == "first_checkin"
+
+
+def test_removing_a_checkin_undoes_what_it_did_to_the_lists() -> None:
+    journal = Journal()
+    first(journal)
+    two = later(
+        journal,
+        psfs=[("Putting on socks", 6), ("Walking the dog", 8)],
+        psfs_retire=["Lifting shopping"],
+        psfs_new=[("Gardening", 4)],
+        tests=[("sit-to-stand-1min", 15), ("Stairs", 20)],
+        tests_new=[("Stairs", "seconds", "lower")],
+    )
+    journal.outcomes.checkins.remove(two)
+    lines = checkins.after_removal(journal, two)
+    assert [i.activity for i in checkins.active_items(journal)] == [
+        "Putting on socks",
+        "Lifting shopping",
+        "Walking the dog",
+    ]
+    assert [t.name for t in journal.outcomes.tests] == ["Sit-to-stand in 1 minute"]
+    assert "'Gardening' leaves your PSFS list (it was rated only then)." in lines
+    later(journal)  # the same three activities and one test as at the first check-in
+
+
+def test_a_moved_checkin_takes_its_list_changes_along_and_keeps_its_place() -> None:
+    journal = Journal()
+    one = first(journal)
+    later(journal, psfs=later_scores()[:2], psfs_retire=["Walking the dog"])
+    with pytest.raises(Refused, match="date order"):
+        checkins.check_move(journal, one, WEEK6)
+    checkins.check_move(journal, one, DAY1 + timedelta(days=1))
+    checkins.moved(journal, WEEK6, WEEK6 - timedelta(days=1))
+    items = {i.activity: i for i in journal.outcomes.psfs_items}
+    assert items["Walking the dog"].retired == WEEK6 - timedelta(days=1)

@@ -44,7 +44,10 @@ def log_command(
     unit: UnitOption = None,
     date: DateOption = None,
     felt: Annotated[
-        str | None, typer.Option("--felt", help="How it felt: easy, ok or hard.")
+        str | None,
+        typer.Option(
+            "--felt", help="How it felt: easy, ok or hard (too-little and too-much work too)."
+        ),
     ] = None,
     add: Annotated[
         bool, typer.Option("--add", help="Add to the amount already logged for that day.")
@@ -62,6 +65,7 @@ def log_command(
     """
     from backskills import baseline as domain
     from backskills import render, validate
+    from backskills.felt import for_baseline
     from backskills.goals import goals_tied_to
     from backskills.render import baseline as show
 
@@ -70,7 +74,7 @@ def log_command(
     value = validate.amount(amount, "AMOUNT")
     on = validate.day(date, now)
     unit_name = validate.name(unit, "--unit") if unit is not None else None
-    feeling = validate.choice(felt, ("easy", "ok", "hard"), "--felt") if felt is not None else None
+    feeling = for_baseline(felt)
     factor = validate.amount(start_factor, "--start-factor") if start_factor is not None else None
     step = validate.resolution(resolution) if resolution is not None else None
     with store().transaction() as journal:
@@ -81,7 +85,7 @@ def log_command(
             today=now,
             day=on,
             unit=unit_name,
-            felt=feeling,  # type: ignore[arg-type]
+            felt=feeling,
             add=add,
             start_factor=factor,
             resolution=step,

@@ -40,6 +40,7 @@ def undo_command(
                 "'backskills entries remove ID'."
             ),
         )
+    undo.refuse_losing_redflag_checks(state.current, state.journal)
     lines = undo.differences(state.current, state.journal)
     if not yes:
         if not interactive(no_input) or json:

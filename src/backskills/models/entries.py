@@ -4,7 +4,7 @@ Each entry has a short id: its kind's letter and a number, such as ``a12`` (the 
 activity record). Numbers count up per kind and are never handed out twice
 (``Journal.last_ids`` remembers the highest), so an id names one entry for good, even after
 another entry was removed. Thought records keep the number they always had: ``t3`` is
-thought record 3.
+thought record 3; so do check-ins (``c2``, counted in ``last_ids`` too).
 
 The store gives an id to every entry that has none when it loads or saves the journal
 (``assign_ids``), so code that creates an entry never has to.
@@ -100,6 +100,11 @@ def _flareups(journal: Journal) -> Iterator[Slot]:
         yield Slot(flare, journal.flareups)
 
 
+def _checkins(journal: Journal) -> Iterator[Slot]:
+    for check in journal.outcomes.checkins:
+        yield Slot(check, journal.outcomes.checkins)
+
+
 ENTRY_KINDS: tuple[EntryKind, ...] = (
     EntryKind(
         "record", "a", "activity record", _records, "date", "amount", None, "note",
@@ -127,6 +132,10 @@ ENTRY_KINDS: tuple[EntryKind, ...] = (
     EntryKind(
         "flareup", "f", "flare-up", _flareups, "started", None, "pain", "note",
         aliases=("flareups", "flare-up"),
+    ),
+    EntryKind(
+        "checkin", "c", "check-in", _checkins, "date", None, None, "note",
+        aliases=("checkins", "check-in", "check-ins"), derived_id=True,
     ),
 )  # fmt: skip
 

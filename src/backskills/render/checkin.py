@@ -92,7 +92,7 @@ def _checkin_body(saved: dict[str, Any]) -> None:
 def saved(saved: dict[str, Any], comparison: Comparison | None, plan: Schedule) -> None:
     render.say(
         (f"Check-in {saved['number']} saved", "bold"),
-        f": {_day(saved['date'])}{_week(saved['week'])}.",
+        f" ({saved['entry_id']}): {_day(saved['date'])}{_week(saved['week'])}.",
     )
     _checkin_body(saved)
     if comparison is not None:

@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from backskills import settings
 from backskills.errors import (
     InvalidInput,
     JournalBusy,
@@ -59,8 +60,7 @@ from backskills.store.safefile import (
     real_subdir,
 )
 
-ENV_LOCK_TIMEOUT = "BACKSKILLS_LOCK_TIMEOUT"
-DEFAULT_LOCK_TIMEOUT = 10.0
+ENV_LOCK_TIMEOUT = settings.LOCK_TIMEOUT
 # ``data import`` reads at most this much. A ten-year journal is a few megabytes.
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
 # Integers longer than this are no journal number (ids, positions, counts); Python would
@@ -357,7 +357,15 @@ class Store:
                 self._backup(
                     before, premigration_from=version if version < SCHEMA_VERSION else None
                 )
+            self._replace_journal(data)
+
+    def _replace_journal(self, data: bytes) -> None:
+        """Write the journal; Ctrl-C waits until it is written and noted as saved."""
+        from backskills import interrupt
+
+        with interrupt.held_back():
             write_atomic(self.journal_path, data)
+            interrupt.note_saved()
 
     # -- backups, restore, import, export -------------------------------------------------
     def _backup(self, data: bytes, premigration_from: int | None = None) -> Path:
@@ -442,9 +450,8 @@ class Store:
             loaded = self.decode(data, chosen.path)
             with self._writing():
                 aside = self._set_aside()
-                write_atomic(
-                    self.journal_path,
-                    serialise(loaded.journal) if loaded.version < SCHEMA_VERSION else data,
+                self._replace_journal(
+                    serialise(loaded.journal) if loaded.version < SCHEMA_VERSION else data
                 )
             return chosen, aside
 
@@ -536,7 +543,7 @@ class Store:
                 )
             with self._writing():
                 aside = self._set_aside()
-                write_atomic(self.journal_path, serialise(state.journal))
+                self._replace_journal(serialise(state.journal))
                 for used in state._used:  # _set_aside made the folder
                     with suppress(FileNotFoundError):
                         os.replace(used.path, self.set_aside_dir / f"undone-{used.name}")
@@ -584,7 +591,7 @@ class Store:
                 elif before is not None:
                     kept = self._set_aside()
                 assign_ids(journal)
-                write_atomic(self.journal_path, serialise(journal))
+                self._replace_journal(serialise(journal))
             return kept
 
     def write_export(self, path: Path, data: bytes, overwrite: bool) -> None:
@@ -628,13 +635,9 @@ def _save_failed(exc: OSError, what: str) -> JournalSaveFailed:
 
 
 def _env_lock_timeout() -> float:
-    raw = os.environ.get(ENV_LOCK_TIMEOUT)
-    if not raw:
-        return DEFAULT_LOCK_TIMEOUT
-    try:
-        return max(float(raw), 0.0)
-    except ValueError:
-        return DEFAULT_LOCK_TIMEOUT
+    from backskills.settings import lock_timeout
+
+    return lock_timeout()
 
 
 def _describe_validation(exc: object) -> str:
