@@ -212,3 +212,27 @@ def test_a_v1_journal_reaches_v3_through_both_steps(v1_journal: Path, cli: Run) 
     assert [c["rules"] for c in saved["redflag_checks"]] == [1] * len(original["redflag_checks"])
     kept = [{k: v for k, v in p.items() if k != "id"} for p in saved["pain"]]  # ids: v4
     assert kept[: len(original["pain"])] == original["pain"]
+
+
+def test_a_v4_journal_opens_as_v5_and_keeps_every_entry(data_dir: Path, cli: Run) -> None:
+    # Version 5 only adds values (flare-up comebacks, catch-up levels, two positions).
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / "journal.json"
+    shutil.copy(FIXTURES / "journal-v4.json", path)
+    path.chmod(0o600)
+    original = json.loads(path.read_text())
+    migrated, start = migrations.migrate(json.loads(json.dumps(original)), 5)
+    assert start == 4 and migrated == {**original, "schema_version": 5}
+    assert cli("pain", "3", env={"BACKSKILLS_TODAY": "2026-03-01"}).exit_code == 0
+    saved = json.loads(path.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION == 5
+    # Every entry is kept as it was (new optional fields only appear as their defaults).
+    before = Journal.model_validate({**original, "schema_version": 5}).model_dump(mode="json")
+    after = Journal.model_validate(saved).model_dump(mode="json")
+    for key in before:
+        if key not in ("pain", "last_ids"):
+            assert after[key] == before[key], key
+    assert after["pain"][: len(before["pain"])] == before["pain"]
+    assert len(after["pain"]) == len(before["pain"]) + 1
+    backups = list((data_dir / "backups").glob("*.json"))
+    assert any(json.loads(b.read_text())["schema_version"] == 4 for b in backups)

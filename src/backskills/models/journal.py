@@ -14,11 +14,11 @@ from backskills.models.learning import RelaxSession, ThoughtRecord
 from backskills.models.pacing import Pacing
 from backskills.models.safety import Assessment, FlareUp, PlanStep, RedFlagCheck
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class Journal(StrictModel):
-    schema_version: Literal[4] = 4
+    schema_version: Literal[5] = 5
     activities: list[Activity] = Field(default_factory=list)
     records: list[ActivityRecord] = Field(default_factory=list)
     pain: list[PainScore] = Field(default_factory=list)
