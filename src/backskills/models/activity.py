@@ -32,6 +32,8 @@ LevelReason = Literal[
     "ease_back_halfway",  # back half-way between previous and current
     "ease_back_stay",  # stay at this level longer; the hold period restarts
     "flareup_reduce",  # dropped for a flare-up
+    "catch_up",  # after a flare-up: back up through levels held before, 3 days each
+    "flareup_return",  # after a flare-up: straight back to the level held before it
 ]
 
 # Every reason in words, in one place: history, reports and exports read them from here.
@@ -44,7 +46,8 @@ LEVEL_REASON_WORDS: dict[str, str] = {
     "ease_back_halfway": "eased back half-way (pain rose after a step up)",
     "ease_back_stay": "stayed at this level longer (pain rose after a step up)",
     "flareup_reduce": "dropped back for a flare-up",
-    "catch_up": "caught up after a flare-up",
+    "catch_up": "catching up after a flare-up",
+    "flareup_return": "back to the level held before a flare-up",
 }
 
 
@@ -91,6 +94,8 @@ class LevelEvent(StrictModel):
     reason: LevelReason
     hold_days: LevelHold  # days this level must be in force before the next step
     note: Note | None = None
+    # A catch-up after a flare-up climbs, in short holds, back to this level (held before).
+    catch_up_to: Amount | None = None
 
 
 class Activity(StrictModel):

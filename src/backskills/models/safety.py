@@ -17,6 +17,8 @@ from backskills.models.base import (
     StrictModel,
 )
 
+# How the patient came back after a flare-up (``flareup end --comeback``).
+Comeback = Literal["catch_up", "back", "baseline"]
 Outcome = Literal["emergency", "urgent", "see_professional", "routine", "clear"]
 
 # The triage table a new check is judged by. 1: the first table (four outcomes, until
@@ -61,6 +63,7 @@ class FlareUp(StrictModel):
     trigger: Note | None = None
     helped: Note | None = None
     reductions: list[LevelChange] = Field(default_factory=list)
+    comeback: Comeback | None = None  # set when it ended
 
 
 class PlanStep(StrictModel):
