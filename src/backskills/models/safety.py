@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Day, Index, Name, Note, Pain, StrictModel
+from backskills.models.base import ID_MAX, Amount, Day, Index, Name, Note, Pain, StrictModel
 
 Outcome = Literal["emergency", "urgent", "see_professional", "routine", "clear"]
 
@@ -22,7 +22,7 @@ class RedFlagCheck(StrictModel):
     outcome: Outcome
     present: list[Name] = Field(default_factory=list)  # signs that apply
     history: list[Name] = Field(default_factory=list)  # history items that apply
-    rules: int = Field(default=RULES_VERSION, ge=1)  # the triage table it was judged by
+    rules: int = Field(default=RULES_VERSION, ge=1, le=ID_MAX)  # the triage table it was judged by
 
 
 class Assessment(StrictModel):
