@@ -121,9 +121,15 @@ class CheckLine:
     date: date
     outcome: str
     words: str
+    entered_by_mistake: bool = False  # kept in the history, not counted
 
     def to_json(self) -> dict[str, Any]:
-        return {"date": self.date.isoformat(), "outcome": self.outcome, "words": self.words}
+        return {
+            "date": self.date.isoformat(),
+            "outcome": self.outcome,
+            "words": self.words,
+            "entered_by_mistake": self.entered_by_mistake,
+        }
 
 
 @dataclass(frozen=True)
@@ -293,7 +299,7 @@ def _praise(summary: Summary) -> list[str]:
             f"{'s' if summary.thought_records != 1 else ''}: noticing a thought is the first "
             "step to changing it."
         )
-    if summary.checks:
+    if any(not check.entered_by_mistake for check in summary.checks):
         said.append("You kept an eye on the warning signs with a red-flag check.")
     if not said:
         said.append(
@@ -362,7 +368,12 @@ def build(journal: Journal, today: date, weeks: int = DEFAULT_WEEKS) -> Summary:
                 )
             )
     summary.checks = [
-        CheckLine(c.checked_on, c.outcome, _check_words(c.outcome))
+        CheckLine(
+            c.checked_on,
+            c.outcome,
+            _check_words(c.outcome),
+            c.entered_by_mistake is not None,
+        )
         for c in journal.redflag_checks
         if first <= c.checked_on <= today
     ]

@@ -201,11 +201,17 @@ def checkin(
     else:
         missing = checkins.missing_answers(journal, answers)
         if missing:
+            ideas = checkins.suggestions(journal)
             raise InvalidInput(
                 missing[0],
                 "is needed when backskills cannot ask (no terminal). Still to give: "
                 + "; ".join(missing)
                 + ".",
+                (
+                    "Ideas for the PSFS from your goals and activities: " + ", ".join(ideas) + "."
+                    if ideas and any(m.startswith("--psfs") for m in missing)
+                    else None
+                ),
             )
     with store().transaction() as journal:
         if start is not None:

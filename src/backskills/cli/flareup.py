@@ -20,8 +20,11 @@ from backskills.cli._common import (
 )
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from backskills.flareups import ReduceChoice, ReductionOption
     from backskills.models import Journal
+    from backskills.models.safety import Comeback
 
 app = typer.Typer(
     invoke_without_command=True,
@@ -265,6 +268,15 @@ def _ask_reduce(option: ReductionOption) -> ReduceChoice:
         render.warn(f"please answer {', '.join(offers)}.")
 
 
+ComebackOption = Annotated[
+    str | None,
+    typer.Option(
+        "--comeback",
+        help="How to come back: catch-up (the default), back or baseline.",
+    ),
+]
+
+
 @app.command("end")
 def end_command(
     trigger: Annotated[
@@ -276,10 +288,17 @@ def end_command(
             "--learned", "--helped", help="What helped, or what you learned for next time."
         ),
     ] = None,
+    comeback: ComebackOption = None,
+    pain: PainOption = None,
     json: JsonOption = False,
     no_input: NoInputOption = False,
 ) -> None:
-    """End the flare-up in progress; step-ups start again from the levels in force.
+    """End the flare-up in progress, and choose how to come back to your levels.
+
+    For activities the flare-up dropped back: catch-up (the default) climbs back through
+    the levels you held before, 3 days each; back returns to the level you held before at
+    once, after a pain check (--pain 4 or less, and lower than at the start); baseline
+    starts a fresh baseline. Other activities carry on from their levels.
 
     Example: backskills flareup end --trigger "long drive" --learned "heat and short walks"
     """
@@ -289,8 +308,18 @@ def end_command(
     current = today()
     trigger_text = validate.note(trigger, "--trigger")
     learned_text = validate.note(learned, "--learned")
-    flareups.require_active(store().load())
-    if interactive(no_input) and not json:
+    chosen = (
+        flareups.COMEBACK_WORDS[
+            validate.choice(comeback, tuple(flareups.COMEBACK_WORDS), "--comeback")
+        ]
+        if comeback is not None
+        else None
+    )
+    pain_now = validate.pain_score(pain) if pain is not None else None
+    journal = store().load()
+    flare = flareups.require_active(journal)
+    asking = interactive(no_input) and not json
+    if asking:
         if trigger is None:
             trigger_text = _ask_text(
                 "What may have set it off? Often nothing clear does.", "trigger", "--trigger"
@@ -299,8 +328,15 @@ def end_command(
             learned_text = _ask_text(
                 "What helped, or what would you do next time?", "what helped", "--learned"
             )
+        if chosen is None and flareups.comeback_plans(journal, flare, current, "catch_up"):
+            chosen = _ask_comeback(journal, current)
+        if chosen == "back" and pain_now is None:
+            pain_now = _ask_pain()
+    chosen = chosen or "catch_up"
     with store().transaction() as journal:
-        flare = flareups.end(journal, current, trigger_text, learned_text)
+        flare = flareups.require_active(journal)
+        plans = flareups.comeback_plans(journal, flare, current, chosen)
+        flare = flareups.end(journal, current, trigger_text, learned_text, chosen, pain_now)
         days = flareups.days_lasted(flare, current)
         levels = flareups.levels_in_force(journal, flare, current)
     if json:
@@ -311,6 +347,9 @@ def end_command(
                 "days": days,
                 "trigger": flare.trigger,
                 "helped": flare.helped,
+                "comeback": flare.comeback,
+                "pain": pain_now,
+                "comeback_plans": [plan.to_json() for plan in plans],
                 "levels": [item.to_json() for item in levels],
             }
         )
@@ -320,7 +359,34 @@ def end_command(
         noted.append(f"Noted what may have set it off: {flare.trigger}")
     if flare.helped:
         noted.append(f"Noted what helped: {flare.helped}")
-    show.flareup_ended(flare.started.isoformat(), current.isoformat(), days, levels, noted)
+    if pain_now is not None:
+        noted.append(f"Pain now: {pain_now} out of 10 (added to your pain scores).")
+    show.flareup_ended(flare.started.isoformat(), current.isoformat(), days, levels, noted, plans)
+
+
+def _ask_comeback(journal: Journal, on: date) -> Comeback:
+    """On a terminal: the three ways back, with what each does in numbers."""
+    from backskills import flareups, render
+
+    flare = flareups.require_active(journal)
+    keys: dict[str, Comeback] = {"c": "catch_up", "b": "back", "f": "baseline"}
+    titles = {
+        "catch_up": "c) catch-up (recommended)",
+        "back": "b) back to the level you held before (after a pain check)",
+        "baseline": "f) a fresh baseline",
+    }
+    render.say("How would you like to come back?")
+    for way in keys.values():
+        render.say(titles[way])
+        for plan in flareups.comeback_plans(journal, flare, on, way):
+            render.say(f"   {plan.activity}: ", plan.text)
+    while True:
+        with answering("--comeback"):
+            answer: str = typer.prompt("Your choice: c, b or f", default="c")
+        key = answer.strip().lower()[:1]
+        if key in keys:
+            return keys[key]
+        render.warn("please answer c, b or f.")
 
 
 def _ask_text(question: str, field: str, flag: str) -> str | None:

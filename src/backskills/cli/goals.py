@@ -347,7 +347,11 @@ def show_command(goal_id: IdArgument, json: JsonOption = False) -> None:
         render.emit_json(document)
         return
     show.detail(
-        goal, goals.days_left(goal, on) if goal.status == "active" else None, level, reaches
+        goal,
+        goals.days_left(goal, on) if goal.status == "active" else None,
+        level,
+        reaches,
+        baseline_days=goals.tied_baseline_days(journal, goal),
     )
 
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._activity import ActivityArg, OptionalActivityArg, UnitOption
+from backskills.cli._activity import ActivityArg, NewOption, OptionalActivityArg, UnitOption
 from backskills.cli._common import JsonOption, NoInputOption, answering, interactive, store, today
 
 app = typer.Typer(
@@ -36,6 +36,7 @@ def set_command(
         str | None, typer.Option("--from", help="The day the plan starts (default today).")
     ] = None,
     unit: UnitOption = None,
+    new: NewOption = False,
     no_input: NoInputOption = False,
     json: JsonOption = False,
 ) -> None:
@@ -67,7 +68,7 @@ def set_command(
 
     with store().transaction() as journal:
         if unit_name is not None:
-            activities.ensure_activity(journal, name, unit_name, now)
+            activities.ensure_activity(journal, name, unit_name, now, new=new)
         view = progression.set_plan(
             journal,
             name,
@@ -77,6 +78,7 @@ def set_command(
             hold_days=hold,
             start=first,
             starts_on=begins,
+            new=new,
         )
     if json:
         render.emit_json(view.to_json())

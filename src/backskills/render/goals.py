@@ -99,8 +99,14 @@ def edited(goal: Goal, days_left: int, new_steps: Sequence[int]) -> None:
 
 
 def detail(
-    goal: Goal, days_left: int | None, level: float | None = None, reaches: date | None = None
+    goal: Goal,
+    days_left: int | None,
+    level: float | None = None,
+    reaches: date | None = None,
+    *,
+    baseline_days: int = 0,
 ) -> None:
+    from backskills.activities import arg
     from backskills.units import fmt
 
     render.say((f"Goal {goal.id}: ", "bold"), goal.title)
@@ -118,6 +124,13 @@ def detail(
                 goal.activity,
                 f": level now {fmt(level)} {goal.unit or ''}".rstrip()
                 + f", target {fmt(goal.target)} {goal.unit or ''}".rstrip(),
+            )
+        elif baseline_days:
+            render.say(
+                "  Tied to ",
+                goal.activity,
+                f": its baseline is under way ({baseline_days} of 3 days). Continue the baseline: ",
+                f"backskills baseline log {arg(goal.activity)} AMOUNT",
             )
         else:
             render.say("  Tied to ", goal.activity, ": no level yet.")
@@ -344,7 +357,10 @@ def tie(result: PlanTie | None, stderr: bool = False) -> None:
             "there is no plan to your target yet.",
             stderr=stderr,
         )
-        render.say("Start the baseline with: ", result.baseline_command or "", stderr=stderr)
+        start = (
+            "Continue the baseline with: " if result.baseline_days else "Start the baseline with: "
+        )
+        render.say(start, result.baseline_command or "", stderr=stderr)
         render.say(
             "When the three days are logged, make the plan with: ",
             result.retie_command or "",
