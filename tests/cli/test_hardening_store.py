@@ -343,6 +343,22 @@ HOSTILE: dict[str, tuple[bytes, str]] = {
         ).encode(),
         "activities[0].levels[0].hold_days",
     ),
+    "naive-moment": (
+        json.dumps(
+            {
+                "schema_version": 1,
+                "records": [
+                    {
+                        "date": "2026-01-01",
+                        "activity": "x",
+                        "amount": 1,
+                        "logged_at": "2026-01-01T10:00:00",
+                    }
+                ],
+            }
+        ).encode(),
+        "records[0].logged_at",
+    ),
     "infinity": (
         b'{"schema_version": 1, "pain": [{"date": "2026-01-01", "score": Infinity}]}',
         "pain[0].score",

@@ -47,7 +47,9 @@ def test_every_field_has_bounds() -> None:
             if get_origin(tp) in (list, Literal) or tp is bool:
                 continue
             where = f"{model.__name__}.{name}"
-            if tp in (int, float, dt.date):
+            if tp in (int, float, dt.date, dt.datetime) or "Datetime" in getattr(
+                tp, "__name__", ""
+            ):
                 if not (_has(found, "ge", "gt") and _has(found, "le", "lt")):
                     unbounded.append(where)
             elif tp is str and not _has(found, "max_length"):
