@@ -149,6 +149,9 @@ def note(value: str | None, field: str = "--note") -> str | None:
         raise InvalidInput(field, f"is {len(text)} characters long; keep it to {NOTE_MAX}.")
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
         raise InvalidInput(field, "contains control characters; use plain text.")
+    if any(unicodedata.category(ch) == "Cs" for ch in text):
+        # Bytes the terminal sent that are not UTF-8: they could never be saved.
+        raise InvalidInput(field, "contains characters that are not valid text; type it again.")
     return text
 
 
