@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from backskills.bounds import AMOUNT_MAX, DATE_MAX, DATE_MIN, NAME_MAX, NOTE_MAX, RESOLUTION_MIN
 from backskills.errors import InvalidInput
@@ -227,6 +227,9 @@ def note(value: str | None, field: str = "--note") -> str | None:
         raise InvalidInput(field, f"is {len(text)} characters long; keep it to {NOTE_MAX}.")
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text):
         raise InvalidInput(field, "contains control characters; use plain text.")
+    if any(unicodedata.category(ch) == "Cs" for ch in text):
+        # Bytes the terminal sent that are not UTF-8: they could never be saved.
+        raise InvalidInput(field, "contains characters that are not valid text; type it again.")
     return text
 
 
@@ -242,3 +245,17 @@ def choice(value: str, options: tuple[str, ...], field: str) -> str:
     if text not in options:
         raise InvalidInput(field, f"'{printable(value)}' is not one of: {', '.join(options)}.")
     return text
+
+
+_CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
+
+
+def clock_time(value: str, field: str = "--at") -> time:
+    """A time of day, ``HH:MM`` on the 24-hour clock (``07:30``, ``18:00``)."""
+    match = _CLOCK.match(value)
+    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise InvalidInput(
+            field,
+            f"'{printable(value)}' is not a time; use HH:MM on the 24-hour clock, e.g. 07:30.",
+        )
+    return time(int(match.group(1)), int(match.group(2)))

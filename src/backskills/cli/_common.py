@@ -28,6 +28,12 @@ DateOption = Annotated[
 # "No such option: -5"; a mistyped option still fails as an unexpected extra argument.
 NEGATIVE_AMOUNTS: dict[str, object] = {"ignore_unknown_options": True}
 
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of the screen."),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
+
 NoteOption = Annotated[
     str | None, typer.Option("--note", help="A short note (up to 2,000 characters).")
 ]
