@@ -192,6 +192,19 @@ def _names(items: Iterable[str]) -> str:
     return ", ".join(f"'{n}'" for n in items) or "none"
 
 
+ID_PREFIX = "c"  # a check-in's entry id is c1, c2, ... (models.entries)
+
+
+def _next_checkin_id(journal: Journal) -> int:
+    """The next check-in number; a number once used is never given again (even if removed)."""
+    highest = max(
+        max((c.id for c in journal.outcomes.checkins), default=0),
+        journal.last_ids.get(ID_PREFIX, 0),
+    )
+    journal.last_ids[ID_PREFIX] = highest + 1
+    return highest + 1
+
+
 def _next_item_id(journal: Journal) -> int:
     return max((i.id for i in journal.outcomes.psfs_items), default=0) + 1
 
@@ -273,7 +286,7 @@ def record(journal: Journal, answers: Answers) -> CheckIn:
     ratings = _psfs(journal, answers, first)
     results = _tests(journal, answers, first)
     check = CheckIn(
-        id=max((c.id for c in outcomes.checkins), default=0) + 1,
+        id=_next_checkin_id(journal),
         date=answers.day,
         pain_average=answers.pain_average,
         pain_worst=answers.pain_worst,
@@ -479,6 +492,67 @@ def _tests(journal: Journal, answers: Answers, first: bool) -> list[ExerciseResu
     return [results[t.id] for t in staying]
 
 
+# -- when a check-in is removed or moved (``backskills entries``) ---------------------------
+
+
+def after_removal(journal: Journal, removed: CheckIn) -> list[str]:
+    """Undo what the removed check-in did to the PSFS list and the tests; say what changed.
+
+    An activity or test retired at that check-in is rated again from the next one; one that
+    was added at it and is rated nowhere else leaves the list.
+    """
+    outcomes = journal.outcomes
+    day = removed.date
+    rated = {r.item for c in outcomes.checkins for r in c.psfs}
+    done = {r.test for c in outcomes.checkins for r in c.tests}
+    lines = []
+    for item in list(outcomes.psfs_items):
+        if item.retired == day:
+            item.retired = None
+            lines.append(f"'{item.activity}' is on your PSFS list again.")
+        if item.added == day and item.id not in rated:
+            outcomes.psfs_items.remove(item)
+            lines.append(f"'{item.activity}' leaves your PSFS list (it was rated only then).")
+    for test in list(outcomes.tests):
+        if test.retired == day:
+            test.retired = None
+            lines.append(f"'{test.name}' is one of your tests again.")
+        if test.added == day and test.id not in done:
+            outcomes.tests.remove(test)
+            lines.append(f"'{test.name}' leaves your tests (it was done only then).")
+    count = len(outcomes.checkins)
+    lines.append(
+        f"You have {count} check-in{'' if count == 1 else 's'} now; they are numbered in date "
+        "order."
+    )
+    return lines
+
+
+def check_move(journal: Journal, moving: CheckIn, to: date) -> None:
+    """A check-in keeps its place in date order: refuse a new date on or past a neighbour."""
+    done = ordered(journal)
+    at = [c.id for c in done].index(moving.id)
+    before = done[at - 1].date if at > 0 else None
+    after = done[at + 1].date if at + 1 < len(done) else None
+    if (before is not None and to <= before) or (after is not None and to >= after):
+        raise Refused(
+            f"check-ins stay in date order, one a day: this one must stay between "
+            f"{before.isoformat() if before else 'the start'} and "
+            f"{after.isoformat() if after else 'today'}.",
+            "To record a check-in on another day, remove this one and check in again with --date.",
+        )
+
+
+def moved(journal: Journal, old: date, new: date) -> None:
+    """The PSFS activities and tests added or retired at a moved check-in move with it."""
+    things: list[PsfsItem | ExerciseTest] = [*journal.outcomes.psfs_items, *journal.outcomes.tests]
+    for thing in things:
+        if thing.added == old:
+            thing.added = new
+        if thing.retired == old:
+            thing.retired = new
+
+
 # -- scores of one check-in -----------------------------------------------------------------
 
 
@@ -491,9 +565,9 @@ def psfs_mean(check: CheckIn, items: Iterable[int] | None = None) -> float | Non
     return round(sum(scores) / len(scores), 2)
 
 
-def week_of(journal: Journal, day: date) -> int | None:
+def week_of(journal: Journal, day: date, start: date | None = None) -> int | None:
     """The programme week ``day`` falls in (week 1 starts on the schedule's first day)."""
-    start = anchor(journal)
+    start = start or anchor(journal)
     if start is None or day < start:
         return None
     return (day - start).days // 7 + 1
@@ -520,6 +594,7 @@ class Summary:
         return {
             "number": self.number,
             "id": self.id,
+            "entry_id": f"{ID_PREFIX}{self.id}",
             "date": self.date.isoformat(),
             "week": self.week,
             "pain_average": self.pain_average,
@@ -534,12 +609,13 @@ class Summary:
 
 
 def summaries(journal: Journal) -> list[Summary]:
+    start = anchor(journal)
     return [
         Summary(
             number=n,
             id=c.id,
             date=c.date,
-            week=week_of(journal, c.date),
+            week=week_of(journal, c.date, start),
             pain_average=c.pain_average,
             pain_worst=c.pain_worst,
             psfs_mean=psfs_mean(c),
@@ -561,6 +637,7 @@ def detail(journal: Journal, check: CheckIn) -> dict[str, Any]:
     return {
         "number": number,
         "id": check.id,
+        "entry_id": f"{ID_PREFIX}{check.id}",
         "date": check.date.isoformat(),
         "week": week_of(journal, check.date),
         "pain_average": check.pain_average,
@@ -590,33 +667,41 @@ def detail(journal: Journal, check: CheckIn) -> dict[str, Any]:
 
 
 def first_use(journal: Journal) -> date | None:
-    """The first day anything was recorded (the schedule starts there without a class date)."""
-    days: list[date] = []
-    days.extend(r.date for r in journal.records)
-    days.extend(p.date for p in journal.pain)
-    days.extend(a.created for a in journal.activities)
-    for activity in journal.activities:
-        for baseline in [*activity.past_baselines, activity.baseline]:
-            if baseline is not None:
-                days.extend(d.date for d in baseline.days)
+    """Roughly when the patient started using backskills: the first thing they recorded.
+
+    Each list keeps entries in the order they were made, so its first entry stands for it;
+    activities and goals say when they were created. Cheap on a journal of many years (the
+    home screen asks every time).
+    """
+    days: list[date] = [a.created for a in journal.activities]
     days.extend(g.created for g in journal.goals)
-    days.extend(c.checked_on for c in journal.redflag_checks)
-    days.extend(f.started for f in journal.flareups)
-    days.extend(s.date for s in journal.pacing.logs)
-    days.extend(s.date for s in journal.relaxation)
-    days.extend(t.date for t in journal.thoughts)
-    days.extend(c.date for c in journal.outcomes.checkins)
+    for entries, field_name in (
+        (journal.records, "date"),
+        (journal.pain, "date"),
+        (journal.redflag_checks, "checked_on"),
+        (journal.flareups, "started"),
+        (journal.pacing.logs, "date"),
+        (journal.relaxation, "date"),
+        (journal.thoughts, "date"),
+    ):
+        if entries:
+            days.append(getattr(entries[0], field_name))
     return min(days, default=None)
 
 
 def anchor(journal: Journal) -> date | None:
-    return journal.outcomes.class_start or first_use(journal)
+    """Where week 1 starts: the class start, else the first check-in, else the first use."""
+    if journal.outcomes.class_start is not None:
+        return journal.outcomes.class_start
+    if journal.outcomes.checkins:
+        return min(c.date for c in journal.outcomes.checkins)
+    return first_use(journal)
 
 
 @dataclass
 class Schedule:
     start: date | None  # week 1 starts here
-    start_kind: Literal["class_start", "first_use"] | None
+    start_kind: Literal["class_start", "first_checkin", "first_use"] | None
     done: int  # check-ins so far
     next_number: int
     next_due: date | None
@@ -653,9 +738,11 @@ class Schedule:
 
 def schedule(journal: Journal, today: date) -> Schedule:
     start = anchor(journal)
-    kind: Literal["class_start", "first_use"] | None = None
+    kind: Literal["class_start", "first_checkin", "first_use"] | None = None
     if journal.outcomes.class_start is not None:
         kind = "class_start"
+    elif journal.outcomes.checkins:
+        kind = "first_checkin"
     elif start is not None:
         kind = "first_use"
     done = ordered(journal)
@@ -664,7 +751,7 @@ def schedule(journal: Journal, today: date) -> Schedule:
         due_on: date | None = done[-1].date + timedelta(days=gap)
     else:
         due_on = start
-    week = week_of(journal, due_on) if due_on else None
+    week = week_of(journal, due_on, start) if due_on else None
     return Schedule(
         start=start,
         start_kind=kind,
@@ -898,6 +985,7 @@ class Comparison:
     change: Change | None  # the patient's own rating at the later check-in
     change_reading: str | None
     caution: str
+    advice: str | None  # when things look worse: who to tell, and the warning signs
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -914,8 +1002,16 @@ class Comparison:
             "change": self.change,
             "change_reading": self.change_reading,
             "caution": self.caution,
+            "advice": self.advice,
         }
 
+
+WORSE_CHANGES = ("a-little-worse", "worse", "much-worse")
+WORSE_ADVICE = (
+    "Things look worse than at check-in {n}. Tell your GP or physiotherapist at your next "
+    "appointment (sooner if it keeps getting worse), and run 'backskills redflags' to check "
+    "the warning signs."
+)
 
 CAUTION = (
     "These numbers show what changed between two days, not why. Pain and ability go up "
@@ -923,10 +1019,9 @@ CAUTION = (
 )
 
 
-def pick(journal: Journal, number: int | None, field: str) -> tuple[int, CheckIn]:
+def pick(journal: Journal, number: int, field: str) -> tuple[int, CheckIn]:
+    """Check-in ``number`` (1 is the first), or a refusal naming the option."""
     done = ordered(journal)
-    if number is None:
-        raise ValueError("pick needs a number")
     if not 1 <= number <= len(done):
         raise NotFound(
             f"{field}: there is no check-in {number}; you have {len(done)}.",
@@ -1012,21 +1107,23 @@ def compare(
             f"At check-in {last_n} you rated your back {CHANGE_WORDS[last.change]} compared "
             "with your first check-in."
         )
+    pain_average = _measure(
+        "pain_average", "Average pain", first.pain_average, last.pain_average, "pain", "lower"
+    )
+    pain_worst = _measure(
+        "pain_worst", "Worst pain", first.pain_worst, last.pain_worst, "pain", "lower"
+    )
+    worse = (
+        last.change in WORSE_CHANGES
+        or any(m.meaningful and m.direction == "worse" for m in (pain_average, pain_worst))
+        or (psfs is not None and psfs.meaningful and psfs.direction == "worse")
+    )
     return Comparison(
         before=by_number[first_n],
         after=by_number[last_n],
         days_apart=(last.date - first.date).days,
-        pain_average=_measure(
-            "pain_average",
-            "Average pain",
-            first.pain_average,
-            last.pain_average,
-            "pain",
-            "lower",
-        ),
-        pain_worst=_measure(
-            "pain_worst", "Worst pain", first.pain_worst, last.pain_worst, "pain", "lower"
-        ),
+        pain_average=pain_average,
+        pain_worst=pain_worst,
         psfs=psfs,
         psfs_items=psfs_lines,
         psfs_not_compared=psfs_skipped,
@@ -1035,6 +1132,7 @@ def compare(
         change=last.change,
         change_reading=change_reading,
         caution=CAUTION,
+        advice=WORSE_ADVICE.format(n=first_n) if worse else None,
     )
 
 

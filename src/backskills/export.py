@@ -28,6 +28,7 @@ def counts(journal: Journal) -> dict[str, int]:
         "relaxation_sessions": len(journal.relaxation),
         "thought_records": len(journal.thoughts),
         "checkins": len(journal.outcomes.checkins),
+        "report_questions": len(journal.questions),
     }
 
 
@@ -154,16 +155,15 @@ def _checkin_rows(journal: Journal, add: Any) -> None:
 
 
 def csv_text(journal: Journal) -> str:
+    """RFC 4180 CSV: lines end in CR LF, so every cell holding a CR or an LF is quoted.
+
+    Cells go through ``safetext.csv_cell``: no control characters, formula starts defused.
+    """
+    from backskills.safetext import csv_cell
+
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in csv_rows(journal):
-        writer.writerow({k: _defuse(v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     return buffer.getvalue()
-
-
-def _defuse(value: object) -> object:
-    """Stop spreadsheet formula injection from user text ("=cmd|...")."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value

@@ -28,6 +28,8 @@ HOLD_MIN = 7
 HOLD_MAX = 28
 DEFAULT_HOLD = 7
 WINDOW_DAYS = 7  # "most days": met on at least MET_NEEDED of the last WINDOW_DAYS days
+# Today joins the window only once it is met: in the morning the day is not over, so the
+# window is the WINDOW_DAYS days up to yesterday.
 MET_NEEDED = 5
 PAIN_RISE = 2.0  # mean pain since a step up this much above the week before: ease back
 BOOM_FACTOR = 1.25  # a day more than 25% over the level: a gentle boom-bust warning
@@ -133,6 +135,8 @@ def record_level(
     reason: LevelReason,
     hold_days: int,
     note: str | None = None,
+    *,
+    catch_up_to: float | None = None,
 ) -> LevelEvent:
     """Append a change of level from ``on``. Changes are kept in date order."""
     _check_not_before_last_change(activity, on)
@@ -143,6 +147,7 @@ def record_level(
         reason=reason,
         hold_days=hold_days,
         note=note,
+        catch_up_to=catch_up_to,
     )
     activity.levels.append(event)
     return event
@@ -160,12 +165,13 @@ def day_totals(journal: Journal, activity: Activity) -> dict[date, float]:
 
 
 def _window_totals(journal: Journal, today: date) -> dict[str, dict[date, float]]:
-    """Day totals of every activity over the review window (the ``WINDOW_DAYS`` to ``today``).
+    """Day totals of every activity over the review window (``WINDOW_DAYS`` before ``today``
+    and today itself: ``review_window`` picks which seven count).
 
     One pass over the records that sums only the days a review reads, so a long journal
     costs a date comparison per record.
     """
-    first = today - timedelta(days=WINDOW_DAYS - 1)
+    first = today - timedelta(days=WINDOW_DAYS)
     totals: dict[str, dict[date, float]] = defaultdict(lambda: defaultdict(float))
     for record in journal.records:
         if first <= record.date <= today:
@@ -175,6 +181,53 @@ def _window_totals(journal: Journal, today: date) -> dict[str, dict[date, float]
 
 def met(amount: float, level: float) -> bool:
     return amount + units.EPSILON >= level
+
+
+def review_window(
+    activity: Activity, today: date, totals: dict[date, float]
+) -> tuple[list[date], bool]:
+    """The ``WINDOW_DAYS`` days a review counts, newest first, and whether today is one.
+
+    Today counts only once it is met; before that the day is not over, so the window is
+    the seven days up to yesterday and an unmet morning is never a missed day.
+    """
+    level = current_level(activity, today)
+    today_met = level is not None and met(totals.get(today, 0.0), level)
+    newest = today if today_met else today - timedelta(days=1)
+    return [newest - timedelta(days=back) for back in range(WINDOW_DAYS)], today_met
+
+
+def met_needed(event: LevelEvent) -> int:
+    """Days in the window the level must be met: MET_NEEDED, or every day of a shorter hold
+    (a catch-up level after a flare-up is held 3 days, met on all 3)."""
+    return min(MET_NEEDED, event.hold_days)
+
+
+def catch_up_next(activity: Activity, event: LevelEvent) -> float | None:
+    """During a catch-up after a flare-up, the next level to climb to (a level held before
+    the flare-up, up to the one held just before it); None when not catching up."""
+    ceiling = event.catch_up_to
+    if event.reason != "catch_up" or ceiling is None or event.to_level >= ceiling - units.EPSILON:
+        return None
+    held = [
+        e.to_level
+        for e in activity.levels
+        if e.date < event.date
+        and e.reason not in ("catch_up", "flareup_reduce")
+        and event.to_level + units.EPSILON < e.to_level <= ceiling + units.EPSILON
+    ]
+    return min([*held, ceiling])
+
+
+def met_days_words(met_days: int, today_counted: bool, needed_days: int = MET_NEEDED) -> str:
+    """How many of the review window's days were met, saying whether today is one of them."""
+    needed = "which is enough" if met_days >= needed_days else f"{needed_days} needed"
+    if today_counted:
+        return f"met on {met_days} of the last {WINDOW_DAYS} days, today included ({needed})"
+    return (
+        f"met on {met_days} of the last {WINDOW_DAYS} days up to yesterday ({needed}; "
+        "today counts once you have met it)"
+    )
 
 
 def _mean_pain(journal: Journal, first: date, last: date) -> float | None:
@@ -394,6 +447,7 @@ def set_plan(
     start: float | None = None,
     starts_on: date | None = None,
     goal_id: int | None = None,
+    new: bool = False,
 ) -> PlanView:
     """Create or replace the plan of ``name``; records the starting level as a level change."""
     safety.require_exercise_allowed(journal)
@@ -421,7 +475,7 @@ def set_plan(
                     "(three days), or give a starting level with --start N."
                 ),
             )
-        activity = ensure_activity(journal, name, None, today)
+        activity = ensure_activity(journal, name, None, today, new=new)
     level, why = _choose_start(activity, start, begin)
     unit = activity.unit
     if target < level:
@@ -500,6 +554,7 @@ class Recommendation:
     since: date | None = None
     hold_days: int = DEFAULT_HOLD
     choices: list[EaseChoice] = field(default_factory=list)
+    today_counted: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -510,6 +565,7 @@ class Recommendation:
             "target": self.target,
             "days_at_level": self.days_at_level,
             "days_met_last_7": self.days_met_last_7,
+            "today_counted": self.today_counted,
             "recommendation": self.recommendation,
             "reason": self.reason,
         }
@@ -593,11 +649,15 @@ def _review(
             hold_days=plan.hold_days,
         )
     level = event.to_level
-    following = next_level(level, plan.target, activity.resolution)
+    catching_up = catch_up_next(activity, event)
+    following = catching_up or next_level(level, plan.target, activity.resolution)
     days_at = (today - event.date).days
+    needed_days = met_needed(event)
+    window, today_counted = review_window(activity, today, totals)
+    if event.reason == "catch_up":
+        window = [day for day in window if day >= event.date]  # only this short hold counts
     met_days = 0
-    for back in range(WINDOW_DAYS):
-        day = today - timedelta(days=back)
+    for day in window:
         in_force = current_level(activity, day)
         if in_force is not None and met(totals.get(day, 0.0), in_force):
             met_days += 1
@@ -613,8 +673,9 @@ def _review(
         "",
         since=event.date,
         hold_days=event.hold_days,
+        today_counted=today_counted,
     )
-    met_words = f"met on {met_days} of the last {WINDOW_DAYS} days ({MET_NEEDED} needed)"
+    met_words = met_days_words(met_days, today_counted, needed_days)
     flare = safety.active_flareup(journal)
     if flare is not None:
         rec.recommendation = "paused"
@@ -652,7 +713,7 @@ def _review(
             rec.reason = rose + " More pain does not mean harm, but you have three choices."
             return rec
     if following is None:
-        if met_days >= MET_NEEDED:
+        if met_days >= needed_days:
             rec.recommendation = "at_target"
             rec.reason = (
                 f"You have reached your target of {describe(plan.target, unit)} and "
@@ -665,7 +726,7 @@ def _review(
             )
         return rec
     step_size = clean_number(following - level)
-    if days_at >= event.hold_days and met_days >= MET_NEEDED:
+    if days_at >= event.hold_days and met_days >= needed_days:
         blocked = safety.exercise_block_reason(journal)
         if blocked is not None:
             rec.reason = (
@@ -674,6 +735,14 @@ def _review(
             )
             return rec
         rec.recommendation = "step_up"
+        if catching_up is not None:
+            rec.reason = (
+                f"You are catching up after a flare-up: you have been at {describe(level, unit)} "
+                f"for {days_at} days (at least {event.hold_days} needed) and {met_words}. You "
+                f"can step up to {describe(following, unit)}, a level you held before the "
+                "flare-up."
+            )
+            return rec
         rec.reason = (
             f"You have been at {describe(level, unit)} for {days_at} days (at least "
             f"{event.hold_days} needed) and {met_words}. You can step up to "
@@ -689,10 +758,7 @@ def _review(
             f"{more} more day{'s' if more != 1 else ''} at this level "
             f"({days_at} of {event.hold_days} so far)"
         )
-    if met_days < MET_NEEDED:
-        missing.append(met_words)
-    else:
-        missing.append(f"met on {met_days} of the last {WINDOW_DAYS} days, which is enough")
+    missing.append(met_words)
     rec.reason = (
         f"Stay at {describe(level, unit)} for now: " + ", and ".join(missing) + ". "
         f"Then the next step is {describe(following, unit)}."
@@ -765,11 +831,24 @@ def step_up(journal: Journal, name: str, *, day: date, today: date) -> LevelChan
         else:
             message = f"not yet for '{activity.name}'. {review.reason}"
         raise Refused(message, hint="See 'backskills progress' for where you are.")
-    event = record_level(activity, day, review.next_level, "step_up", plan.hold_days)
+    in_force = level_event_on(activity, day)
+    ceiling = in_force.catch_up_to if in_force is not None else None
+    if (
+        in_force is not None
+        and catch_up_next(activity, in_force) is not None
+        and ceiling is not None
+        and review.next_level <= ceiling + units.EPSILON
+    ):
+        # Still catching up after a flare-up: a level held before needs only a short hold.
+        event = record_level(
+            activity, day, review.next_level, "catch_up", in_force.hold_days, catch_up_to=ceiling
+        )
+    else:
+        event = record_level(activity, day, review.next_level, "step_up", plan.hold_days)
     explanation = [
         review.reason,
         f"From {day.isoformat()} your level is {describe(event.to_level, activity.unit)}. "
-        f"Hold it at least {plan.hold_days} days. If your pain goes up after this step, "
+        f"Hold it at least {event.hold_days} days. If your pain goes up after this step, "
         f"run 'backskills progress {arg(activity.name)} --pain-up' for the choices.",
     ]
     return LevelChange(

@@ -47,7 +47,7 @@ def on(monkeypatch: pytest.MonkeyPatch) -> object:
 def test_week_one_and_week_six_with_flags(cli: Run, on: object) -> None:
     first = cli("checkin", *WEEK1)
     assert first.exit_code == 0, first.stderr
-    assert "Check-in 1 saved" in first.stdout
+    assert "Check-in 1 saved (c1)" in first.stdout
     assert "PSFS score: 3.0 (the mean of 3 activities)" in first.stdout
     assert "Balance on one leg: not done today (dizzy this morning)" in first.stdout
     assert "due Monday 9 February 2026 (week 6)" in first.stdout
@@ -184,6 +184,14 @@ def test_without_a_terminal_every_missing_answer_is_named(cli: Run, on: object) 
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: --pain-worst: is needed when backskills cannot ask")
     assert "--psfs" in result.stderr and "--test" in result.stderr
+    assert "Hint: Ideas for the PSFS" not in result.stderr  # nothing to suggest from yet
+    goal = ["goal", "add", "Walk to the shops", "--target", "20", "--unit", "minutes",
+            "--why", "independence", "--reward", "a coffee", "--within", "8w"]  # fmt: skip
+    assert cli(*goal).exit_code == 0, cli(*goal).stderr
+    result = cli("checkin", "--pain-average", "5", "--pain-worst", "6")
+    assert "Hint: Ideas for the PSFS from your goals and activities: Walk to the shops" in (
+        result.stderr
+    )
     later = cli("checkin", *WEEK1)
     assert later.exit_code == 0
     on("2026-02-09")  # type: ignore[operator]
@@ -320,7 +328,7 @@ def test_wizard_on_a_pseudo_terminal_asks_one_question_at_a_time(data_dir: Path)
     term.answer("Why not today?", "knee sore")
     code, screen = term.finish()
     assert code == 0, screen
-    assert "Check-in 1 saved" in screen
+    assert "Check-in 1 saved (c1)" in screen
     assert "PSFS score: 3.0" in screen
     assert "Stairs: not done today (knee sore)" in screen
 
@@ -346,3 +354,43 @@ def test_wizard_on_a_pseudo_terminal_asks_one_question_at_a_time(data_dir: Path)
         "Putting on socks", "Walking the dog", "Gardening",
     ]  # fmt: skip
     assert document["comparison"]["psfs"]["after"] == 6.0
+
+
+# -- check-ins are entries: listed, corrected, removed and undone ---------------------------
+
+
+def test_checkins_take_part_in_entries_and_undo(cli: Run, on: object) -> None:
+    assert cli("checkin", *WEEK1).exit_code == 0
+    on("2026-02-09")  # type: ignore[operator]
+    saved = json.loads(cli("checkin", *WEEK6, "--json").stdout)["checkin"]
+    assert saved["entry_id"] == "c2"
+    rows = json.loads(cli("entries", "--kind", "checkin", "--json").stdout)["entries"]
+    assert [r["id"] for r in rows] == ["c2", "c1"]
+    assert "check-in: pain 4 (worst 7), PSFS 5.7, tests 2 of 2 done" in rows[0]["summary"]
+
+    moved = cli("entries", "edit", "c1", "--date", "2026-02-09")
+    assert moved.exit_code == 1 and "check-ins stay in date order" in moved.stderr
+    noted = cli("entries", "edit", "c2", "--note", "after the class")
+    assert noted.exit_code == 0, noted.stderr
+    assert json.loads(cli("checkin", "list", "--json").stdout)["checkins"][1]["note"] == (
+        "after the class"
+    )
+
+    removed = cli("entries", "remove", "c2")
+    assert removed.exit_code == 0, removed.stderr
+    assert "'Lifting shopping' is on your PSFS list again." in removed.stdout
+    assert "'Gardening' leaves your PSFS list" in removed.stdout
+    document = json.loads(cli("checkin", "show", "--json").stdout)
+    assert document["checkins"] == 1 and document["schedule"]["due"] is True
+
+    undone = cli("undo", "--yes")
+    assert undone.exit_code == 0, undone.stderr
+    assert "brings back c2" in " ".join(undone.stdout.split())
+    back = json.loads(cli("checkin", "show", "--json").stdout)
+    assert back["checkins"] == 2 and back["comparison"]["psfs"]["after"] == 6.0
+
+    # a number once used is not given again, even after a removal
+    assert cli("entries", "remove", "c2").exit_code == 0
+    on("2026-02-10")  # type: ignore[operator]
+    again = json.loads(cli("checkin", *WEEK6, "--json").stdout)["checkin"]
+    assert again["entry_id"] == "c3" and again["number"] == 2

@@ -332,6 +332,27 @@ def test_a_worse_pain_is_read_as_worse() -> None:
     assert comparison is not None
     assert comparison.pain_average.direction == "worse" and comparison.pain_average.meaningful
     assert "for the worse" in comparison.pain_average.reading
+    assert comparison.advice is not None and "backskills redflags" in comparison.advice
+
+
+@pytest.mark.parametrize(
+    ("change", "pain_average", "advice"),
+    [
+        ("a-little-worse", 6, True),  # the patient's own view is enough
+        ("same", 6, False),
+        ("better", 4, False),
+        ("better", 9, True),  # pain 6 -> 9 is meaningfully worse, whatever was said
+    ],
+)
+def test_advice_to_tell_a_professional_when_things_look_worse(
+    change: str, pain_average: int, advice: bool
+) -> None:
+    journal = Journal()
+    first(journal)
+    later(journal, change=change, pain_average=pain_average, pain_worst=9)
+    comparison = checkins.compare(journal)
+    assert comparison is not None
+    assert (comparison.advice is not None) is advice
 
 
 def test_compare_needs_two_and_real_numbers() -> None:
@@ -403,3 +424,58 @@ def test_suggestions_come_from_goals_and_activities() -> None:
         ]
     )
     assert checkins.suggestions(journal) == ["walking"]
+
+
+def test_first_use_is_the_earliest_first_entry_of_any_kind() -> None:
+    from backskills.models.activity import Activity
+
+    journal = Journal(
+        activities=[Activity(name="walking", unit="minutes", resolution=1, created=WEEK6)],
+        pain=[PainScore(date=DAY1 + timedelta(days=3), score=4), PainScore(date=WEEK6, score=2)],
+    )
+    assert checkins.first_use(journal) == DAY1 + timedelta(days=3)
+    assert checkins.schedule(journal, WEEK6).start_kind == "first_use"
+
+
+def test_without_a_class_date_weeks_count_from_the_first_checkin() -> None:
+    journal = Journal(pain=[PainScore(date=DAY1 - timedelta(days=20), score=4)])
+    first(journal)  # done three weeks after starting to use backskills
+    later(journal)
+    assert [s.week for s in checkins.summaries(journal)] == [1, 6]
+    plan = checkins.schedule(journal, WEEK6)
+    assert plan.start == DAY1 and plan.start_kind == "first_checkin"
+
+
+def test_removing_a_checkin_undoes_what_it_did_to_the_lists() -> None:
+    journal = Journal()
+    first(journal)
+    two = later(
+        journal,
+        psfs=[("Putting on socks", 6), ("Walking the dog", 8)],
+        psfs_retire=["Lifting shopping"],
+        psfs_new=[("Gardening", 4)],
+        tests=[("sit-to-stand-1min", 15), ("Stairs", 20)],
+        tests_new=[("Stairs", "seconds", "lower")],
+    )
+    journal.outcomes.checkins.remove(two)
+    lines = checkins.after_removal(journal, two)
+    assert [i.activity for i in checkins.active_items(journal)] == [
+        "Putting on socks",
+        "Lifting shopping",
+        "Walking the dog",
+    ]
+    assert [t.name for t in journal.outcomes.tests] == ["Sit-to-stand in 1 minute"]
+    assert "'Gardening' leaves your PSFS list (it was rated only then)." in lines
+    later(journal)  # the same three activities and one test as at the first check-in
+
+
+def test_a_moved_checkin_takes_its_list_changes_along_and_keeps_its_place() -> None:
+    journal = Journal()
+    one = first(journal)
+    later(journal, psfs=later_scores()[:2], psfs_retire=["Walking the dog"])
+    with pytest.raises(Refused, match="date order"):
+        checkins.check_move(journal, one, WEEK6)
+    checkins.check_move(journal, one, DAY1 + timedelta(days=1))
+    checkins.moved(journal, WEEK6, WEEK6 - timedelta(days=1))
+    items = {i.activity: i for i in journal.outcomes.psfs_items}
+    assert items["Walking the dog"].retired == WEEK6 - timedelta(days=1)

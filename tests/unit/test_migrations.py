@@ -160,7 +160,10 @@ def test_v1_to_v2_keeps_every_redflag_check_exactly_and_marks_the_old_table(
     assert cli("pain", "3").exit_code == 0
     saved = json.loads(v1_journal.read_text())
     assert saved["schema_version"] == SCHEMA_VERSION  # v2, and any later step
-    assert saved["redflag_checks"] == checks
+    later = ("id", "entered_by_mistake")  # added by later versions
+    assert [{k: v for k, v in c.items() if k not in later} for c in saved["redflag_checks"]] == (
+        checks
+    )
 
 
 def test_v2_to_v3_adds_empty_outcomes_and_keeps_every_entry() -> None:
@@ -171,8 +174,33 @@ def test_v2_to_v3_adds_empty_outcomes_and_keeps_every_entry() -> None:
     for key, value in document.items():
         if key != "schema_version":
             assert migrated[key] == value, key
-    journal = Journal.model_validate(migrated)
+    latest, _ = migrations.migrate(migrated, SCHEMA_VERSION)  # and on through later steps
+    journal = Journal.model_validate(latest)
     assert journal.outcomes.checkins == []
+
+
+def test_v3_to_v4_gives_every_entry_an_id_and_changes_nothing_else() -> None:
+    document = json.loads((FIXTURES / "journal-v3.json").read_text("utf-8"))
+    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 4)
+    assert start == 3 and migrated["schema_version"] == 4
+    assert [r["id"] for r in migrated["records"]] == [
+        f"a{n}" for n in range(1, len(document["records"]) + 1)
+    ]
+    assert [c["id"] for c in migrated["redflag_checks"]] == [
+        f"k{n}" for n in range(1, len(document["redflag_checks"]) + 1)
+    ]
+
+    def without_ids(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: without_ids(v) for k, v in value.items() if k != "id" or isinstance(v, int)}
+        if isinstance(value, list):
+            return [without_ids(v) for v in value]
+        return value
+
+    for key, value in document.items():
+        if key != "schema_version":
+            assert without_ids(migrated[key]) == value, key
+    assert migrated["last_ids"]["a"] == len(document["records"])
 
 
 def test_a_v1_journal_reaches_v3_through_both_steps(v1_journal: Path, cli: Run) -> None:
@@ -182,4 +210,54 @@ def test_a_v1_journal_reaches_v3_through_both_steps(v1_journal: Path, cli: Run) 
     assert saved["schema_version"] == SCHEMA_VERSION
     assert saved["outcomes"]["checkins"] == []
     assert [c["rules"] for c in saved["redflag_checks"]] == [1] * len(original["redflag_checks"])
-    assert saved["pain"][: len(original["pain"])] == original["pain"]
+    kept = [{k: v for k, v in p.items() if k != "id"} for p in saved["pain"]]  # ids: v4
+    assert kept[: len(original["pain"])] == original["pain"]
+
+
+def test_a_v4_journal_opens_as_v5_and_keeps_every_entry(data_dir: Path, cli: Run) -> None:
+    # Version 5 only adds values (flare-up comebacks, catch-up levels, two positions).
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / "journal.json"
+    shutil.copy(FIXTURES / "journal-v4.json", path)
+    path.chmod(0o600)
+    original = json.loads(path.read_text())
+    migrated, start = migrations.migrate(json.loads(json.dumps(original)), 5)
+    assert start == 4 and migrated == {**original, "schema_version": 5}
+    assert cli("pain", "3", env={"BACKSKILLS_TODAY": "2026-03-01"}).exit_code == 0
+    saved = json.loads(path.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION
+    # Every entry is kept as it was (new optional fields only appear as their defaults).
+    latest, _ = migrations.migrate({**original}, SCHEMA_VERSION)  # and on through later steps
+    before = Journal.model_validate(latest).model_dump(mode="json")
+    after = Journal.model_validate(saved).model_dump(mode="json")
+    for key in before:
+        if key not in ("pain", "last_ids"):
+            assert after[key] == before[key], key
+    assert after["pain"][: len(before["pain"])] == before["pain"]
+    assert len(after["pain"]) == len(before["pain"]) + 1
+    backups = list((data_dir / "backups").glob("*.json"))
+    assert any(json.loads(b.read_text())["schema_version"] == 4 for b in backups)
+
+
+def test_v5_to_v6_adds_no_questions_and_keeps_every_entry(data_dir: Path, cli: Run) -> None:
+    document = json.loads((FIXTURES / "journal-v5.json").read_text("utf-8"))
+    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 6)
+    assert start == 5 and migrated["schema_version"] == 6
+    assert migrated["questions"] == []
+    for key, value in document.items():
+        if key != "schema_version":
+            assert migrated[key] == value, key
+    # Through the store: the v5 file opens, a question is added, a copy of v5 is kept.
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / "journal.json"
+    shutil.copy(FIXTURES / "journal-v5.json", path)
+    path.chmod(0o600)
+    added = cli("report", "--question", "Can I swim?", env={"BACKSKILLS_TODAY": "2026-04-01"})
+    assert added.exit_code == 0, added.stderr
+    saved = json.loads(path.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION
+    assert [q["text"] for q in saved["questions"]] == ["Can I swim?"]
+    for key, value in document.items():
+        if key != "schema_version":
+            assert saved[key] == value, key
+    assert any("-v5-premigration" in p.name for p in (data_dir / "backups").iterdir())

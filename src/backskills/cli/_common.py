@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,6 +27,12 @@ DateOption = Annotated[
 # "log walking -5" reaches our own check ("cannot be negative") instead of the parser's
 # "No such option: -5"; a mistyped option still fails as an unexpected extra argument.
 NEGATIVE_AMOUNTS: dict[str, object] = {"ignore_unknown_options": True}
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of the screen."),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
 
 NoteOption = Annotated[
     str | None, typer.Option("--note", help="A short note (up to 2,000 characters).")
@@ -78,7 +86,40 @@ def interactive(no_input: bool = False) -> bool:
     """Prompts are allowed only on a terminal and when --no-input was not given."""
     if no_input or state().no_input:
         return False
-    return sys.stdin.isatty()
+    stdin = sys.stdin
+    if stdin is None or stdin.closed:  # started with stdin closed (<&-)
+        return False
+    try:
+        return stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+class InputEnded(Exception):
+    """The input ended (end of file, or stdin closed) while a question waited.
+
+    Raised by the prompt reader the error boundary installs; ``answering`` turns it into
+    exit 2 naming the option that gives the answer without a question.
+    """
+
+
+def input_ended(flag: str) -> Exception:
+    from backskills.errors import InvalidInput
+
+    return InvalidInput(
+        flag,
+        "no answer came: the input ended before the question was answered. Nothing was saved.",
+        hint=f"Give the answer on the command line with {flag}, or add --no-input.",
+    )
+
+
+@contextmanager
+def answering(flag: str) -> Iterator[None]:
+    """Questions asked inside name ``flag`` if the input ends before an answer (exit 2)."""
+    try:
+        yield
+    except InputEnded:
+        raise input_ended(flag) from None
 
 
 def flush_warnings() -> None:
@@ -91,3 +132,23 @@ def flush_warnings() -> None:
     for message in current._store.warnings:
         render.warn(message)
     current._store.warnings.clear()
+
+
+PROMPT_SUFFIX_ROOM = 14  # room on the last line for Click's " [y/N]: " or " [k]: " and a reply
+
+
+def wrapped(question: str) -> str:
+    """A question for ``typer.prompt``/``typer.confirm``, wrapped at word boundaries to the
+    screen width, with room left on its last line for the answer: a terminal would break
+    a long prompt in the middle of a word.
+    """
+    import shutil
+    import textwrap
+
+    width = max(shutil.get_terminal_size((80, 24)).columns - 1, 20)
+    lines = textwrap.wrap(question, width, break_on_hyphens=False) or [question]
+    last = lines.pop()
+    lines += textwrap.wrap(last, max(width - PROMPT_SUFFIX_ROOM, 10), break_on_hyphens=False) or [
+        last
+    ]
+    return "\n".join(lines)

@@ -16,6 +16,7 @@ from backskills.cli._common import (
     interactive,
     store,
     today,
+    wrapped,
 )
 
 if TYPE_CHECKING:
@@ -201,11 +202,17 @@ def checkin(
     else:
         missing = checkins.missing_answers(journal, answers)
         if missing:
+            ideas = checkins.suggestions(journal)
             raise InvalidInput(
                 missing[0],
                 "is needed when backskills cannot ask (no terminal). Still to give: "
                 + "; ".join(missing)
                 + ".",
+                (
+                    "Ideas for the PSFS from your goals and activities: " + ", ".join(ideas) + "."
+                    if ideas and any(m.startswith("--psfs") for m in missing)
+                    else None
+                ),
             )
     with store().transaction() as journal:
         if start is not None:
@@ -235,7 +242,7 @@ def _ask(question: str, check: Callable[[str], T]) -> T:
     from backskills.errors import BackskillsError
 
     while True:
-        raw = typer.prompt(question, default="", show_default=False, err=True)
+        raw = typer.prompt(wrapped(question), default="", show_default=False, err=True)
         try:
             return check(raw)
         except BackskillsError as exc:

@@ -12,9 +12,11 @@ from backskills.cli._common import (
     DateOption,
     JsonOption,
     NoInputOption,
+    answering,
     interactive,
     store,
     today,
+    wrapped,
 )
 
 
@@ -112,7 +114,8 @@ def ease_back_command(
     if option is None:
         if not interactive(no_input):
             raise InvalidInput("--option", "is required: previous, halfway or stay.")
-        option = typer.prompt("Which: previous, halfway or stay")
+        with answering("--option"):
+            option = typer.prompt(wrapped("Which: previous, halfway or stay"))
     chosen = validate.choice(option, ("previous", "halfway", "stay"), "--option")
     on = validate.day(date, now)
     with store().transaction() as journal:

@@ -11,9 +11,11 @@ from backskills.cli._common import (
     JsonOption,
     NoInputOption,
     NoteOption,
+    answering,
     interactive,
     store,
     today,
+    wrapped,
 )
 
 if TYPE_CHECKING:
@@ -108,7 +110,8 @@ def _ask() -> list[str]:
         "A few yes or no questions about warning signs. They are rare, and most people "
         "answer no to all of them. Think about what is new or has changed."
     )
-    return ask_signs(redflags.SIGNS, stop_when=redflags.EMERGENCY_IDS)
+    with answering("--present ID (or --none)"):
+        return ask_signs(redflags.SIGNS, stop_when=redflags.EMERGENCY_IDS)
 
 
 def ask_signs(signs: Sequence[Sign], stop_when: frozenset[str] = frozenset()) -> list[str]:
@@ -124,7 +127,7 @@ def ask_signs(signs: Sequence[Sign], stop_when: frozenset[str] = frozenset()) ->
             group = sign.group
             show.question_group(redflags.GROUP_TITLES[group])
         show.question(number, len(signs), sign.question)
-        if typer.confirm("Yes or no?", default=False):
+        if typer.confirm(wrapped("Yes or no?"), default=False):
             chosen.append(sign.id)
             if sign.id in stop_when:
                 break

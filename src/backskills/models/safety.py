@@ -6,8 +6,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Day, Index, Name, Note, Pain, StrictModel
+from backskills.models.base import (
+    ID_MAX,
+    Amount,
+    Day,
+    EntryId,
+    Index,
+    Name,
+    Note,
+    Pain,
+    StrictModel,
+)
 
+# How the patient came back after a flare-up (``flareup end --comeback``).
+Comeback = Literal["catch_up", "back", "baseline"]
 Outcome = Literal["emergency", "urgent", "see_professional", "routine", "clear"]
 
 # The triage table a new check is judged by. 1: the first table (four outcomes, until
@@ -18,11 +30,15 @@ RULES_VERSION = 2
 class RedFlagCheck(StrictModel):
     """One red-flag check, exactly as it was judged on the day (never re-judged later)."""
 
+    id: EntryId | None = None  # given by the store on save (models.entries)
     checked_on: Day
     outcome: Outcome
     present: list[Name] = Field(default_factory=list)  # signs that apply
     history: list[Name] = Field(default_factory=list)  # history items that apply
-    rules: int = Field(default=RULES_VERSION, ge=1)  # the triage table it was judged by
+    # The day the patient said this check was entered by mistake (``entries remove``). It is
+    # kept in the history but no longer counts for gating (``safety.counted_checks``).
+    entered_by_mistake: Day | None = None
+    rules: int = Field(default=RULES_VERSION, ge=1, le=ID_MAX)  # the triage table it was judged by
 
 
 class Assessment(StrictModel):
@@ -40,6 +56,7 @@ class LevelChange(StrictModel):
 
 
 class FlareUp(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     started: Day
     ended: Day | None = None
     pain: Pain | None = None
@@ -47,6 +64,7 @@ class FlareUp(StrictModel):
     trigger: Note | None = None
     helped: Note | None = None
     reductions: list[LevelChange] = Field(default_factory=list)
+    comeback: Comeback | None = None  # set when it ended
 
 
 class PlanStep(StrictModel):

@@ -92,7 +92,7 @@ def _checkin_body(saved: dict[str, Any]) -> None:
 def saved(saved: dict[str, Any], comparison: Comparison | None, plan: Schedule) -> None:
     render.say(
         (f"Check-in {saved['number']} saved", "bold"),
-        f": {_day(saved['date'])}{_week(saved['week'])}.",
+        f" ({saved['entry_id']}): {_day(saved['date'])}{_week(saved['week'])}.",
     )
     _checkin_body(saved)
     if comparison is not None:
@@ -144,6 +144,8 @@ def show_comparison(c: Comparison) -> None:
     if c.change_reading:
         render.say(("Your own rating", "bold"))
         render.say(f"- {c.change_reading}")
+    if c.advice:
+        render.say((c.advice, "bold"))
     render.say((c.caution, "dim"))
 
 
@@ -183,20 +185,21 @@ def listing(summaries: list[Summary], plan: Schedule) -> None:
                 s.number,
                 s.date.isoformat(),
                 s.week or "-",
-                f"{s.pain_average}/{s.pain_worst}",
+                f"{s.pain_average} / {s.pain_worst}",
                 psfs,
                 f"{s.tests_done} of {s.tests_done + s.tests_not_done}",
                 s.change.replace("-", " ") if s.change else "-",
             ]
         )
-    render.table(["#", "date", "week", "pain avg/worst", "PSFS", "tests done", "you said"], rows)
+    render.table(["check-in", "date", "week", "pain", "PSFS", "tests", "you said"], rows)
+    render.say("Pain: your average / worst over the 7 days before. Tests: done of those chosen.")
     next_due(plan)
     if len(summaries) > 1:
         render.hint("'backskills checkin show' compares the first and the latest.")
 
 
 def tests(known: Iterable[KnownTest], yours: list[ExerciseTest]) -> None:
-    render.heading("Well-known tests (use the name in the first column with --test)")
+    render.heading('Well-known tests (give the short name with --test, e.g. "balance=20")')
     for test in known:
         render.say(
             (test.key, "bold"),
