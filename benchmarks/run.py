@@ -8,7 +8,8 @@ backskills' dependencies, measured in the same run:
     python benchmarks/run.py [--runs 15] [--keep]
 
 Targets (issue 2): every command on the 10-year journal within 1.15x the floor, and the
-10-year journal within 1.10x the empty one.
+10-year journal within 1.10x the empty one. Issue 12: ``history`` and ``summary`` within
+1.5x of ``today`` on the same journal (the "x today" column).
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ app()
 """
 TARGET_FLOOR = 1.15
 TARGET_SIZE = 1.10
+TARGET_TODAY = 1.5  # history and summary against today, on the same journal
+VERSUS_TODAY = ("history", "history walking", "summary")
 
 
 def build_journal(days: int, end: date) -> bytes:
@@ -163,6 +166,11 @@ def main() -> None:
         commands["today"] = ["today"]
     if "log" in names:
         commands["log"] = ["log", "walking", "10"]
+    if "history" in names:
+        commands["history"] = ["history"]
+        commands["history walking"] = ["history", "walking"]
+    if "summary" in names:
+        commands["summary"] = ["summary"]
 
     typer_app = work / "typer_app.py"
     typer_app.write_text(TYPER_APP)
@@ -197,7 +205,8 @@ def main() -> None:
     )
     print(f"load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs\n")
     print(
-        f"{'command':<12}{'journal':<10}{'ms':>7}{'x floor':>9}{'x typer':>9}{'x empty':>9}  targets"
+        f"{'command':<16}{'journal':<10}{'ms':>7}{'x floor':>9}{'x typer':>9}{'x empty':>9}"
+        f"{'x today':>9}  targets"
     )
     for name in commands:
         empty = median[(name, "empty")]
@@ -206,12 +215,18 @@ def main() -> None:
             vs_floor = t / floor
             vs_empty = t / empty
             verdict = []
+            vs_today = ""
+            if name in VERSUS_TODAY and "today" in commands:
+                ratio = t / median[("today", label)]
+                vs_today = f"{ratio:.2f}x"
+                if label == "10 years":
+                    verdict.append(f"today {'ok' if ratio <= TARGET_TODAY else 'MISSED'}")
             if label == "10 years":
                 verdict.append(f"floor {'ok' if vs_floor <= TARGET_FLOOR else 'MISSED'}")
                 verdict.append(f"size {'ok' if vs_empty <= TARGET_SIZE else 'MISSED'}")
             print(
-                f"{name:<12}{label:<10}{t * 1000:>7.0f}{vs_floor:>8.2f}x"
-                f"{t / typer_floor:>8.2f}x{vs_empty:>8.2f}x  " + ", ".join(verdict)
+                f"{name:<16}{label:<10}{t * 1000:>7.0f}{vs_floor:>8.2f}x"
+                f"{t / typer_floor:>8.2f}x{vs_empty:>8.2f}x{vs_today:>9}  " + ", ".join(verdict)
             )
     if args.keep:
         print(f"\njournals kept in {work}")

@@ -52,6 +52,9 @@ def for_type(tp: Any, metadata: list[Any] | None = None) -> st.SearchStrategy[An
     if origin is list:
         (item,) = get_args(tp)
         return st.lists(for_type(item), max_size=MAX_LIST)
+    if origin is dict:
+        key, value = get_args(tp)
+        return st.dictionaries(for_type(key), for_type(value), max_size=MAX_LIST)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         return model_strategy(tp)
     bounds = _bounds(metadata)
@@ -70,11 +73,18 @@ def for_type(tp: Any, metadata: list[Any] | None = None) -> st.SearchStrategy[An
             allow_nan=False,
             allow_infinity=False,
         )
+    pattern = next(
+        (p for p in (getattr(i, "pattern", None) for i in _flatten(metadata)) if p), None
+    )
+    if tp is str and pattern:
+        return st.from_regex(pattern, fullmatch=True)
     if tp is str:
         return st.text(
             min_size=bounds.get("min_length", 0),
             max_size=min(bounds.get("max_length", MAX_TEXT), MAX_TEXT),
         )
+    if tp is dt.datetime:
+        return st.datetimes(timezones=st.just(dt.UTC))
     if tp is dt.date:
         return st.dates(
             min_value=bounds.get("ge", dt.date.min), max_value=bounds.get("le", dt.date.max)

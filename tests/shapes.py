@@ -33,6 +33,7 @@ RECOMMENDATION_KEYS = {
     "target",
     "days_at_level",
     "days_met_last_7",
+    "today_counted",
     "recommendation",
     "reason",
 }

@@ -20,12 +20,14 @@ MAX_RESOLUTION = 1_000_000.0
 
 __all__ = [
     "arg",
+    "check_new_name",
     "clean_number",
     "describe",
     "ensure_activity",
     "find_activity",
     "get_activity",
     "known_names",
+    "similar_names",
 ]
 
 
@@ -61,11 +63,69 @@ def get_activity(journal: Journal, name: str) -> Activity:
     if activity is not None:
         return activity
     names = known_names(journal)
-    if names:
+    close = [n for n in similar_names(journal, name) if n in names]
+    if close:
+        hint = f"Did you mean {_either(close)}?"
+    elif names:
         hint = "Activities you have: " + ", ".join(names) + "."
     else:
         hint = "Start one with 'backskills baseline log ACTIVITY AMOUNT' or 'backskills log'."
     raise NotFound(f"there is no activity called '{name.strip()}' yet.", hint=hint)
+
+
+# -- typo-safe names ----------------------------------------------------------------------
+
+SIMILAR = 0.8  # difflib ratio from which two names count as "close" (walkng ~ walking: 0.92)
+PREFIX_MIN = 4  # "walk" is close to "walking": one name starts the other
+
+
+def _spelling(name: str) -> str:
+    """``Sit-to-Stand`` and ``sit to  stand`` are spelt the same."""
+    return " ".join(re.split(r"[\s_\-]+", name.strip().casefold())).strip()
+
+
+def similar_names(journal: Journal, name: str) -> list[str]:
+    """Existing activities and library exercises whose names are close to ``name``.
+
+    Close means a small typing slip (``walkng``), a plural (``bridges``) or one name
+    starting the other (``walk``/``walking``). Names as the patient types them: an
+    activity's own name, or an exercise's short name (``wall-squat``).
+    """
+    import difflib
+
+    from backskills import catalogue
+
+    wanted = _spelling(name)
+    spellings: dict[str, str] = {}
+    for activity in journal.activities:
+        spellings.setdefault(_spelling(activity.name), activity.name)
+    for exercise in catalogue.exercises():
+        spellings.setdefault(_spelling(exercise.slug), exercise.slug)
+        spellings.setdefault(_spelling(exercise.title), exercise.slug)
+    found: list[str] = []
+    for spelling, shown in spellings.items():
+        short, long = sorted((wanted, spelling), key=len)
+        if len(short) >= PREFIX_MIN and long.startswith(short) and shown not in found:
+            found.append(shown)
+    for spelling in difflib.get_close_matches(wanted, list(spellings), n=3, cutoff=SIMILAR):
+        if spellings[spelling] not in found:
+            found.append(spellings[spelling])
+    return [n for n in found if _spelling(n) != wanted][:3]
+
+
+def _either(names: list[str]) -> str:
+    quoted = [f"'{n}'" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def check_new_name(journal: Journal, name: str) -> None:
+    """Refuse a new activity whose name is close to one that exists (exit 1)."""
+    close = similar_names(journal, name)
+    if close:
+        raise NotFound(
+            f"No activity '{name.strip()}'. Did you mean {_either(close)}? "
+            "To start a new one, add --new."
+        )
 
 
 def ensure_activity(
@@ -74,11 +134,15 @@ def ensure_activity(
     unit: str | None,
     today: date,
     resolution: float | None = None,
+    *,
+    new: bool = False,
 ) -> Activity:
     """The existing activity, or a new one with ``unit`` (default minutes).
 
     A different unit (or resolution) for an existing activity is ``InvalidInput``: amounts
-    already recorded would no longer mean the same thing.
+    already recorded would no longer mean the same thing. A new name close to an existing
+    activity or a library exercise is refused unless ``new`` (a typing slip would otherwise
+    start a second activity). An exercise from the library keeps its own unit.
     """
     if resolution is not None and not MIN_RESOLUTION <= resolution <= MAX_RESOLUTION:
         raise InvalidInput(
@@ -101,12 +165,21 @@ def ensure_activity(
                 hint="The resolution is set when an activity is first recorded.",
             )
         return existing
+    from backskills import catalogue  # only a new activity needs the library
+
+    library_unit = catalogue.default_unit(name)
+    if library_unit is None and not new:
+        check_new_name(journal, name)
     if unit is not None:
         chosen_unit = units.normalise_unit(unit)
+        if library_unit is not None and chosen_unit != library_unit:
+            raise InvalidInput(
+                "--unit",
+                f"'{name.strip()}' is an exercise from the library, counted in {library_unit}.",
+                hint="Leave out --unit, or record it under a name of your own.",
+            )
     else:  # an exercise from the library comes with its own unit (reps, seconds, minutes)
-        from backskills import catalogue  # only a new activity needs the library
-
-        chosen_unit = catalogue.default_unit(name) or units.DEFAULT_UNIT
+        chosen_unit = library_unit or units.DEFAULT_UNIT
     if not chosen_unit:
         raise InvalidInput("--unit", "cannot be empty.")
     step = resolution if resolution is not None else units.resolution_for(chosen_unit)
@@ -118,6 +191,38 @@ def ensure_activity(
     )
     journal.activities.append(activity)
     return activity
+
+
+# -- plausible amounts ----------------------------------------------------------------------
+
+WHOLE_UNITS = frozenset({"reps", "times", "steps", "lengths"})  # counted, never halved
+DAY_LIMITS = {"minutes": 1440.0, "seconds": 86400.0}  # no day holds more time than this
+
+
+def check_amount(
+    activity: Activity, amount: float, day_total: float, on: date, field: str = "AMOUNT"
+) -> None:
+    """``InvalidInput`` (exit 2) for an amount that cannot be right for ``activity``.
+
+    ``day_total`` is what the day would add up to with this amount. Zero is left to the
+    caller (a baseline day may be 0; a record of 0 is refused by ``log``).
+    """
+    unit = activity.unit
+    if unit in WHOLE_UNITS and not float(amount).is_integer():
+        raise InvalidInput(
+            field,
+            f"{activity.name} is counted in whole {unit}, so {units.fmt(amount)} cannot be right.",
+            hint="Give a whole number.",
+        )
+    limit = DAY_LIMITS.get(unit)
+    if limit is not None and clean_number(day_total) > limit:
+        raise InvalidInput(
+            field,
+            f"a day has only {limit:,.0f} {unit}, and {activity.name} on {on.isoformat()} "
+            f"would come to {clean_number(day_total):,g} {unit}.",
+            hint="Check the number; see what is logged that day with 'backskills entries --from "
+            f"{on.isoformat()} --to {on.isoformat()}'.",
+        )
 
 
 _PLAIN_ARG = re.compile(r"[\w.,+@%/:=-]+")

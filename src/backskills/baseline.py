@@ -13,7 +13,14 @@ from datetime import date
 from typing import Any, Literal
 
 from backskills import units
-from backskills.activities import arg, clean_number, describe, ensure_activity, get_activity
+from backskills.activities import (
+    arg,
+    check_amount,
+    clean_number,
+    describe,
+    ensure_activity,
+    get_activity,
+)
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, Baseline, BaselineDay, Felt
@@ -181,6 +188,7 @@ class BaselineResult:
     day: date | None = None
     previous_amount: float | None = None
     archived: int = 0  # how many earlier baselines are kept in the history
+    has_plan: bool = False  # the activity already has a progression plan
 
     def to_json(self) -> dict[str, Any]:
         s = self.summary
@@ -206,6 +214,14 @@ class BaselineResult:
         }
 
 
+def _plan_built_on_this_baseline(activity: Activity) -> bool:
+    """A plan made once this baseline was complete (a redone baseline needs a new plan)."""
+    summary = summarise(activity)
+    if activity.plan is None or not summary.days:
+        return activity.plan is not None
+    return activity.plan.created >= max(d.date for d in summary.days)
+
+
 def _result(
     activity: Activity,
     action: Action,
@@ -221,6 +237,7 @@ def _result(
         day=day,
         previous_amount=previous_amount,
         archived=len(activity.past_baselines),
+        has_plan=_plan_built_on_this_baseline(activity),
     )
 
 
@@ -236,12 +253,13 @@ def log_day(
     add: bool = False,
     start_factor: float | None = None,
     resolution: float | None = None,
+    new: bool = False,
 ) -> BaselineResult:
     """Record one baseline day (replacing or, with ``add``, adding to a day already logged)."""
     if start_factor is not None:
         check_start_factor(start_factor)
     on = day or today
-    activity = ensure_activity(journal, name, unit, today, resolution)
+    activity = ensure_activity(journal, name, unit, today, resolution, new=new)
     if activity.baseline is None:
         activity.baseline = Baseline(start_factor=activity.start_factor)
     baseline = activity.baseline
@@ -249,6 +267,7 @@ def log_day(
         activity.start_factor = start_factor
         baseline.start_factor = start_factor
     same = next((d for d in baseline.days if d.date == on), None)
+    check_amount(activity, amount, amount + (same.amount if same is not None and add else 0), on)
     if same is not None:
         previous = same.amount
         same.amount = clean_number(previous + amount) if add else amount

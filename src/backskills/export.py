@@ -27,6 +27,7 @@ def counts(journal: Journal) -> dict[str, int]:
         "pace_spells": len(journal.pacing.logs),
         "relaxation_sessions": len(journal.relaxation),
         "thought_records": len(journal.thoughts),
+        "checkins": len(journal.outcomes.checkins),
     }
 
 
@@ -125,21 +126,43 @@ def csv_rows(journal: Journal) -> list[dict[str, Any]]:
         )
     for thought in journal.thoughts:
         add(thought.date, "thought_record", detail=thought.kind or "")
+    _checkin_rows(journal, add)
     rows.sort(key=lambda row: row["date"])
     return rows
 
 
+def _checkin_rows(journal: Journal, add: Any) -> None:
+    """A check-in as rows: both pain scores, each PSFS rating and each test."""
+    items = {i.id: i.activity for i in journal.outcomes.psfs_items}
+    tests = {t.id: t for t in journal.outcomes.tests}
+    for check in journal.outcomes.checkins:
+        add(check.date, "checkin_pain_average", amount=check.pain_average, unit="0-10")
+        add(check.date, "checkin_pain_worst", amount=check.pain_worst, unit="0-10",
+            note=check.note)  # fmt: skip
+        for rating in check.psfs:
+            add(check.date, "checkin_psfs", items[rating.item], rating.score, "0-10")
+        for result in check.tests:
+            test = tests[result.test]
+            if result.result is None:
+                add(check.date, "checkin_test", test.name, "", test.unit, "not done",
+                    result.not_done)  # fmt: skip
+            else:
+                add(check.date, "checkin_test", test.name, result.result, test.unit,
+                    f"{test.better} is better")  # fmt: skip
+        if check.change:
+            add(check.date, "checkin_change", detail=check.change)
+
+
 def csv_text(journal: Journal) -> str:
+    """RFC 4180 CSV: lines end in CR LF, so every cell holding a CR or an LF is quoted.
+
+    Cells go through ``safetext.csv_cell``: no control characters, formula starts defused.
+    """
+    from backskills.safetext import csv_cell
+
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in csv_rows(journal):
-        writer.writerow({k: _defuse(v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     return buffer.getvalue()
-
-
-def _defuse(value: object) -> object:
-    """Stop spreadsheet formula injection from user text ("=cmd|...")."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value

@@ -469,7 +469,8 @@ def tie_to_plan(journal: Journal, goal: Goal, today: date) -> PlanTie | None:
     from backskills.progression import set_plan
 
     check_activity_unit(journal, goal.activity, goal.unit)
-    activity = ensure_activity(journal, goal.activity, goal.unit, today)
+    # the goal's own wording names the activity; tying it is how a new one is started
+    activity = ensure_activity(journal, goal.activity, goal.unit, today, new=True)
     summary = summarise(activity)
     tie = PlanTie(goal.id, activity.name, activity.unit, baseline_days=len(summary.days))
     if not summary.complete and activity.plan is None:
@@ -501,6 +502,20 @@ def tied_level(journal: Journal, goal: Goal, today: date) -> float | None:
 
     activity = find_activity(journal, goal.activity)
     return current_level(activity, today) if activity is not None else None
+
+
+def tied_baseline_days(journal: Journal, goal: Goal) -> int:
+    """Days logged on the tied activity's baseline while it has no plan yet (0 otherwise)."""
+    if goal.activity is None:
+        return 0
+    from backskills.activities import find_activity
+    from backskills.baseline import summarise
+
+    activity = find_activity(journal, goal.activity)
+    if activity is None or activity.plan is not None:
+        return 0
+    summary = summarise(activity)
+    return 0 if summary.complete else len(summary.days)
 
 
 def tied_target_date(journal: Journal, goal: Goal, today: date) -> date | None:

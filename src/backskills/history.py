@@ -16,11 +16,13 @@ file are the same ones. Conventions:
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
 from backskills import progression
 from backskills.activities import clean_number, get_activity
@@ -28,6 +30,9 @@ from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import Activity, LevelEvent, reason_words
 from backskills.models.goals import Goal
+
+if TYPE_CHECKING:
+    from backskills.flareups import Episode
 
 WEEK = 7
 DEFAULT_WEEKS = 12  # on screen: since the first entry, at most the last 12 weeks
@@ -39,6 +44,7 @@ __all__ = [
     "ActivityLine",
     "Chart",
     "DayPoint",
+    "FlareUpHistory",
     "GoalLine",
     "LevelSpell",
     "LevelStep",
@@ -51,9 +57,12 @@ __all__ = [
     "WeekRow",
     "Window",
     "activity_history",
+    "climb",
     "day_points",
+    "day_totals",
     "earliest_entry",
     "flareup_days",
+    "flareup_history",
     "goal_lines",
     "level_timeline",
     "monday",
@@ -160,34 +169,33 @@ def resolve_window(
     return Window(begin, last, False, earliest)
 
 
-def _activity_dates(journal: Journal, activity: Activity) -> Iterable[date]:
-    wanted = activity.name.casefold()
-    yield from (r.date for r in journal.records if r.activity.casefold() == wanted)
-    for baseline in [activity.baseline, *activity.past_baselines]:
-        if baseline is not None:
-            yield from (d.date for d in baseline.days)
-    yield from (e.date for e in activity.levels)
-
-
-def _journal_dates(journal: Journal) -> Iterable[date]:
-    yield from (r.date for r in journal.records)
-    yield from (p.date for p in journal.pain)
-    yield from (f.started for f in journal.flareups)
-    yield from (c.checked_on for c in journal.redflag_checks)
-    yield from (s.date for s in journal.relaxation)
-    yield from (t.date for t in journal.thoughts)
-    yield from (log.date for log in journal.pacing.logs)
-    for activity in journal.activities:
-        for baseline in [activity.baseline, *activity.past_baselines]:
-            if baseline is not None:
-                yield from (d.date for d in baseline.days)
-        yield from (e.date for e in activity.levels)
+def _first(items: Iterable[Any], attribute: str = "date") -> date | None:
+    return min(map(attrgetter(attribute), items), default=None)
 
 
 def earliest_entry(journal: Journal, activity: Activity | None = None) -> date | None:
     """The date of the first entry (of ``activity``, or of anything in the journal)."""
-    dates = _journal_dates(journal) if activity is None else _activity_dates(journal, activity)
-    return min(dates, default=None)
+    activities = journal.activities if activity is None else [activity]
+    found: list[date | None] = []
+    if activity is None:
+        found += [
+            _first(journal.records),
+            _first(journal.pain),
+            _first(journal.flareups, "started"),
+            _first(journal.redflag_checks, "checked_on"),
+            _first(journal.relaxation),
+            _first(journal.thoughts),
+            _first(journal.pacing.logs),
+        ]
+    else:
+        wanted = activity.name.casefold()
+        found.append(_first(r for r in journal.records if r.activity.casefold() == wanted))
+    for item in activities:
+        for baseline in [item.baseline, *item.past_baselines]:
+            if baseline is not None:
+                found.append(_first(baseline.days))
+        found.append(_first(item.levels))
+    return min((day for day in found if day is not None), default=None)
 
 
 # -- levels ----------------------------------------------------------------------------
@@ -247,6 +255,11 @@ def level_timeline(activity: Activity, today: date) -> list[LevelStep]:
             )
         )
     return steps
+
+
+def climb(journal: Journal, name: str, today: date) -> list[LevelStep]:
+    """The whole climb of one activity so far (``plan show --all``)."""
+    return level_timeline(get_activity(journal, name), today)
 
 
 def _levels_by_day(activity: Activity, days: list[date]) -> list[float | None]:
@@ -310,7 +323,7 @@ def pain_by_day(journal: Journal, window: Window) -> dict[date, list[int]]:
     return scores
 
 
-def _totals(journal: Journal, window: Window) -> dict[str, dict[date, float]]:
+def day_totals(journal: Journal, window: Window) -> dict[str, dict[date, float]]:
     """Day totals of every activity in ``window``, in one pass over the records."""
     totals: dict[str, dict[date, float]] = defaultdict(lambda: defaultdict(float))
     for record in journal.records:
@@ -331,7 +344,7 @@ def day_points(
 ) -> list[DayPoint]:
     """Every day of ``window`` for ``activity`` (the optional maps spare repeated passes)."""
     if totals is None:
-        totals = _totals(journal, window).get(activity.name.casefold(), {})
+        totals = day_totals(journal, window).get(activity.name.casefold(), {})
     pain = pain_by_day(journal, window) if pain is None else pain
     flares = flareup_days(journal, window, today) if flares is None else flares
     days = list(window.dates())
@@ -562,7 +575,10 @@ def percent_of_way(start: float | None, now: float | None, target: float | None)
         return None
     if target <= start:
         return 100 if now >= target else 0
-    return max(0, min(100, round((now - start) / (target - start) * 100)))
+    share = (now - start) / (target - start) * 100
+    if not math.isfinite(share):  # a tiny gap (e.g. 5e-324) overflows the division
+        return 100 if share > 0 else 0
+    return max(0, min(100, round(share)))
 
 
 def _baseline_average(activity: Activity) -> float | None:
@@ -725,6 +741,7 @@ class PainHistory:
     weeks: list[PainWeek]
     flareups: list[Span]
     mean: float | None  # over the scored days of the window
+    points: list[DayPoint] = field(default_factory=list)  # every day, for a chart
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -754,12 +771,56 @@ def pain_history(
         PainDay(day, round(sum(scores) / len(scores), 1), scores)
         for day, scores in sorted(pain.items())
     ]
+    flares = flareup_days(journal, window, today)
+    means = {d.date: d.mean for d in days}
+    points = [
+        DayPoint(day, 0.0, False, None, None, day in flares, means.get(day))
+        for day in window.dates()
+    ]
     return PainHistory(
         window=window,
         days=days,
         weeks=pain_weeks(window, pain),
-        flareups=_spans(flareup_days(journal, window, today)),
+        flareups=_spans(flares),
         mean=_mean([sum(s) / len(s) for s in pain.values()]),
+        points=points,
+    )
+
+
+# -- flare-ups -------------------------------------------------------------------------
+@dataclass
+class FlareUpHistory:
+    """``backskills history flareups``: the flare-ups that touch the window."""
+
+    window: Window
+    episodes: list[Episode]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "window": self.window.to_json(),
+            "flareups": [episode.to_json() for episode in self.episodes],
+        }
+
+
+def flareup_history(
+    journal: Journal,
+    today: date,
+    *,
+    weeks: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> FlareUpHistory:
+    from backskills.flareups import episodes
+
+    earliest = min((f.started for f in journal.flareups), default=None)
+    window = resolve_window(earliest, today, weeks=weeks, start=start, end=end)
+    return FlareUpHistory(
+        window,
+        [
+            e
+            for e in episodes(journal, today)
+            if e.flare.started <= window.last and (e.flare.ended or today) >= window.first
+        ],
     )
 
 
@@ -894,7 +955,7 @@ def overview(
     window = resolve_window(earliest_entry(journal), today, weeks=weeks, start=start, end=end)
     pain = pain_by_day(journal, window)
     flares = flareup_days(journal, window, today)
-    totals = _totals(journal, window)
+    totals = day_totals(journal, window)
     view = Overview(window=window, pain=pain_weeks(window, pain), flareups=_spans(flares))
     for activity in journal.activities:
         mine = totals.get(activity.name.casefold(), {})

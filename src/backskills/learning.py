@@ -75,10 +75,25 @@ def breathing_plan(minutes: int) -> BreathingPlan:
 
 
 def minutes_done(seconds: float) -> float:
-    """Seconds of practice as minutes, rounded down to a tenth (never more than was done)."""
+    """Whole seconds of practice as minutes (75 s is 1.25), never more than was done.
+
+    Stored to a millionth of a minute, so ``duration_words`` gives back the seconds.
+    """
     if not math.isfinite(seconds) or seconds <= 0:
         return 0.0
-    return math.floor(seconds / 6) / 10
+    return math.floor(math.floor(seconds) / 60 * 1_000_000) / 1_000_000
+
+
+def duration_words(minutes: float) -> str:
+    """A relaxation time in words: "20 seconds", "1 minute 15 seconds", "10 minutes"."""
+    total = round(minutes * 60) if math.isfinite(minutes) and minutes > 0 else 0
+    whole, seconds = divmod(total, 60)
+    parts = []
+    if whole:
+        parts.append(f"{whole:,} minute{'s' if whole != 1 else ''}")
+    if seconds or not whole:
+        parts.append(f"{seconds} second{'s' if seconds != 1 else ''}")
+    return " ".join(parts)
 
 
 def worth_recording(seconds: float) -> bool:

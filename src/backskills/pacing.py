@@ -176,7 +176,10 @@ def parse_priority(raw: str | None) -> Priority | None:
 
 
 def parse_felt(raw: str | None) -> SpellFelt | None:
-    return cast(SpellFelt | None, choose(raw, FELT, "--felt"))
+    """How a spell felt: the shared vocabulary (``backskills.felt``), stored the pacing way."""
+    from backskills.felt import for_spell
+
+    return for_spell(raw)
 
 
 def activity_json(activity: PaceActivity) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """When a change in pain scores is one that matters to patients.
 
-One place for the threshold, so every feature (summary, check-ins, the report for the
-physiotherapist) reads a change the same way: on a 0-10 scale a change of **2 points or
+The threshold comes from the one table in ``backskills.thresholds``, so every feature
+(summary, check-ins, the report for the physiotherapist) reads a change the same way: on a 0-10 scale a change of **2 points or
 30%** of the starting score is the usual line for a change that patients notice as real
 (Ostelo et al., Spine 2008, the consensus on interpreting change scores in low back pain;
 Farrar et al., Pain 2001, and the IMMPACT recommendations, J Pain 2008).
@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-MEANINGFUL_POINTS = 2.0  # points on the 0-10 scale
-MEANINGFUL_FRACTION = 0.30  # of the starting score
-SOURCE = (
-    "Ostelo et al., Spine 2008 (low back pain change scores); Farrar et al., Pain 2001; "
-    "IMMPACT, J Pain 2008"
-)
+from backskills.thresholds import threshold
+
+# The numbers come from the one thresholds table (backskills.thresholds), which check-ins
+# and the README use too.
+_RULE = threshold("pain")
+MEANINGFUL_POINTS = float(_RULE.points or 0)  # points on the 0-10 scale
+MEANINGFUL_FRACTION = (_RULE.percent or 0) / 100  # of the starting score
+SOURCE = "; ".join(_RULE.sources)
 _EPSILON = 1e-9
 
 Direction = Literal["lower", "higher", "same"]

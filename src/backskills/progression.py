@@ -28,6 +28,8 @@ HOLD_MIN = 7
 HOLD_MAX = 28
 DEFAULT_HOLD = 7
 WINDOW_DAYS = 7  # "most days": met on at least MET_NEEDED of the last WINDOW_DAYS days
+# Today joins the window only once it is met: in the morning the day is not over, so the
+# window is the WINDOW_DAYS days up to yesterday.
 MET_NEEDED = 5
 PAIN_RISE = 2.0  # mean pain since a step up this much above the week before: ease back
 BOOM_FACTOR = 1.25  # a day more than 25% over the level: a gentle boom-bust warning
@@ -160,12 +162,13 @@ def day_totals(journal: Journal, activity: Activity) -> dict[date, float]:
 
 
 def _window_totals(journal: Journal, today: date) -> dict[str, dict[date, float]]:
-    """Day totals of every activity over the review window (the ``WINDOW_DAYS`` to ``today``).
+    """Day totals of every activity over the review window (``WINDOW_DAYS`` before ``today``
+    and today itself: ``review_window`` picks which seven count).
 
     One pass over the records that sums only the days a review reads, so a long journal
     costs a date comparison per record.
     """
-    first = today - timedelta(days=WINDOW_DAYS - 1)
+    first = today - timedelta(days=WINDOW_DAYS)
     totals: dict[str, dict[date, float]] = defaultdict(lambda: defaultdict(float))
     for record in journal.records:
         if first <= record.date <= today:
@@ -175,6 +178,31 @@ def _window_totals(journal: Journal, today: date) -> dict[str, dict[date, float]
 
 def met(amount: float, level: float) -> bool:
     return amount + units.EPSILON >= level
+
+
+def review_window(
+    activity: Activity, today: date, totals: dict[date, float]
+) -> tuple[list[date], bool]:
+    """The ``WINDOW_DAYS`` days a review counts, newest first, and whether today is one.
+
+    Today counts only once it is met; before that the day is not over, so the window is
+    the seven days up to yesterday and an unmet morning is never a missed day.
+    """
+    level = current_level(activity, today)
+    today_met = level is not None and met(totals.get(today, 0.0), level)
+    newest = today if today_met else today - timedelta(days=1)
+    return [newest - timedelta(days=back) for back in range(WINDOW_DAYS)], today_met
+
+
+def met_days_words(met_days: int, today_counted: bool) -> str:
+    """How many of the review window's days were met, saying whether today is one of them."""
+    needed = "which is enough" if met_days >= MET_NEEDED else f"{MET_NEEDED} needed"
+    if today_counted:
+        return f"met on {met_days} of the last {WINDOW_DAYS} days, today included ({needed})"
+    return (
+        f"met on {met_days} of the last {WINDOW_DAYS} days up to yesterday ({needed}; "
+        "today counts once you have met it)"
+    )
 
 
 def _mean_pain(journal: Journal, first: date, last: date) -> float | None:
@@ -394,6 +422,7 @@ def set_plan(
     start: float | None = None,
     starts_on: date | None = None,
     goal_id: int | None = None,
+    new: bool = False,
 ) -> PlanView:
     """Create or replace the plan of ``name``; records the starting level as a level change."""
     safety.require_exercise_allowed(journal)
@@ -421,7 +450,7 @@ def set_plan(
                     "(three days), or give a starting level with --start N."
                 ),
             )
-        activity = ensure_activity(journal, name, None, today)
+        activity = ensure_activity(journal, name, None, today, new=new)
     level, why = _choose_start(activity, start, begin)
     unit = activity.unit
     if target < level:
@@ -500,6 +529,7 @@ class Recommendation:
     since: date | None = None
     hold_days: int = DEFAULT_HOLD
     choices: list[EaseChoice] = field(default_factory=list)
+    today_counted: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -510,6 +540,7 @@ class Recommendation:
             "target": self.target,
             "days_at_level": self.days_at_level,
             "days_met_last_7": self.days_met_last_7,
+            "today_counted": self.today_counted,
             "recommendation": self.recommendation,
             "reason": self.reason,
         }
@@ -595,9 +626,9 @@ def _review(
     level = event.to_level
     following = next_level(level, plan.target, activity.resolution)
     days_at = (today - event.date).days
+    window, today_counted = review_window(activity, today, totals)
     met_days = 0
-    for back in range(WINDOW_DAYS):
-        day = today - timedelta(days=back)
+    for day in window:
         in_force = current_level(activity, day)
         if in_force is not None and met(totals.get(day, 0.0), in_force):
             met_days += 1
@@ -613,8 +644,9 @@ def _review(
         "",
         since=event.date,
         hold_days=event.hold_days,
+        today_counted=today_counted,
     )
-    met_words = f"met on {met_days} of the last {WINDOW_DAYS} days ({MET_NEEDED} needed)"
+    met_words = met_days_words(met_days, today_counted)
     flare = safety.active_flareup(journal)
     if flare is not None:
         rec.recommendation = "paused"
@@ -695,10 +727,7 @@ def _review(
             f"{more} more day{'s' if more != 1 else ''} at this level "
             f"({days_at} of {event.hold_days} so far)"
         )
-    if met_days < MET_NEEDED:
-        missing.append(met_words)
-    else:
-        missing.append(f"met on {met_days} of the last {WINDOW_DAYS} days, which is enough")
+    missing.append(met_words)
     rec.reason = (
         f"Stay at {describe(level, unit)} for now: " + ", and ".join(missing) + ". "
         f"Then the next step is {describe(following, unit)}."

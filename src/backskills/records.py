@@ -10,13 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from backskills import progression, units
-from backskills.activities import clean_number, describe, ensure_activity, find_activity
+from backskills.activities import (
+    check_amount,
+    clean_number,
+    describe,
+    ensure_activity,
+    find_activity,
+)
+from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import ActivityRecord, PainScore
+
+REPEAT_WINDOW = timedelta(minutes=2)
 
 
 @dataclass
@@ -100,10 +109,12 @@ class LogResult:
     status: DayStatus
     pain: PainScore | None = None
     explanation: list[str] = field(default_factory=list)
+    repeat: bool = False  # the same as a record typed moments before
 
     def to_json(self) -> dict[str, Any]:
         status = self.status
         return {
+            "id": self.record.id,
             "activity": self.record.activity,
             "unit": self.unit,
             "date": self.record.date.isoformat(),
@@ -115,6 +126,7 @@ class LogResult:
             "over_level": status.over_level,
             "pain": self.pain.score if self.pain else None,
             "new_activity": self.new_activity,
+            "repeat": self.repeat,
         }
 
 
@@ -129,12 +141,37 @@ def log_activity(
     resolution: float | None = None,
     pain: int | None = None,
     note: str | None = None,
+    new: bool = False,
+    at: datetime | None = None,
 ) -> LogResult:
-    """Record an amount of an activity on a day (and, with ``pain``, that day's pain score)."""
+    """Record an amount of an activity on a day (and, with ``pain``, that day's pain score).
+
+    ``at`` is when it is typed (UTC): a record identical to one typed less than
+    ``REPEAT_WINDOW`` before is kept but flagged as a likely repeat (a command pasted twice).
+    """
     on = day or today
+    if amount == 0:
+        raise InvalidInput(
+            "AMOUNT",
+            "0 records nothing.",
+            hint=(
+                "To take back a record, run 'backskills entries remove ID' (the ids are in "
+                "'backskills entries'); to say something about a day, add --note to a record or "
+                "use 'backskills entries edit ID --note TEXT'."
+            ),
+        )
     is_new = find_activity(journal, name) is None
-    activity = ensure_activity(journal, name, unit, today, resolution)
-    record = ActivityRecord(date=on, activity=activity.name, amount=amount, note=note)
+    activity = ensure_activity(journal, name, unit, today, resolution, new=new)
+    wanted = activity.name.casefold()
+    same_day = [r for r in journal.records if r.date == on and r.activity.casefold() == wanted]
+    check_amount(activity, amount, sum(r.amount for r in same_day) + amount, on)
+    repeat = at is not None and any(
+        r.amount == amount
+        and r.logged_at is not None
+        and timedelta(0) <= at - r.logged_at <= REPEAT_WINDOW
+        for r in same_day
+    )
+    record = ActivityRecord(date=on, activity=activity.name, amount=amount, note=note, logged_at=at)
     journal.records.append(record)
     score = None
     if pain is not None:
@@ -149,6 +186,7 @@ def log_activity(
         status=status,
         pain=score,
         explanation=status.sentences(),
+        repeat=repeat,
     )
 
 
@@ -159,6 +197,7 @@ class PainResult:
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "id": self.score.id,
             "date": self.score.date.isoformat(),
             "score": self.score.score,
             "note": self.score.note,

@@ -42,7 +42,7 @@ from typing import Any, Literal
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.safety import RULES_VERSION, Assessment, Outcome, RedFlagCheck
-from backskills.safety import GATING, assessment_of, counted_checks, latest_counted
+from backskills.safety import GATING, assessment_of, latest_counted
 from backskills.validate import printable
 
 Group = Literal["emergency", "urgent", "check", "history", "progress"]
@@ -758,6 +758,9 @@ class HistoryRow:
             "rules": self.check.rules,
             "present": list(self.check.present),
             "history": list(self.check.history),
+            "entered_by_mistake": None
+            if self.check.entered_by_mistake is None
+            else self.check.entered_by_mistake.isoformat(),
             "signs": [
                 {"id": i, "label": label(i)} for i in [*self.check.present, *self.check.history]
             ],
@@ -768,10 +771,12 @@ class HistoryRow:
 
 
 def history(journal: Journal) -> list[HistoryRow]:
-    """Every counted check, oldest first, with the assessment recorded for it (if any)."""
+    """Every stored check, oldest first, with the assessment recorded for it (if any).
+
+    A check entered by mistake stays here (marked), though it no longer counts."""
     return [
         HistoryRow(index + 1, check, assessment_of(journal, index))
-        for index, check in counted_checks(journal)
+        for index, check in enumerate(journal.redflag_checks)
     ]
 
 

@@ -29,9 +29,14 @@ OUTCOME_WORDS: dict[Outcome, str] = {
 def counted_checks(journal: Journal) -> list[tuple[int, RedFlagCheck]]:
     """The red-flag checks that count, oldest first, with their index in the journal.
 
-    Every stored check counts today; a check marked as entered by mistake would be left
-    out here (and so out of the gate, the reminders and ``redflags assessed``)."""
-    return list(enumerate(journal.redflag_checks))
+    A check the patient marked as entered by mistake (``entries remove``) stays in the
+    journal and the history but is left out here, and so out of the gate, the reminders
+    and ``redflags assessed``."""
+    return [
+        (index, check)
+        for index, check in enumerate(journal.redflag_checks)
+        if check.entered_by_mistake is None
+    ]
 
 
 def latest_counted(journal: Journal) -> tuple[int, RedFlagCheck] | None:

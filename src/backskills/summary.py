@@ -18,6 +18,7 @@ from backskills.history import (
     GoalLine,
     Window,
     day_points,
+    day_totals,
     earliest_entry,
     flareup_days,
     goal_line,
@@ -315,11 +316,20 @@ def build(journal: Journal, today: date, weeks: int = DEFAULT_WEEKS) -> Summary:
     window = Window(first, today, False, earliest)
     pain = pain_by_day(journal, window)
     flares = flareup_days(journal, window, today)
+    totals = day_totals(journal, window)
     summary = Summary(window=window, weeks=weeks, pain=_pain_trend(window, pain))
     for activity in journal.activities:
         if activity.plan is None:
             continue
-        points = day_points(journal, activity, window, today, pain=pain, flares=flares)
+        points = day_points(
+            journal,
+            activity,
+            window,
+            today,
+            totals=totals.get(activity.name.casefold(), {}),
+            pain=pain,
+            flares=flares,
+        )
         planned = [p for p in points if p.level is not None and not p.flareup]
         met = sum(bool(p.met) for p in planned)
         summary.activities.append(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from backskills import flareups, pacing, progression, redflags
+from backskills import checkins, flareups, pacing, progression, redflags
 from backskills.baseline import BASELINE_DAYS, summarise
 from backskills.goals import TodayGoal, today_section
 from backskills.models import Journal
@@ -78,6 +78,8 @@ class TodayView:
     pacing: list[pacing.Spell] = field(default_factory=list)  # today's pacing spells
     red_flags: redflags.TodayNotice | None = None  # reminder or banner (issue 5)
     flareup: flareups.TodaySection | None = None  # the active flare-up (issue 5)
+    checkin: checkins.Reminder | None = None  # a check-in is due (issue 13)
+    summary_due: bool = False  # once a week (Mondays): point to `backskills summary`
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -96,6 +98,8 @@ class TodayView:
             "pacing": [s.to_json() for s in self.pacing],
             "redflags": self.red_flags.to_json() if self.red_flags else None,
             "flareup": self.flareup.to_json() if self.flareup else None,
+            "checkin_due": self.checkin.to_json() if self.checkin else None,
+            "summary_due": self.summary_due,
         }
 
 
@@ -138,6 +142,10 @@ def build(journal: Journal, today: date) -> TodayView:
     view.pain_scores = [p.score for p in journal.pain if p.date == today]
     view.goals = today_section(journal, today)
     view.pacing = pacing.today_spells(journal, today)
+    view.checkin = checkins.reminder(journal, today)
+    from backskills.summary import summary_due
+
+    view.summary_due = summary_due(journal, today)
     return view
 
 

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from backskills.bounds import AMOUNT_MAX, DATE_MAX, DATE_MIN, NAME_MAX, NOTE_MAX, RESOLUTION_MIN
 from backskills.errors import InvalidInput
 
+_NUMBER_AND_UNIT = re.compile(r"^(\d+(?:\.\d+)?)\s*([^\W\d_]+\.?)$")
 _DURATION = re.compile(r"^\s*(\d+)\s*([dwm])\s*$", re.IGNORECASE)
 
 
@@ -23,7 +24,11 @@ def amount(value: str | float, field: str = "AMOUNT") -> float:
         try:
             number = float(text)
         except ValueError:
-            raise InvalidInput(field, f"'{printable(text)}' is not a number.") from None
+            with_unit = _NUMBER_AND_UNIT.match(text)
+            hint = None
+            if with_unit:  # "15mins": the unit belongs to the activity, not the amount
+                hint = f"Give the number alone ({with_unit.group(1)}): the unit comes with the activity."
+            raise InvalidInput(field, f"'{printable(text)}' is not a number.", hint=hint) from None
     else:
         number = float(value)
     if not math.isfinite(number):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -65,6 +66,27 @@ def test_help_works_and_shows_an_example(cli: Run, path: tuple[str, ...], comman
     assert "Usage: backskills " + " ".join(path) in result.stdout
     if not is_group(command):
         assert "Example: backskills " + " ".join(path) in result.stdout
+
+
+PYTHON_TYPES = re.compile(r"<[a-z][a-z_\[\]]*>|\{[A-Za-z_]+\}")
+
+
+@pytest.mark.parametrize(("path", "command"), ALL, ids=ids(ALL))
+@pytest.mark.parametrize("columns", ["40", "100"])
+def test_help_shows_what_to_type_and_every_option_in_full(
+    cli: Run, path: tuple[str, ...], command: Any, columns: str
+) -> None:
+    # Plain names (ACTIVITY, DATE), never Python types (<str>, <bool>) or {ACTIVITY};
+    # and option names whole at any width (a boxed table cut them to "--data-d…").
+    result = cli(*path, "--help", env={"COLUMNS": columns, "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.stderr
+    assert not PYTHON_TYPES.search(result.stdout), PYTHON_TYPES.search(result.stdout)
+    words = set(re.split(r"[\s,│]+", result.stdout))
+    for param in command.params:
+        for option in param.opts:
+            if option.startswith("--"):
+                assert option in words, (option, result.stdout)
+    assert all(len(line) <= int(columns) for line in result.stdout.splitlines())
 
 
 @pytest.mark.parametrize(("path", "command"), LEAVES, ids=ids(LEAVES))

@@ -9,6 +9,7 @@ from tests.cli.journey import as_json, flat, ok, planned_walking, refused, run
 from tests.conftest import Run
 
 LOG_KEYS = {
+    "id",
     "activity",
     "unit",
     "date",
@@ -20,6 +21,7 @@ LOG_KEYS = {
     "over_level",
     "pain",
     "new_activity",
+    "repeat",
 }
 
 
@@ -87,6 +89,7 @@ def test_bad_log_input(cli: Run, data_dir: Path, args: tuple[str, ...], field: s
 def test_pain(cli: Run, data_dir: Path) -> None:
     stored = as_json(cli, 0, "pain", "3", "--date", "yesterday", "--note", "[bold]stiff[/]")
     assert stored == {
+        "id": "p1",
         "date": "2026-02-28",
         "score": 3,
         "note": "[bold]stiff[/]",

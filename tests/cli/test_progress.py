@@ -201,3 +201,35 @@ def test_after_a_long_break_progress_suggests_a_fresh_baseline(cli: Run) -> None
     [long_break] = as_json(cli, 20, "progress")["activities"]
     assert long_break["recommendation"] == "hold"
     assert "backskills baseline redo walking" in long_break["reason"]
+
+
+def test_an_unmet_morning_is_not_a_missed_day(cli: Run) -> None:
+    # Met on days 1-5; on the morning of day 6 nothing is logged yet: the window is the
+    # seven days up to yesterday, so five days are met and today is not a missed day.
+    planned_walking(cli)
+    walk_days(cli, 1, 5)
+    [rec] = as_json(cli, 6, "progress")["activities"]
+    assert (rec["days_met_last_7"], rec["today_counted"]) == (5, False)
+    assert "up to yesterday" in rec["reason"] and "today counts once" in rec["reason"]
+    # A part of today's amount does not count either, and does not push a met day out.
+    ok(cli, 6, "log", "walking", "3")
+    [rec] = as_json(cli, 6, "progress")["activities"]
+    assert (rec["days_met_last_7"], rec["today_counted"]) == (5, False)
+    # Once today is met it joins the window, and the words say so.
+    ok(cli, 6, "log", "walking", "5")
+    [rec] = as_json(cli, 6, "progress")["activities"]
+    assert (rec["days_met_last_7"], rec["today_counted"]) == (6, True)
+    assert "today included" in rec["reason"]
+
+
+def test_the_window_drops_its_oldest_day_when_today_is_met(cli: Run) -> None:
+    # Days 1-7 met; day 8: unmet today means days 1-7 (7 met); met today means days 2-8.
+    planned_walking(cli)
+    walk_days(cli, 1, 7)
+    [rec] = as_json(cli, 8, "progress")["activities"]
+    assert (rec["days_met_last_7"], rec["today_counted"]) == (7, False)
+    ok(cli, 8, "log", "walking", "8")
+    [rec] = as_json(cli, 8, "progress")["activities"]
+    assert (rec["days_met_last_7"], rec["today_counted"]) == (7, True)
+    human = flat(ok(cli, 8, "progress").stdout)
+    assert "today included" in human

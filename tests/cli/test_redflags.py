@@ -31,6 +31,7 @@ def test_every_id_is_accepted_and_stored(cli: Run, data_dir: Path, sign_id: str)
     where = "history" if sign_id in HISTORY else "present"
     assert document[where] == [sign_id]
     (check,) = stored(data_dir)["redflag_checks"]
+    assert check.pop("id") == "k1" and check.pop("entered_by_mistake") is None
     assert check == {
         "checked_on": TODAY,
         "outcome": expected({sign_id}),
@@ -73,7 +74,15 @@ def test_none_is_clear_and_stored(cli: Run, data_dir: Path) -> None:
     assert "CLEAR:" in result.stdout
     assert redflags.SAFETY_NET in flat(result.stdout)
     assert stored(data_dir)["redflag_checks"] == [
-        {"checked_on": TODAY, "outcome": "clear", "present": [], "history": [], "rules": 2}
+        {
+            "id": "k1",
+            "checked_on": TODAY,
+            "outcome": "clear",
+            "present": [],
+            "history": [],
+            "entered_by_mistake": None,
+            "rules": 2,
+        }
     ]
     document = json.loads(cli("redflags", "--none", "--json").stdout)
     assert document["outcome"] == "clear" and document["present"] == []

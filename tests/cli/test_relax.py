@@ -82,7 +82,9 @@ def test_full_guided_session_is_recorded(
     assert clock.seconds == 120
     assert "Well done. Recorded 2 minutes" in result.stdout
     sessions = json.loads(cli("relax", "list", "--json").stdout)
-    assert sessions == [{"date": "2026-03-01", "minutes": 2.0, "guided": True, "note": None}]
+    assert sessions == [
+        {"id": "r1", "date": "2026-03-01", "minutes": 2.0, "guided": True, "note": None}
+    ]
 
 
 def test_ctrl_c_stops_cleanly_and_keeps_what_was_done(
@@ -93,10 +95,26 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_was_done(
     result = cli("relax", "--minutes", "3")
     assert result.exit_code == 0, result.stderr
     assert "Stopped early" in result.stdout
-    assert "Recorded 1.2 minutes" in result.stdout  # 75 seconds, rounded down
+    assert "Recorded 1 minute 15 seconds" in result.stdout  # 75 seconds, not "1.2 minutes"
     assert "Error" not in result.stderr
     sessions = json.loads(cli("relax", "list", "--json").stdout)
-    assert sessions[0]["minutes"] == 1.2 and sessions[0]["guided"] is True
+    assert sessions[0]["minutes"] == 1.25 and sessions[0]["guided"] is True
+    assert "1 minute 15 seconds" in cli("relax", "list").stdout
+
+
+def test_a_session_stopped_in_its_first_minute_records_seconds(
+    cli: Run, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeClock(stop_after=20)
+    _on_a_terminal(monkeypatch, clock)
+    result = cli("relax", "--minutes", "3")
+    assert result.exit_code == 0, result.stderr
+    assert "Recorded 20 seconds of deep breathing" in result.stdout
+    assert "0.3" not in result.stdout
+    listing = cli("relax", "list").stdout
+    assert "20 seconds" in listing and "0.3" not in listing
+    [session] = json.loads(cli("relax", "list", "--json").stdout)
+    assert round(session["minutes"] * 60) == 20
 
 
 def test_ctrl_c_before_one_breath_records_nothing(
@@ -151,12 +169,18 @@ def test_pacer_bar_has_its_own_line_and_fits_the_screen(width: int) -> None:
 def test_log_and_list(cli: Run) -> None:
     result = cli("relax", "log", "12.5", "--date", "yesterday", "--note", "[bold]yoga[/]")
     assert result.exit_code == 0, result.stderr
-    assert "Recorded 12.5 minutes of relaxation on 2026-02-28" in result.stdout
+    assert "Recorded 12 minutes 30 seconds of relaxation on 2026-02-28" in result.stdout
     stored = json.loads(cli("relax", "log", "10", "--json").stdout)
-    assert stored == {"date": "2026-03-01", "minutes": 10.0, "guided": False, "note": None}
+    assert stored == {
+        "id": "r2",
+        "date": "2026-03-01",
+        "minutes": 10.0,
+        "guided": False,
+        "note": None,
+    }
     human = cli("relax", "list")
     assert "[bold]yoga[/]" in human.stdout
-    assert "22.5 minutes" in human.stdout
+    assert "22 minutes 30 seconds" in human.stdout
     assert [s["date"] for s in json.loads(cli("relax", "list", "--json").stdout)] == [
         "2026-03-01",
         "2026-02-28",

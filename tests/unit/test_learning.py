@@ -24,8 +24,24 @@ def test_plan_fills_the_minutes_without_running_over(minutes: int) -> None:
 def test_minutes_done_never_claims_more_than_was_done(seconds: float) -> None:
     done = learning.minutes_done(seconds)
     assert done * 60 <= seconds + 1e-9
-    assert seconds - done * 60 < 6  # within a tenth of a minute
-    assert round(done, 1) == done
+    assert seconds - done * 60 < 1  # the whole seconds done
+    assert learning.duration_words(done).endswith(("second", "seconds", "minute", "minutes"))
+    assert round(done * 60) == int(seconds)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "words"),
+    [
+        (20 / 60, "20 seconds"),
+        (1, "1 minute"),
+        (1.25, "1 minute 15 seconds"),
+        (10, "10 minutes"),
+        (0, "0 seconds"),
+        (1 / 60, "1 second"),
+    ],
+)
+def test_duration_words(minutes: float, words: str) -> None:
+    assert learning.duration_words(minutes) == words
 
 
 def test_minutes_done_odd_values() -> None:

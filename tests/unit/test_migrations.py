@@ -156,8 +156,59 @@ def test_v1_to_v2_keeps_every_redflag_check_exactly_and_marks_the_old_table(
         (c["checked_on"], c["outcome"], 1) for c in original["redflag_checks"]
     ]
     assert rows[0]["assessed"] is not None
-    # A change keeps a copy of the v1 file and saves v2 with the checks as they were.
+    # A change keeps a copy of the v1 file and saves the checks as they were.
     assert cli("pain", "3").exit_code == 0
     saved = json.loads(v1_journal.read_text())
-    assert saved["schema_version"] == 2
-    assert saved["redflag_checks"] == checks
+    assert saved["schema_version"] == SCHEMA_VERSION  # v2, and any later step
+    later = ("id", "entered_by_mistake")  # added by later versions
+    assert [{k: v for k, v in c.items() if k not in later} for c in saved["redflag_checks"]] == (
+        checks
+    )
+
+
+def test_v2_to_v3_adds_empty_outcomes_and_keeps_every_entry() -> None:
+    document = json.loads((FIXTURES / "journal-v2.json").read_text("utf-8"))
+    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 3)
+    assert start == 2 and migrated["schema_version"] == 3
+    assert migrated["outcomes"] == {"psfs_items": [], "tests": [], "checkins": []}
+    for key, value in document.items():
+        if key != "schema_version":
+            assert migrated[key] == value, key
+    latest, _ = migrations.migrate(migrated, SCHEMA_VERSION)  # and on through later steps
+    journal = Journal.model_validate(latest)
+    assert journal.outcomes.checkins == []
+
+
+def test_v3_to_v4_gives_every_entry_an_id_and_changes_nothing_else() -> None:
+    document = json.loads((FIXTURES / "journal-v3.json").read_text("utf-8"))
+    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 4)
+    assert start == 3 and migrated["schema_version"] == 4
+    assert [r["id"] for r in migrated["records"]] == [
+        f"a{n}" for n in range(1, len(document["records"]) + 1)
+    ]
+    assert [c["id"] for c in migrated["redflag_checks"]] == [
+        f"k{n}" for n in range(1, len(document["redflag_checks"]) + 1)
+    ]
+
+    def without_ids(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: without_ids(v) for k, v in value.items() if k != "id" or isinstance(v, int)}
+        if isinstance(value, list):
+            return [without_ids(v) for v in value]
+        return value
+
+    for key, value in document.items():
+        if key != "schema_version":
+            assert without_ids(migrated[key]) == value, key
+    assert migrated["last_ids"]["a"] == len(document["records"])
+
+
+def test_a_v1_journal_reaches_v3_through_both_steps(v1_journal: Path, cli: Run) -> None:
+    original = json.loads(v1_journal.read_text())
+    assert cli("pain", "3").exit_code == 0
+    saved = json.loads(v1_journal.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION
+    assert saved["outcomes"]["checkins"] == []
+    assert [c["rules"] for c in saved["redflag_checks"]] == [1] * len(original["redflag_checks"])
+    kept = [{k: v for k, v in p.items() if k != "id"} for p in saved["pain"]]  # ids: v4
+    assert kept[: len(original["pain"])] == original["pain"]

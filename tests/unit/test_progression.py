@@ -259,18 +259,21 @@ def test_days_met_counts_only_the_window_and_matches_a_full_recount(
     for offset, name, amount in entries:
         do(journal, today + timedelta(days=offset), amount, name)
     activity = journal.activities[0]
-    expected = 0
-    for back in range(prog.WINDOW_DAYS):
-        day = today - timedelta(days=back)
+
+    def met_on(day: date) -> bool:
         total = 0.0
         for record in journal.records:
             if record.date == day and record.activity.casefold() == "walking":
                 total += record.amount
         level = prog.current_level(activity, day)
-        if level is not None and prog.met(total, level):
-            expected += 1
+        return level is not None and prog.met(total, level)
+
+    # Today counts only once it is met; otherwise the seven days up to yesterday.
+    newest = today if met_on(today) else today - timedelta(days=1)
+    expected = sum(met_on(newest - timedelta(days=back)) for back in range(prog.WINDOW_DAYS))
     [rec] = prog.evaluate(journal, today)
     assert rec.days_met_last_7 == expected
+    assert rec.today_counted == met_on(today)
 
 
 def test_paused_during_a_flare_up() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from backskills.errors import JournalBusy, JournalSaveFailed, JournalUnreadable
+from backskills.errors import InvalidInput, JournalBusy, JournalSaveFailed, JournalUnreadable
 from backskills.models import Journal
 from backskills.models.activity import PainScore
 from backskills.store import Store, atomic, serialise
@@ -169,9 +169,12 @@ def test_busy_lock_times_out(data_dir: Path) -> None:
 def test_lock_timeout_from_environment(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     monkeypatch.setenv("BACKSKILLS_LOCK_TIMEOUT", "0.5")
     assert Store(data_dir).lock_timeout == 0.5
-    for bad in ("soon", "", "-3"):
+    monkeypatch.setenv("BACKSKILLS_LOCK_TIMEOUT", "")
+    assert Store(data_dir).lock_timeout == 10.0
+    for bad in ("soon", "-3", "nan", "inf"):
         monkeypatch.setenv("BACKSKILLS_LOCK_TIMEOUT", bad)
-        assert Store(data_dir).lock_timeout in (10.0, 0.0)
+        with pytest.raises(InvalidInput, match="BACKSKILLS_LOCK_TIMEOUT"):
+            Store(data_dir)
 
 
 def test_data_dir_that_cannot_be_created_is_exit_3(tmp_path: Path) -> None:

@@ -18,3 +18,9 @@ ResolutionOption = Annotated[
     str | None,
     typer.Option("--resolution", help="Rounding step for a new activity in another unit."),
 ]
+NewOption = Annotated[
+    bool,
+    typer.Option(
+        "--new", help="Start a new activity even though its name is close to one you have."
+    ),
+]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -78,7 +80,40 @@ def interactive(no_input: bool = False) -> bool:
     """Prompts are allowed only on a terminal and when --no-input was not given."""
     if no_input or state().no_input:
         return False
-    return sys.stdin.isatty()
+    stdin = sys.stdin
+    if stdin is None or stdin.closed:  # started with stdin closed (<&-)
+        return False
+    try:
+        return stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+class InputEnded(Exception):
+    """The input ended (end of file, or stdin closed) while a question waited.
+
+    Raised by the prompt reader the error boundary installs; ``answering`` turns it into
+    exit 2 naming the option that gives the answer without a question.
+    """
+
+
+def input_ended(flag: str) -> Exception:
+    from backskills.errors import InvalidInput
+
+    return InvalidInput(
+        flag,
+        "no answer came: the input ended before the question was answered. Nothing was saved.",
+        hint=f"Give the answer on the command line with {flag}, or add --no-input.",
+    )
+
+
+@contextmanager
+def answering(flag: str) -> Iterator[None]:
+    """Questions asked inside name ``flag`` if the input ends before an answer (exit 2)."""
+    try:
+        yield
+    except InputEnded:
+        raise input_ended(flag) from None
 
 
 def flush_warnings() -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from backskills.cli._common import JsonOption, NoInputOption, interactive, store, today
+from backskills.cli._common import JsonOption, NoInputOption, answering, interactive, store, today
 
 if TYPE_CHECKING:
     from backskills.flareups import PlanKind
@@ -125,8 +125,11 @@ def suggest(kind: PlanKind, add_raw: list[str] | None, json: bool, no_input: boo
         if not interactive(no_input):
             return
         for item in items:
-            if not item.in_plan and typer.confirm(f"Add idea {item.number}?", default=False):
-                numbers.append(item.number)
+            if item.in_plan:
+                continue
+            with answering("--add N"):
+                if typer.confirm(f"Add idea {item.number}?", default=False):
+                    numbers.append(item.number)
         if not numbers:
             return
     with store().transaction() as journal:

@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._activity import ActivityArg, AmountArg, ResolutionOption, UnitOption
+from backskills.cli._activity import (
+    ActivityArg,
+    AmountArg,
+    NewOption,
+    ResolutionOption,
+    UnitOption,
+)
 from backskills.cli._common import (
     NEGATIVE_AMOUNTS,
     DateOption,
@@ -38,13 +44,17 @@ def log_command(
     unit: UnitOption = None,
     date: DateOption = None,
     felt: Annotated[
-        str | None, typer.Option("--felt", help="How it felt: easy, ok or hard.")
+        str | None,
+        typer.Option(
+            "--felt", help="How it felt: easy, ok or hard (too-little and too-much work too)."
+        ),
     ] = None,
     add: Annotated[
         bool, typer.Option("--add", help="Add to the amount already logged for that day.")
     ] = False,
     start_factor: StartFactorOption = None,
     resolution: ResolutionOption = None,
+    new: NewOption = False,
     json: JsonOption = False,
 ) -> None:
     """Log one day of a baseline; after day 3 you get your starting level.
@@ -55,6 +65,7 @@ def log_command(
     """
     from backskills import baseline as domain
     from backskills import render, validate
+    from backskills.felt import for_baseline
     from backskills.goals import goals_tied_to
     from backskills.render import baseline as show
 
@@ -63,7 +74,7 @@ def log_command(
     value = validate.amount(amount, "AMOUNT")
     on = validate.day(date, now)
     unit_name = validate.name(unit, "--unit") if unit is not None else None
-    feeling = validate.choice(felt, ("easy", "ok", "hard"), "--felt") if felt is not None else None
+    feeling = for_baseline(felt)
     factor = validate.amount(start_factor, "--start-factor") if start_factor is not None else None
     step = validate.resolution(resolution) if resolution is not None else None
     with store().transaction() as journal:
@@ -74,10 +85,11 @@ def log_command(
             today=now,
             day=on,
             unit=unit_name,
-            felt=feeling,  # type: ignore[arg-type]
+            felt=feeling,
             add=add,
             start_factor=factor,
             resolution=step,
+            new=new,
         )
         tied = goals_tied_to(journal, result.activity)
     if json:

@@ -141,8 +141,6 @@ def export_command(
 
     Example: backskills data export --format csv -o my-back.csv
     """
-    import sys
-
     from backskills import render
     from backskills.errors import InvalidInput
     from backskills.export import csv_text
@@ -154,8 +152,10 @@ def export_command(
     journal = the_store.load()
     data = serialise(journal) if fmt == "json" else csv_text(journal).encode("utf-8")
     if output is None:
-        sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()
+        if fmt == "json":
+            render.emit_json_text(data.decode("utf-8"))
+        else:
+            render.emit_text(data.decode("utf-8"))
         return
     the_store.write_export(output, data, overwrite=force)
     render.info(f"Exported to {output} (only you can read it).")

@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from backskills.cli import _plans
-from backskills.cli._common import JsonOption, NoInputOption, NoteOption, interactive, store, today
+from backskills.cli._common import (
+    InputEnded,
+    JsonOption,
+    NoInputOption,
+    NoteOption,
+    answering,
+    input_ended,
+    interactive,
+    store,
+    today,
+)
 
 if TYPE_CHECKING:
     from backskills.flareups import ReduceChoice, ReductionOption
@@ -117,14 +127,23 @@ def _start(
 
     # The warning signs come first; only then the calm opening and the plan.
     found: list[str] = []
+    signs_shown = not ask
     if ask:
         from backskills.cli.redflags import ask_signs
 
         render.say("First, a quick check of the warning signs. Think about what is new.")
-        found = ask_signs(redflags.signs_in("emergency"), stop_when=redflags.EMERGENCY_IDS)
-        if not found:
-            found = _ask_urgent()
-    else:
+        try:
+            found = ask_signs(redflags.signs_in("emergency"), stop_when=redflags.EMERGENCY_IDS)
+            if not found:
+                found = _ask_urgent()
+        except InputEnded:
+            # The questions could not be answered: the signs and what to do are shown
+            # all the same, then the command stops (exit 2) without starting a flare-up.
+            signs_shown = True
+            ended = True
+        else:
+            ended = False
+    if signs_shown:
         show.warning_signs(
             [
                 (
@@ -136,6 +155,8 @@ def _start(
             ],
             stderr=json,
         )
+        if ask and ended:
+            raise input_ended("--no-input")
     render.say("", stderr=json)
     if found:
         # Nothing calm, no plan, no questions about levels: the advice comes first and alone.
@@ -206,9 +227,12 @@ def _ask_pain() -> int | None:
     from backskills.errors import InvalidInput
 
     while True:
-        raw: str = typer.prompt(
-            "How strong is the pain now, 0 to 10? (Enter to skip)", default="", show_default=False
-        )
+        with answering("--pain"):
+            raw: str = typer.prompt(
+                "How strong is the pain now, 0 to 10? (Enter to skip)",
+                default="",
+                show_default=False,
+            )
         if not raw.strip():
             return None
         try:
@@ -230,11 +254,12 @@ def _ask_reduce(option: ReductionOption) -> ReduceChoice:
         return "none"
     listed = ", ".join(f"{text} ({key})" for key, (_, text) in offers.items())
     while True:
-        answer: str = typer.prompt(
-            f"{option.activity} is at {fmt(option.current)} {option.unit}. "
-            f"For this flare-up: {listed}?",
-            default="k",
-        )
+        with answering("--reduce"):
+            answer: str = typer.prompt(
+                f"{option.activity} is at {fmt(option.current)} {option.unit}. "
+                f"For this flare-up: {listed}?",
+                default="k",
+            )
         key = answer.strip().lower()[:1]
         if key in offers:
             return offers[key][0]
@@ -269,10 +294,12 @@ def end_command(
     if interactive(no_input) and not json:
         if trigger is None:
             trigger_text = _ask_text(
-                "What may have set it off? Often nothing clear does.", "trigger"
+                "What may have set it off? Often nothing clear does.", "trigger", "--trigger"
             )
         if learned is None:
-            learned_text = _ask_text("What helped, or what would you do next time?", "what helped")
+            learned_text = _ask_text(
+                "What helped, or what would you do next time?", "what helped", "--learned"
+            )
     with store().transaction() as journal:
         flare = flareups.end(journal, current, trigger_text, learned_text)
         days = flareups.days_lasted(flare, current)
@@ -297,10 +324,11 @@ def end_command(
     show.flareup_ended(flare.started.isoformat(), current.isoformat(), days, levels, noted)
 
 
-def _ask_text(question: str, field: str) -> str | None:
+def _ask_text(question: str, field: str, flag: str) -> str | None:
     from backskills import validate
 
-    answer: str = typer.prompt(f"{question} (Enter to skip)", default="", show_default=False)
+    with answering(flag):
+        answer: str = typer.prompt(f"{question} (Enter to skip)", default="", show_default=False)
     return validate.note(answer, field)
 
 

@@ -114,35 +114,37 @@ def _goal_id(raw: str) -> int:
     return validate.whole_number(raw, "ID", 1, 999_999)
 
 
-def _ask(label: str, json: bool) -> str:
+def _ask(label: str, json: bool, flag: str) -> str:
     """One answer from the terminal; the question goes to stderr in a --json run so that
-    stdout stays one JSON document. End of input stops the command (nothing is saved)."""
+    stdout stays one JSON document. End of input stops the command (exit 2 naming
+    ``flag``, the option that gives this answer; nothing is saved)."""
     import sys
 
+    from backskills.cli._common import input_ended
     from backskills.render import goals as show
 
     show.question(label, stderr=json)
-    line = sys.stdin.readline()
+    line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
         show.end_of_input(stderr=json)  # so the stop message starts on a line of its own
-        raise typer.Abort()
+        raise input_ended(flag)
     return line.strip()
 
 
-def _ask_until_valid(label: str, json: bool, check: object) -> object:
+def _ask_until_valid(label: str, json: bool, check: object, flag: str) -> object:
     """Ask again until ``check`` accepts the answer; our own message explains each miss."""
     from backskills.errors import InvalidInput
     from backskills.render import goals as show
 
     while True:
-        answer = _ask(label, json)
+        answer = _ask(label, json, flag)
         try:
             return check(answer)  # type: ignore[operator]
         except InvalidInput as exc:
             show.ask_again(exc.message.removeprefix(f"{exc.field}: "), stderr=json)
 
 
-def _ask_deadline(json: bool, on: date) -> date:
+def _ask_deadline(json: bool, on: date, flag: str = "--by") -> date:
     from backskills import goals
 
     def check(answer: str) -> date:
@@ -153,7 +155,7 @@ def _ask_deadline(json: bool, on: date) -> date:
         assert deadline is not None
         return deadline
 
-    result = _ask_until_valid("By when (a date, or 8w / 2m / 60d)", json, check)
+    result = _ask_until_valid("By when (a date, or 8w / 2m / 60d)", json, check, flag)
     assert isinstance(result, type(on))
     return result
 
@@ -168,7 +170,10 @@ def _ask_steps(json: bool) -> list[str]:
     steps: list[str] = []
     while True:
         answer = _ask_until_valid(
-            f"Step {len(steps) + 1}", json, lambda a: goals.parse_title(a, "step") if a else ""
+            f"Step {len(steps) + 1}",
+            json,
+            lambda a: goals.parse_title(a, "step") if a else "",
+            "--step",
         )
         if not answer:
             return steps
@@ -187,23 +192,28 @@ def _wizard(draft: GoalDraft, json: bool, on: date) -> None:
     for part in missing:
         show.wizard_part(part, stderr=json)
         if part.letter == "S":
-            draft.title = str(_ask_until_valid("Your goal", json, goals.parse_title))
+            draft.title = str(_ask_until_valid("Your goal", json, goals.parse_title, "TITLE"))
         elif part.letter == "M":
             if draft.target is None:
                 target = _ask_until_valid(
                     "Target number",
                     json,
                     lambda a: goals.check_target(validate.positive_amount(a, "target")),
+                    "--target",
                 )
                 assert isinstance(target, float)
                 draft.target = target
             if not draft.unit:
-                unit = _ask_until_valid("Unit (e.g. miles, minutes)", json, goals.parse_unit)
+                unit = _ask_until_valid(
+                    "Unit (e.g. miles, minutes)", json, goals.parse_unit, "--unit"
+                )
                 draft.unit = str(unit)
         elif part.letter == "A":
-            draft.why = str(_ask_until_valid("Why it matters", json, lambda a: _text(a, "why")))
+            draft.why = str(
+                _ask_until_valid("Why it matters", json, lambda a: _text(a, "why"), "--why")
+            )
         elif part.letter == "R":
-            reward = _ask_until_valid("Your reward", json, lambda a: _text(a, "reward"))
+            reward = _ask_until_valid("Your reward", json, lambda a: _text(a, "reward"), "--reward")
             draft.reward = str(reward)
         elif part.letter == "T":
             draft.deadline = _ask_deadline(json, on)
@@ -287,6 +297,9 @@ def list_command(
 ) -> None:
     """List your active goals (all of them with --all), with days left and steps done.
 
+    With --all, achieved and dropped goals show the day they ended; a goal tied to an
+    activity shows the level now against its target.
+
     Example: backskills goal list --all
     """
     from backskills import goals, render
@@ -301,7 +314,14 @@ def list_command(
         )
         return
     show.listing(
-        [(g, goals.days_left(g, on) if g.status == "active" else None) for g in chosen],
+        [
+            (
+                g,
+                goals.days_left(g, on) if g.status == "active" else None,
+                goals.tied_level(journal, g, on),
+            )
+            for g in chosen
+        ],
         all_goals,
     )
 
@@ -327,7 +347,11 @@ def show_command(goal_id: IdArgument, json: JsonOption = False) -> None:
         render.emit_json(document)
         return
     show.detail(
-        goal, goals.days_left(goal, on) if goal.status == "active" else None, level, reaches
+        goal,
+        goals.days_left(goal, on) if goal.status == "active" else None,
+        level,
+        reaches,
+        baseline_days=goals.tied_baseline_days(journal, goal),
     )
 
 
@@ -456,13 +480,14 @@ def review_command(
         show.review_options(list(goals.REVIEW_CHOICES), stderr=json)
         if what_happened is None:
             what_happened = validate.note(
-                _ask("What got in the way? (Enter to skip)", json) or None
+                _ask("What got in the way? (Enter to skip)", json, "--note") or None
             )
         names = list(goals.REVIEW_CHOICES)
         picked_name = _ask_until_valid(
             f"Your choice (1-{len(names)})",
             json,
             lambda a: names[validate.whole_number(a, "choice", 1, len(names)) - 1],
+            "--choice",
         )
         picked = goals.REVIEW_CHOICES[str(picked_name)]
         if picked == "move_deadline" and new_deadline is None:

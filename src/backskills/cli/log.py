@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._activity import ActivityArg, AmountArg, ResolutionOption, UnitOption
+from backskills.cli._activity import (
+    ActivityArg,
+    AmountArg,
+    NewOption,
+    ResolutionOption,
+    UnitOption,
+)
 from backskills.cli._common import (
     NEGATIVE_AMOUNTS,
     DateOption,
@@ -30,6 +36,7 @@ def log_command(
     ] = None,
     note: NoteOption = None,
     resolution: ResolutionOption = None,
+    new: NewOption = False,
     json: JsonOption = False,
 ) -> None:
     """Record what you did. Several records a day add up; the day is met when it reaches your level.
@@ -37,6 +44,7 @@ def log_command(
     Example: backskills log walking 12 --pain 3
     """
     from backskills import render, validate
+    from backskills.clock import now_utc
     from backskills.records import log_activity
     from backskills.render import records as show
 
@@ -57,11 +65,14 @@ def log_command(
             day=on,
             unit=unit_name,
             resolution=step,
+            new=new,
             pain=score,
             note=text,
+            at=now_utc(),
         )
     if json:
         render.emit_json(result.to_json())
     else:
         show.logged(result)
     show.boom_warning(result)
+    show.repeat_note(result)

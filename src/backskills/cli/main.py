@@ -20,9 +20,9 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from backskills import __version__
-from backskills.cli._common import AppState, flush_warnings, set_state
+from backskills.cli._common import AppState, InputEnded, flush_warnings, set_state
 from backskills.cli.registry import COMMANDS
-from backskills.errors import EXIT_INTERNAL, BackskillsError
+from backskills.errors import EXIT_INTERNAL, EXIT_USAGE, BackskillsError
 
 # Private and quicker: a third-party pydantic plugin installed in the same environment
 # would be loaded and shown every value validated, and the journal holds health data.
@@ -53,7 +53,15 @@ class RootGroup(TyperGroup):
         _plain_metavars(command)
         return command
 
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        width = _narrow_help()
+        if width:
+            # Click would never wrap plain help narrower than 50 columns.
+            extra.setdefault("terminal_width", width)
+        return super().make_context(info_name, args, parent, **extra)
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
+        _plain_metavars(self)
         self._listing_help = True
         try:
             super().format_help(ctx, formatter)
@@ -72,41 +80,178 @@ class RootGroup(TyperGroup):
 def _plain_metavars(command: Any) -> None:
     """Help in plain words: ``--json`` (not ``--json <bool>``), ``ACTIVITY``, ``--date DATE``.
 
-    Typer 0.29 shows each parameter's Python type; a patient needs the name of what to type.
+    Typer 0.29 shows each parameter's Python type (``<str>``, ``<bool>``) and writes a
+    required argument as ``{ACTIVITY}`` in the usage line; a patient needs the name of
+    what to type, so every parameter (and the --help option) is given a plain name.
     """
     for param in getattr(command, "params", []):
-        if param.metavar is not None:
-            continue
-        if getattr(param, "is_flag", False):
-            param.metavar = ""
-        elif param.name:
-            opts = " ".join(getattr(param, "opts", []))
-            if any(word in opts for word in ("--by", "--date", "--from", "--until")):
-                param.metavar = "DATE"
-            elif "--within" in opts:
-                param.metavar = "DURATION"
-            else:
-                param.metavar = param.name.upper()
+        _plain_param(param)
+    if _narrow_help():
+        # Typer's boxed tables cut option names ("--data-d…") on a narrow screen; the
+        # plain layout writes each option whole, with its help beside or below it.
+        command.rich_markup_mode = None
+        command.context_class = _narrow_context(command.context_class)
+    if not getattr(command, "_plain_help_option", False):
+        original = command.get_help_option
+
+        def get_help_option(ctx: Any) -> Any:
+            option = original(ctx)
+            if option is not None:
+                _plain_param(option)
+            return option
+
+        command.get_help_option = get_help_option
+        command._plain_help_option = True
     for sub in getattr(command, "commands", {}).values():
         _plain_metavars(sub)
 
 
+NARROW_HELP = 60  # columns: below this, help uses the plain layout
+
+
+def _narrow_help() -> int:
+    """The screen width when it is too narrow for Typer's tables, else 0."""
+    import shutil
+
+    columns = shutil.get_terminal_size((80, 24)).columns
+    return max(columns - 1, 20) if columns < NARROW_HELP else 0
+
+
+def _narrow_context(base: Any) -> Any:
+    """A context whose help formatter keeps the name column to a third of the width."""
+    if getattr(base, "_narrow", False):
+        return base
+    formatter: Any = base.formatter_class
+
+    class NarrowFormatter(formatter):  # type: ignore[misc]
+        def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+            super().write_dl(rows, min(col_max, max(self.width // 3, 8)), col_spacing)
+
+    class NarrowContext(base):  # type: ignore[misc]
+        _narrow = True
+        formatter_class = NarrowFormatter
+
+    return NarrowContext
+
+
+def _plain_param(param: Any) -> None:
+    if param.param_type_name == "argument":
+        if param.metavar is None and param.name:
+            param.metavar = param.name.upper()
+        # No type column, and ACTIVITY / [ACTIVITY] / NAME... in the usage line.
+        param.display_type_rich = _no_type
+        param._usage_display_name = _usage_name(param)
+        return
+    if param.metavar is not None:
+        return
+    if getattr(param, "is_flag", False):
+        param.metavar = ""
+    elif param.name:
+        opts = " ".join(getattr(param, "opts", []))
+        if any(word in opts for word in ("--by", "--date", "--from", "--until")):
+            param.metavar = "DATE"
+        elif "--data-dir" in opts:
+            param.metavar = "FOLDER"
+        elif "--within" in opts:
+            param.metavar = "DURATION"
+        else:
+            param.metavar = param.name.upper()
+
+
+def _no_type(ctx: Any = None) -> None:
+    return None
+
+
+def _usage_name(param: Any) -> Any:
+    name = param.metavar + ("..." if param.nargs != 1 else "")
+    text = name if param.required else f"[{name}]"
+    return lambda: text
+
+
 def run_with_boundary(invoke: Any) -> int:
-    from backskills import render
+    """Run a command: every stream guarded, every error one line and an exit code.
+
+    Ctrl-C is caught here too, at any moment (even while an error is being shown): a
+    newline and "Stopped. Nothing was changed." (or what was kept), exit 130.
+    """
+    from backskills import interrupt
+    from backskills.render.streams import guarded_output, quiet_after_broken_pipe
+
+    try:
+        interrupt.running()
+        try:
+            with guarded_output(), _end_of_input_is_reported():
+                try:
+                    code = _run(invoke)
+                    sys.stdout.flush()  # a reader that went away (| head -1) shows up here
+                except BrokenPipeError:
+                    return quiet_after_broken_pipe()
+                return code
+        finally:
+            interrupt.finishing()
+    except KeyboardInterrupt:
+        interrupt.finishing()
+        interrupt.write_stop_message(newline=True)
+        return interrupt.EXIT_STOPPED
+
+
+@contextlib.contextmanager
+def _end_of_input_is_reported() -> Any:
+    """Make the end of input at a question ``InputEnded`` (exit 2), not an abort (130).
+
+    Typer's prompts read through one function; Ctrl-C still stops with 130.
+    """
+    try:
+        from typer._click import termui
+    except ImportError:  # pragma: no cover - a Typer without the bundled Click
+        yield
+        return
+    original = termui.visible_prompt_func
+
+    def read(prompt: str) -> str:
+        if sys.stdin is None or sys.stdin.closed:
+            raise InputEnded
+        try:
+            return original(prompt)
+        except EOFError:
+            raise InputEnded from None
+
+    termui.visible_prompt_func = read
+    try:
+        yield
+    finally:
+        termui.visible_prompt_func = original
+
+
+def _run(invoke: Any) -> int:
+    from backskills import interrupt, render
+    from backskills.render.streams import quiet_after_broken_pipe
 
     try:
         result = invoke()
+        if result == interrupt.EXIT_STOPPED:
+            # Typer turns a KeyboardInterrupt inside a command into a silent Exit(130).
+            interrupt.finishing()
+            interrupt.write_stop_message(newline=True)
+            return interrupt.EXIT_STOPPED
         flush_warnings_safely()
         return result if isinstance(result, int) and not isinstance(result, bool) else 0
     except BackskillsError as exc:
         flush_warnings_safely()
         render.error(exc.message, exc.hint)
         return exc.exit_code
-    except (typer.Exit, SystemExit):
+    except (typer.Exit, SystemExit) as exc:
+        if isinstance(exc.__context__, BrokenPipeError):
+            # Rich ends with exit 1 when the reader goes away; we end quietly.
+            return quiet_after_broken_pipe()
         raise
-    except typer.Abort:
-        render.error("Stopped. Nothing more was changed.")
-        return 130
+    except typer.Abort as exc:
+        # Click turns Ctrl-C (and end of input at a prompt) into Abort; after Ctrl-C it has
+        # already moved to a new line.
+        interrupt.finishing()
+        already = isinstance(exc.__cause__, (KeyboardInterrupt, EOFError))
+        interrupt.write_stop_message(newline=not already)
+        return interrupt.EXIT_STOPPED
     except typer.TyperException as exc:  # Click's usage errors (exit 2)
         hint = None
         ctx = getattr(exc, "ctx", None)
@@ -119,11 +264,18 @@ def run_with_boundary(invoke: Any) -> int:
         render.error(exc.format_message(), hint)
         return exc.exit_code
     except KeyboardInterrupt:
-        render.error("Stopped. Nothing more was changed.")
-        return 130
+        interrupt.finishing()
+        interrupt.write_stop_message(newline=True)
+        return interrupt.EXIT_STOPPED
     except BrokenPipeError:
-        sys.stderr.close()
-        return 0
+        return quiet_after_broken_pipe()
+    except InputEnded:  # a question no command-specific option answers
+        render.error(
+            "no answer came: the input ended before the questions were answered. "
+            "Nothing was saved.",
+            "Give the answers as options (see --help), or add --no-input.",
+        )
+        return EXIT_USAGE
     except Exception:
         if os.environ.get("BACKSKILLS_DEBUG"):
             raise
@@ -189,6 +341,9 @@ def root(
         ),
     ] = False,
 ) -> None:
+    from backskills import settings
+
+    settings.check_all()  # a bad BACKSKILLS_* value is named (exit 2), whatever the command
     ctx.obj = set_state(AppState(data_dir=data_dir, no_input=no_input))
     if ctx.invoked_subcommand is None:
         if "today" in COMMANDS:

@@ -371,7 +371,12 @@ def log_command(
     activity: ActivityArg,
     amount: Annotated[str, typer.Argument(help="How much you did in this spell.")],
     date: DateOption = None,
-    felt: Annotated[str | None, typer.Option("--felt", help="ok, too-much or too-little.")] = None,
+    felt: Annotated[
+        str | None,
+        typer.Option(
+            "--felt", help="How the spell felt: ok, too-much or too-little (easy and hard too)."
+        ),
+    ] = None,
     task: Annotated[
         str | None, typer.Option("--task", help="The task number this spell was part of.")
     ] = None,

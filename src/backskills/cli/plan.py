@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._activity import ActivityArg, OptionalActivityArg, UnitOption
-from backskills.cli._common import JsonOption, NoInputOption, interactive, store, today
+from backskills.cli._activity import ActivityArg, NewOption, OptionalActivityArg, UnitOption
+from backskills.cli._common import JsonOption, NoInputOption, answering, interactive, store, today
 
 app = typer.Typer(
     add_completion=False,
@@ -36,6 +36,7 @@ def set_command(
         str | None, typer.Option("--from", help="The day the plan starts (default today).")
     ] = None,
     unit: UnitOption = None,
+    new: NewOption = False,
     no_input: NoInputOption = False,
     json: JsonOption = False,
 ) -> None:
@@ -53,7 +54,8 @@ def set_command(
             raise InvalidInput(
                 "--target", "is required: the amount to build up to, e.g. --target 30."
             )
-        target = typer.prompt(f"Target for {name} (the amount to build up to)")
+        with answering("--target"):
+            target = typer.prompt(f"Target for {name} (the amount to build up to)")
     goal = validate.positive_amount(target, "--target")
     deadline = validate.day(by, now, "--by", future=True) if by is not None else None
     hold = validate.whole_number(hold_days, "--hold-days", 7, 28)
@@ -66,7 +68,7 @@ def set_command(
 
     with store().transaction() as journal:
         if unit_name is not None:
-            activities.ensure_activity(journal, name, unit_name, now)
+            activities.ensure_activity(journal, name, unit_name, now, new=new)
         view = progression.set_plan(
             journal,
             name,
@@ -76,6 +78,7 @@ def set_command(
             hold_days=hold,
             start=first,
             starts_on=begins,
+            new=new,
         )
     if json:
         render.emit_json(view.to_json())
@@ -87,20 +90,36 @@ def set_command(
 @app.command("show")
 def show_command(
     activity: OptionalActivityArg = None,
+    all_steps: Annotated[
+        bool,
+        typer.Option("--all", help="Also the whole climb so far: every level change, dated."),
+    ] = False,
     json: JsonOption = False,
 ) -> None:
     """Show your plans: the level now and the steps ahead, with dates.
 
-    With an ACTIVITY, --json prints that plan; without, {"plans": [...]}.
+    With an ACTIVITY, --json prints that plan; without, {"plans": [...]}. With --all each
+    plan also has "climb": every level change so far, with its reason.
 
-    Example: backskills plan show walking
+    Example: backskills plan show walking --all
     """
     from backskills import progression, render, validate
     from backskills.render import progression as show
 
     name = validate.name(activity, "ACTIVITY") if activity is not None else None
-    views = progression.plan_views(store().load(), today(), name)
+    now = today()
+    journal = store().load()
+    views = progression.plan_views(journal, now, name)
+    climbs = {}
+    if all_steps:
+        from backskills import history
+
+        climbs = {v.activity: history.climb(journal, v.activity, now) for v in views}
     if json:
-        render.emit_json(views[0].to_json() if name else {"plans": [v.to_json() for v in views]})
+        documents = [v.to_json() for v in views]
+        for document in documents:
+            if all_steps:
+                document["climb"] = [step.to_json() for step in climbs[document["activity"]]]
+        render.emit_json(documents[0] if name else {"plans": documents})
         return
-    show.plans(views)
+    show.plans(views, climbs)

@@ -12,6 +12,7 @@ from backskills.cli._common import (
     DateOption,
     JsonOption,
     NoInputOption,
+    answering,
     interactive,
     store,
     today,
@@ -112,7 +113,8 @@ def ease_back_command(
     if option is None:
         if not interactive(no_input):
             raise InvalidInput("--option", "is required: previous, halfway or stay.")
-        option = typer.prompt("Which: previous, halfway or stay")
+        with answering("--option"):
+            option = typer.prompt("Which: previous, halfway or stay")
     chosen = validate.choice(option, ("previous", "halfway", "stay"), "--option")
     on = validate.day(date, now)
     with store().transaction() as journal:

@@ -11,6 +11,7 @@ from backskills.cli._common import (
     JsonOption,
     NoInputOption,
     NoteOption,
+    answering,
     interactive,
     store,
     today,
@@ -110,7 +111,8 @@ def _ask() -> list[str]:
         "A few yes or no questions about warning signs. They are rare, and most people "
         "answer no to all of them. Think about what is new or has changed."
     )
-    return ask_signs(redflags.SIGNS, stop_when=redflags.EMERGENCY_IDS)
+    with answering("--present ID (or --none)"):
+        return ask_signs(redflags.SIGNS, stop_when=redflags.EMERGENCY_IDS)
 
 
 def ask_signs(signs: Sequence[Sign], stop_when: frozenset[str] = frozenset()) -> list[str]:

@@ -45,6 +45,7 @@ def relax(
         BREATHING_STEPS,
         MAX_GUIDED_MINUTES,
         breathing_plan,
+        duration_words,
         log_relaxation,
         minutes_done,
         worth_recording,
@@ -83,7 +84,7 @@ def relax(
         session = log_relaxation(journal, today(), done, guided=True)
     finished = seconds >= plan.total_seconds
     opening = "Well done." if finished else "Stopped early; that still counts."
-    render.say(f"{opening} Recorded {describe(session.minutes, 'minutes')} of deep breathing.")
+    render.say(f"{opening} Recorded {duration_words(session.minutes)} of deep breathing.")
     render.more("relaxation")
 
 
@@ -99,9 +100,8 @@ def log(
     Example: backskills relax log 10 --date yesterday
     """
     from backskills import render
-    from backskills.activities import describe
     from backskills.errors import InvalidInput
-    from backskills.learning import MAX_LOGGED_MINUTES, log_relaxation
+    from backskills.learning import MAX_LOGGED_MINUTES, duration_words, log_relaxation
     from backskills.validate import day, positive_amount
     from backskills.validate import note as check_note
 
@@ -117,9 +117,7 @@ def log(
     if json:
         render.emit_json(session)
         return
-    render.say(
-        f"Recorded {describe(session.minutes, 'minutes')} of relaxation on {when.isoformat()}."
-    )
+    render.say(f"Recorded {duration_words(session.minutes)} of relaxation on {when.isoformat()}.")
 
 
 @app.command("list")
@@ -131,9 +129,7 @@ def list_command(json: JsonOption = False) -> None:
     from datetime import timedelta
 
     from backskills import render
-    from backskills.activities import describe
-    from backskills.learning import relaxation_minutes
-    from backskills.units import fmt
+    from backskills.learning import duration_words, relaxation_minutes
 
     journal = store().load()
     sessions = sorted(journal.relaxation, key=lambda s: s.date, reverse=True)
@@ -146,14 +142,19 @@ def list_command(json: JsonOption = False) -> None:
         render.more("relaxation")
         return
     render.table(
-        ["date", "minutes", "how", "note"],
+        ["date", "time", "how", "note"],
         [
-            (s.date.isoformat(), fmt(s.minutes), "guided" if s.guided else "logged", s.note or "")
+            (
+                s.date.isoformat(),
+                duration_words(s.minutes),
+                "guided" if s.guided else "logged",
+                s.note or "",
+            )
             for s in sessions
         ],
     )
     since = today() - timedelta(days=6)
     total = relaxation_minutes(journal, since)
     render.say(
-        f"In the last 7 days ({since.isoformat()} to {today().isoformat()}): {describe(total, 'minutes')}."
+        f"In the last 7 days ({since.isoformat()} to {today().isoformat()}): {duration_words(total)}."
     )

@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from backskills.cli._common import DateOption, JsonOption, NoInputOption, interactive, store, today
+from backskills.cli._common import (
+    DateOption,
+    JsonOption,
+    NoInputOption,
+    answering,
+    interactive,
+    store,
+    today,
+)
 
 if TYPE_CHECKING:
     from backskills.models.learning import ThoughtKind
@@ -167,7 +175,8 @@ def _part(
             raise InvalidInput(field, "is needed when backskills cannot ask (no terminal).")
         return check("")
     while True:
-        raw = typer.prompt(question, default="", show_default=False, err=True)
+        with answering(field):
+            raw = typer.prompt(question, default="", show_default=False, err=True)
         try:
             return check(raw)
         except InvalidInput as exc:

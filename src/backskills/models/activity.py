@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -9,6 +10,7 @@ from pydantic import Field
 from backskills.models.base import (
     Amount,
     Day,
+    EntryId,
     Id,
     LevelHold,
     Name,
@@ -52,6 +54,7 @@ def reason_words(reason: str) -> str:
 
 
 class BaselineDay(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     date: Day
     amount: Amount
     felt: Felt | None = None
@@ -106,13 +109,16 @@ class Activity(StrictModel):
 class ActivityRecord(StrictModel):
     """One logged amount of an activity on a day; a day's amount is the sum of its records."""
 
+    id: EntryId | None = None  # given by the store on save (models.entries)
     date: Day
     activity: Name
     amount: Amount
     note: Note | None = None
+    logged_at: dt.datetime | None = None  # when it was typed (UTC), to spot a pasted repeat
 
 
 class PainScore(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     date: Day
     score: Pain
     note: Note | None = None

@@ -46,3 +46,5 @@ Index = Annotated[int, Field(ge=0, le=ID_MAX)]
 Resolution = Annotated[float, Field(ge=RESOLUTION_MIN, le=AMOUNT_MAX, allow_inf_nan=False)]
 Day = Annotated[dt.date, Field(ge=DATE_MIN, le=DATE_MAX)]
 LevelHold = Annotated[int, Field(ge=1, le=HOLD_DAYS_MAX)]
+EntryId = Annotated[str, StringConstraints(pattern=r"^[a-z][1-9][0-9]{0,8}$")]
+"""A dated entry's short id: a kind letter and a number (``a12``); see ``models.entries``."""

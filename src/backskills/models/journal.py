@@ -8,16 +8,17 @@ from pydantic import Field
 
 from backskills.models.activity import Activity, ActivityRecord, PainScore
 from backskills.models.base import StrictModel
+from backskills.models.checkin import Outcomes
 from backskills.models.goals import Goal
 from backskills.models.learning import RelaxSession, ThoughtRecord
 from backskills.models.pacing import Pacing
 from backskills.models.safety import Assessment, FlareUp, PlanStep, RedFlagCheck
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 
 class Journal(StrictModel):
-    schema_version: Literal[2] = 2
+    schema_version: Literal[4] = 4
     activities: list[Activity] = Field(default_factory=list)
     records: list[ActivityRecord] = Field(default_factory=list)
     pain: list[PainScore] = Field(default_factory=list)
@@ -30,6 +31,10 @@ class Journal(StrictModel):
     pacing: Pacing = Field(default_factory=Pacing)
     relaxation: list[RelaxSession] = Field(default_factory=list)
     thoughts: list[ThoughtRecord] = Field(default_factory=list)
+    outcomes: Outcomes = Field(default_factory=Outcomes)  # check-ins (schema 3)
+    # The highest number given so far to each kind of entry (``models.entries``), so an id
+    # is never handed out twice, even after its entry was removed.
+    last_ids: dict[str, int] = Field(default_factory=dict)
 
     def record_count(self) -> int:
         """How many dated records the journal holds (for reports and benchmarks)."""
@@ -41,4 +46,5 @@ class Journal(StrictModel):
             + len(self.pacing.logs)
             + len(self.relaxation)
             + len(self.thoughts)
+            + len(self.outcomes.checkins)
         )

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from backskills.models.base import Amount, Day, Id, Note, StrictModel
+from backskills.models.base import (
+    Amount,
+    Day,
+    EntryId,
+    Id,
+    Note,
+    StrictModel,
+)
 
 ThoughtKind = Literal[
     "black-and-white",
@@ -17,6 +24,7 @@ ThoughtKind = Literal[
 
 
 class RelaxSession(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     date: Day
     minutes: Amount
     guided: bool = False  # True when done with `backskills relax`

@@ -6,7 +6,17 @@ from typing import Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Day, Id, Name, Note, Positive, Resolution, StrictModel
+from backskills.models.base import (
+    Amount,
+    Day,
+    EntryId,
+    Id,
+    Name,
+    Note,
+    Positive,
+    Resolution,
+    StrictModel,
+)
 
 Position = Literal["standing", "sitting", "lying", "walking", "mixed"]
 Priority = Literal["high", "medium", "low"]
@@ -46,6 +56,7 @@ class PaceTask(StrictModel):
 
 
 class PaceLog(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     date: Day
     activity: Name
     amount: Amount

@@ -6,7 +6,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Day, Index, Name, Note, Pain, StrictModel
+from backskills.models.base import (
+    Amount,
+    Day,
+    EntryId,
+    Index,
+    Name,
+    Note,
+    Pain,
+    StrictModel,
+)
 
 Outcome = Literal["emergency", "urgent", "see_professional", "routine", "clear"]
 
@@ -18,10 +27,14 @@ RULES_VERSION = 2
 class RedFlagCheck(StrictModel):
     """One red-flag check, exactly as it was judged on the day (never re-judged later)."""
 
+    id: EntryId | None = None  # given by the store on save (models.entries)
     checked_on: Day
     outcome: Outcome
     present: list[Name] = Field(default_factory=list)  # signs that apply
     history: list[Name] = Field(default_factory=list)  # history items that apply
+    # The day the patient said this check was entered by mistake (``entries remove``). It is
+    # kept in the history but no longer counts for gating (``safety.counted_checks``).
+    entered_by_mistake: Day | None = None
     rules: int = Field(default=RULES_VERSION, ge=1)  # the triage table it was judged by
 
 
@@ -40,6 +53,7 @@ class LevelChange(StrictModel):
 
 
 class FlareUp(StrictModel):
+    id: EntryId | None = None  # given by the store on save (models.entries)
     started: Day
     ended: Day | None = None
     pain: Pain | None = None

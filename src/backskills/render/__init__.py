@@ -3,7 +3,9 @@
 House rules:
 - Consoles never parse markup or emoji and never highlight, so user text such as
   ``[bold]x[/]`` or ``:pill:`` prints exactly as typed. Our own emphasis uses ``Text`` styles.
-- ``clean`` strips control characters (ESC sequences included) from user text.
+- ``clean`` strips control characters (ESC sequences included) from user text, and every
+  stream is guarded as well (``render.streams``): one definition of what is unsafe
+  (``backskills.safetext``) for human text, JSON and CSV alike.
 - ``NO_COLOR`` is honoured by Rich; nothing depends on colour to be understood.
 - JSON goes to stdout as one document via ``emit_json``; human messages for ``--json``
   runs go to stderr.
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -28,22 +29,20 @@ def clean(value: object) -> str:
     text = str(value)
     if text.isprintable():
         return text
-    out = []
-    for ch in text:
-        if ch in "\n\t":
-            out.append(ch)
-        elif unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u200d":
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    from backskills.safetext import scrub
+
+    return scrub(text)
 
 
 @cache
 def _console(stderr: bool) -> Console:
     from rich.console import Console
 
+    from backskills.render.streams import ConsoleFile, normalise_terminal_env
+
+    normalise_terminal_env()
     return Console(
+        file=ConsoleFile(stderr),  # type: ignore[arg-type]
         stderr=stderr,
         markup=False,
         emoji=False,
@@ -139,9 +138,23 @@ def error(message: str, hint_text: str | None = None) -> None:
 
 
 def emit_json(document: Any) -> None:
-    """Exactly one JSON document on stdout."""
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, default=_json_default))
-    sys.stdout.write("\n")
+    """Exactly one JSON document on stdout; unsafe characters written as ``\\uXXXX``."""
+    text = json.dumps(document, indent=2, ensure_ascii=False, default=_json_default)
+    emit_json_text(text + "\n")
+
+
+def emit_json_text(text: str) -> None:
+    """JSON text to stdout, escaped so every byte is safe and encodable (see safetext)."""
+    from backskills.safetext import escape_json
+
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    sys.stdout.write(escape_json(text, ascii_only=encoding != "utf8"))
+    sys.stdout.flush()
+
+
+def emit_text(text: str) -> None:
+    """Plain data (CSV) to stdout through the stream guard (control characters removed)."""
+    sys.stdout.write(text)
     sys.stdout.flush()
 
 

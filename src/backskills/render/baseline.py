@@ -83,6 +83,11 @@ def show(result: BaselineResult, tied_goals: Sequence[Goal] = ()) -> None:
                 f"Your goal is tied to {result.activity}: aim its plan at this baseline with: "
                 + " and ".join(renew)
             )
+        elif result.has_plan:
+            render.hint(
+                f"{result.activity} already has a plan built on a baseline: see where you are "
+                f"with 'backskills progress {arg(result.activity)}'."
+            )
         else:
             render.hint(
                 f"Next, set a target: backskills plan set {arg(result.activity)} --target N "

@@ -99,8 +99,14 @@ def edited(goal: Goal, days_left: int, new_steps: Sequence[int]) -> None:
 
 
 def detail(
-    goal: Goal, days_left: int | None, level: float | None = None, reaches: date | None = None
+    goal: Goal,
+    days_left: int | None,
+    level: float | None = None,
+    reaches: date | None = None,
+    *,
+    baseline_days: int = 0,
 ) -> None:
+    from backskills.activities import arg
     from backskills.units import fmt
 
     render.say((f"Goal {goal.id}: ", "bold"), goal.title)
@@ -118,6 +124,13 @@ def detail(
                 goal.activity,
                 f": level now {fmt(level)} {goal.unit or ''}".rstrip()
                 + f", target {fmt(goal.target)} {goal.unit or ''}".rstrip(),
+            )
+        elif baseline_days:
+            render.say(
+                "  Tied to ",
+                goal.activity,
+                f": its baseline is under way ({baseline_days} of 3 days). Continue the baseline: ",
+                f"backskills baseline log {arg(goal.activity)} AMOUNT",
             )
         else:
             render.say("  Tied to ", goal.activity, ": no level yet.")
@@ -145,7 +158,11 @@ def detail(
         )
 
 
-def listing(rows: Sequence[tuple[Goal, int | None]], showing_all: bool) -> None:
+def listing(rows: Sequence[tuple[Goal, int | None, float | None]], showing_all: bool) -> None:
+    """Goals as a table. ``rows``: the goal, days left (active goals) and the level now of
+    a tied activity. With --all the status says when a goal was achieved or dropped."""
+    from backskills.units import fmt
+
     if not rows:
         render.say(
             "No goals yet." if showing_all else "No active goals.",
@@ -154,21 +171,26 @@ def listing(rows: Sequence[tuple[Goal, int | None]], showing_all: bool) -> None:
         render.more("goals")
         return
     table_rows = []
-    for goal, left in rows:
+    for goal, left, level in rows:
         done = sum(step.done for step in goal.steps)
         when = days_phrase(left) if left is not None else goal.status
+        if goal.status != "active" and goal.ended is not None:
+            when = f"{goal.status} {goal.ended.isoformat()}"
+        what = measure(goal)
+        if level is not None and goal.target is not None and goal.activity:
+            what += f" (level now {fmt(level)})"
         table_rows.append(
             (
                 goal.id,
                 goal.title,
-                measure(goal),
+                what,
                 goal.deadline.isoformat(),
                 when,
                 f"{done}/{len(goal.steps)}",
             )
         )
     render.table(["id", "goal", "measure", "deadline", "status", "steps"], table_rows)
-    overdue = [goal.id for goal, left in rows if left is not None and left < 0]
+    overdue = [goal.id for goal, left, _level in rows if left is not None and left < 0]
     for goal_id in overdue:
         render.hint(f"Goal {goal_id} is past its deadline: backskills goal review {goal_id}")
 
@@ -335,7 +357,10 @@ def tie(result: PlanTie | None, stderr: bool = False) -> None:
             "there is no plan to your target yet.",
             stderr=stderr,
         )
-        render.say("Start the baseline with: ", result.baseline_command or "", stderr=stderr)
+        start = (
+            "Continue the baseline with: " if result.baseline_days else "Start the baseline with: "
+        )
+        render.say(start, result.baseline_command or "", stderr=stderr)
         render.say(
             "When the three days are logged, make the plan with: ",
             result.retie_command or "",

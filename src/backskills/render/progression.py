@@ -9,6 +9,9 @@ from backskills.activities import arg, describe
 from backskills.units import fmt
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from backskills.history import LevelStep
     from backskills.progression import LevelChange, PlanView, Recommendation
 
 WORDS = {
@@ -49,7 +52,25 @@ def plan(view: PlanView) -> None:
         )
 
 
-def plans(views: list[PlanView]) -> None:
+def climb(steps: Sequence[LevelStep], unit: str) -> None:
+    """The climb so far: every level change with its reason and how long it was held."""
+    render.say(("The climb so far:", "bold"))
+    render.table(
+        ["from", "level", "why", "held"],
+        [
+            (
+                step.date.isoformat(),
+                describe(step.to_level, unit),
+                step.words,
+                f"{step.days} day{'s' if step.days != 1 else ''}"
+                + (" so far" if step.current else ""),
+            )
+            for step in steps
+        ],
+    )
+
+
+def plans(views: list[PlanView], climbs: Mapping[str, Sequence[LevelStep]] | None = None) -> None:
     if not views:
         render.say("No plans yet.")
         render.hint("Log a three-day baseline, then: backskills plan set ACTIVITY --target N")
@@ -57,6 +78,10 @@ def plans(views: list[PlanView]) -> None:
     for index, view in enumerate(views):
         if index:
             render.say("")
+        steps = (climbs or {}).get(view.activity)
+        if steps:
+            climb(steps, view.unit)
+            render.say(("The steps ahead:", "bold"))
         plan(view)
     render.more("progression")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from backskills import render
@@ -21,11 +22,21 @@ def boom_warning(result: LogResult) -> None:
         render.more("fluctuations", stderr=True)
 
 
+def repeat_note(result: LogResult) -> None:
+    """On stderr: the same record was typed moments ago (a command pasted twice?)."""
+    if result.repeat:
+        render.warn(
+            "that looks like a repeat of a record you logged moments ago; "
+            "'backskills undo' takes it back."
+        )
+
+
 def logged(result: LogResult) -> None:
     record = result.record
     render.say(
         ("Logged: ", "bold"),
-        f"{describe(record.amount, result.unit)} of {record.activity} on {record.date.isoformat()}.",
+        f"{describe(record.amount, result.unit)} of {record.activity} on {record.date.isoformat()}"
+        f" ({record.id}).",
     )
     if result.new_activity:
         render.say(f"{record.activity} is new; it is measured in {result.unit}.")
@@ -42,9 +53,12 @@ def logged(result: LogResult) -> None:
 
 def pain(result: PainResult) -> None:
     score = result.score
-    render.say(("Pain recorded: ", "bold"), f"{score.score} out of 10 on {score.date.isoformat()}.")
+    render.say(
+        ("Pain recorded: ", "bold"),
+        f"{score.score} out of 10 on {score.date.isoformat()} ({score.id}).",
+    )
     if len(result.same_day) > 1:
-        render.say("Scores that day: " + ", ".join(str(s) for s in result.same_day) + ".")
+        render.say(pain_scores_words("Scores that day", result.same_day))
     if score.score >= HIGH_PAIN:
         render.say(
             "A high score is hard going. Pain rising does not mean damage: ease off a little "
@@ -52,3 +66,17 @@ def pain(result: PainResult) -> None:
             "'backskills redflags' now."
         )
         render.more("flareups")
+
+
+def pain_scores_words(label: str, scores: Sequence[int]) -> str:
+    """Several scores on one day as one sentence, in the order they were given.
+
+    "Pain today: 4 out of 10 at first, then 6." rather than "4, 6 out of 10".
+    """
+    if not scores:
+        return f"{label}: none."
+    first, *later = scores
+    text = f"{label}: {first} out of 10"
+    if later:
+        text += " at first, then " + ", then ".join(str(s) for s in later)
+    return text + "."

@@ -101,6 +101,11 @@ def check_history(rows: Sequence[HistoryRow]) -> None:
         else:
             say("   What applied: nothing")
         say("   Advice: ", row.advice)
+        if check.entered_by_mistake is not None:
+            say(
+                f"   Entered by mistake (marked {check.entered_by_mistake.isoformat()}): "
+                "kept here, but it does not count."
+            )
         if row.assessment is not None:
             note = f": {row.assessment.note}" if row.assessment.note else ""
             say(f"   Assessed on {row.assessment.date.isoformat()}", note)

@@ -73,9 +73,16 @@ def home(view: TodayView) -> None:
         from backskills.render.pacing import today_section as pacing_section
 
         pacing_section(view.pacing)
+    if view.checkin is not None:
+        from backskills.render.checkin import reminder
+
+        reminder(view.checkin)
+    if view.summary_due:
+        render.hint("A new week. See how the last six weeks went: backskills summary")
     if view.pain_scores:
-        scores = ", ".join(str(s) for s in view.pain_scores)
-        render.say(f"Pain today: {scores} out of 10.")
+        from backskills.render.records import pain_scores_words
+
+        render.say(pain_scores_words("Pain today", view.pain_scores))
     else:
         render.say(
             "No pain score yet today. Add one, from 0 (none) to 10 (worst): backskills pain 4"

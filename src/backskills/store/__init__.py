@@ -23,11 +23,13 @@ import json
 import os
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from backskills import settings
 from backskills.errors import (
     InvalidInput,
     JournalBusy,
@@ -38,6 +40,7 @@ from backskills.errors import (
     Refused,
 )
 from backskills.models import SCHEMA_VERSION, Journal
+from backskills.models.entries import assign_ids
 from backskills.store import backups as backup_files
 from backskills.store.atomic import clean_temp_files, write_atomic
 from backskills.store.migrations import migrate
@@ -57,8 +60,7 @@ from backskills.store.safefile import (
     real_subdir,
 )
 
-ENV_LOCK_TIMEOUT = "BACKSKILLS_LOCK_TIMEOUT"
-DEFAULT_LOCK_TIMEOUT = 10.0
+ENV_LOCK_TIMEOUT = settings.LOCK_TIMEOUT
 # ``data import`` reads at most this much. A ten-year journal is a few megabytes.
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
 # Integers longer than this are no journal number (ids, positions, counts); Python would
@@ -70,17 +72,32 @@ LINK_HINT = (
     "at your journal."
 )
 
-__all__ = ["Loaded", "Store", "resolve_data_dir", "serialise"]
+__all__ = ["Loaded", "PreviousState", "Store", "resolve_data_dir", "serialise"]
 
 
 def serialise(journal: Journal) -> bytes:
-    return journal.model_dump_json(indent=1).encode("utf-8") + b"\n"
+    """The journal file's bytes (also ``data export``): control characters, DEL and
+    bidirectional overrides inside strings are written as ``\\uXXXX`` escapes."""
+    from backskills.safetext import escape_json
+
+    return escape_json(journal.model_dump_json(indent=1)).encode("utf-8") + b"\n"
 
 
 @dataclass
 class Loaded:
     journal: Journal
     version: int  # schema version of the file as read (before migration)
+
+
+@dataclass
+class PreviousState:
+    """What ``Store.previous_state`` found: the journal before the last change, and now."""
+
+    journal: Journal  # the state undo goes back to
+    current: Journal  # the journal as it is now
+    changed_at: datetime  # when the change that undo takes back was saved
+    _current_bytes: bytes = field(repr=False, default=b"")
+    _used: tuple[backup_files.Backup, ...] = field(repr=False, default=())
 
 
 @dataclass
@@ -173,6 +190,7 @@ class Store:
                 # parser keeps the last of two duplicate keys, so anything else is parsed
                 # again strictly below (duplicates, huge integers).
                 if fast.schema_version == SCHEMA_VERSION and serialise(fast) == data:
+                    assign_ids(fast)
                     return Loaded(fast, SCHEMA_VERSION)
         document = self._parse_document(data, source)
         version = document.get("schema_version")
@@ -195,6 +213,7 @@ class Store:
             journal = Journal.model_validate(document)
         except ValidationError as exc:
             raise self._unreadable(source, _describe_validation(exc)) from None
+        assign_ids(journal)
         return Loaded(journal, version)
 
     def _parse_document(self, data: bytes, source: Path) -> dict[str, object]:
@@ -320,6 +339,7 @@ class Store:
             self._save(journal, before, loaded.version if loaded else SCHEMA_VERSION)
 
     def _save(self, journal: Journal, before: bytes | None, version: int) -> None:
+        assign_ids(journal)  # entries added by this change get their ids
         data = serialise(journal)
         if data == before:
             return
@@ -337,7 +357,15 @@ class Store:
                 self._backup(
                     before, premigration_from=version if version < SCHEMA_VERSION else None
                 )
+            self._replace_journal(data)
+
+    def _replace_journal(self, data: bytes) -> None:
+        """Write the journal; Ctrl-C waits until it is written and noted as saved."""
+        from backskills import interrupt
+
+        with interrupt.held_back():
             write_atomic(self.journal_path, data)
+            interrupt.note_saved()
 
     # -- backups, restore, import, export -------------------------------------------------
     def _backup(self, data: bytes, premigration_from: int | None = None) -> Path:
@@ -422,9 +450,8 @@ class Store:
             loaded = self.decode(data, chosen.path)
             with self._writing():
                 aside = self._set_aside()
-                write_atomic(
-                    self.journal_path,
-                    serialise(loaded.journal) if loaded.version < SCHEMA_VERSION else data,
+                self._replace_journal(
+                    serialise(loaded.journal) if loaded.version < SCHEMA_VERSION else data
                 )
             return chosen, aside
 
@@ -471,6 +498,57 @@ class Store:
         write_atomic(target, current)
         return target
 
+    # -- undo -------------------------------------------------------------------------------
+    def previous_state(self) -> PreviousState | None:
+        """The journal as it was before the last change, or None when none is kept.
+
+        The one place that knows how earlier states are kept (today: the newest backup whose
+        content differs from the journal). ``step_back`` goes back to it.
+        """
+        current = self.read_bytes()
+        if current is None:
+            return None
+        now = self.decode(current, self.journal_path).journal
+        now_bytes = serialise(now)
+        same: list[backup_files.Backup] = []
+        for backup in self.backups():
+            try:
+                data = read_regular(backup.path, follow=False)
+                earlier = self.decode(data, backup.path).journal
+            except (OSError, JournalUnreadable):  # UnsafeFile is an OSError
+                continue  # a damaged backup is left alone for 'data check' to report
+            if data == current or serialise(earlier) == now_bytes:
+                same.append(backup)  # e.g. 'data backup': no change since it was taken
+                continue
+            return PreviousState(
+                journal=earlier,
+                current=now,
+                changed_at=backup.taken,
+                _current_bytes=current,
+                _used=(*same, backup),
+            )
+        return None
+
+    def step_back(self, state: PreviousState) -> Path | None:
+        """Go back to ``state`` (from ``previous_state``). The journal being undone is kept in
+        ``set-aside/``, and the backups used are moved there too, so a second undo steps back
+        one change further and nothing is ever deleted. Returns where the undone journal is.
+        """
+        with self.locked():
+            self._check_replaceable()
+            if self.read_bytes() != state._current_bytes:
+                raise Refused(
+                    "the journal changed while undo was waiting, so nothing was undone.",
+                    hint="Run 'backskills undo' again to see what it would take back now.",
+                )
+            with self._writing():
+                aside = self._set_aside()
+                self._replace_journal(serialise(state.journal))
+                for used in state._used:  # _set_aside made the folder
+                    with suppress(FileNotFoundError):
+                        os.replace(used.path, self.set_aside_dir / f"undone-{used.name}")
+            return aside
+
     def read_import(self, path: Path) -> Journal:
         """Read and validate a file for ``data import``; refuses anything invalid (exit 3).
 
@@ -512,7 +590,8 @@ class Store:
                     kept = self._backup(before)
                 elif before is not None:
                     kept = self._set_aside()
-                write_atomic(self.journal_path, serialise(journal))
+                assign_ids(journal)
+                self._replace_journal(serialise(journal))
             return kept
 
     def write_export(self, path: Path, data: bytes, overwrite: bool) -> None:
@@ -556,13 +635,9 @@ def _save_failed(exc: OSError, what: str) -> JournalSaveFailed:
 
 
 def _env_lock_timeout() -> float:
-    raw = os.environ.get(ENV_LOCK_TIMEOUT)
-    if not raw:
-        return DEFAULT_LOCK_TIMEOUT
-    try:
-        return max(float(raw), 0.0)
-    except ValueError:
-        return DEFAULT_LOCK_TIMEOUT
+    from backskills.settings import lock_timeout
+
+    return lock_timeout()
 
 
 def _describe_validation(exc: object) -> str:

@@ -3,11 +3,15 @@
 ``MIGRATIONS[n]`` turns a version-``n`` document (a plain dict) into version ``n + 1``.
 A journal older than ``SCHEMA_VERSION`` runs through every step in order; the store keeps a
 backup of the pre-migration file before the first save. Add a function here (and a fixture
-of the old version under ``tests/fixtures/``) whenever the schema changes.
+of the old version under ``tests/fixtures/``) whenever the schema changes. A step works on
+the plain document as that version wrote it, so it never changes once published.
 
 - 1 -> 2: red-flag checks record the triage table they were judged by (``rules``). Every
   check already stored was judged by the first table, so it gets ``rules: 1``; its date,
   outcome and answers stay exactly as recorded (a past check is never re-judged).
+- 2 -> 3: outcome check-ins. An empty ``outcomes`` section (class start, PSFS activities,
+  tests, check-ins); nothing else changes.
+- 3 -> 4: every dated entry gets its short id (``models.entries``).
 """
 
 from __future__ import annotations
@@ -27,7 +31,58 @@ def _v1_to_v2(document: Document) -> Document:
     return document
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
+def _v2_to_v3(document: Document) -> Document:
+    """Version 3 adds outcome check-ins; an older journal has none yet."""
+    document.setdefault("outcomes", {"psfs_items": [], "tests": [], "checkins": []})
+    return document
+
+
+def _v3_to_v4(document: Document) -> Document:
+    """Version 4 gives every dated entry a short id (see ``models.entries``).
+
+    Ids are given in the order the entries appear in the file, kind by kind: activity
+    records ``a``, pain scores ``p``, baseline days ``b`` (earlier baselines first), pacing
+    spells ``s``, relaxation sessions ``r``, red-flag checks ``k`` and flare-ups ``f``.
+    Thought records already have a number (``t`` + that number). Activity records gain an
+    empty ``logged_at``; nothing else changes.
+    """
+    counters: dict[str, int] = {}
+
+    def number(entries: object, prefix: str) -> None:
+        if not isinstance(entries, list):
+            return
+        for entry in entries:
+            if isinstance(entry, dict) and "id" not in entry:
+                counters[prefix] = counters.get(prefix, 0) + 1
+                entry["id"] = f"{prefix}{counters[prefix]}"
+
+    def baselines(activity: object) -> list[object]:
+        if not isinstance(activity, dict):
+            return []
+        found = list(activity.get("past_baselines") or [])
+        found.append(activity.get("baseline"))
+        return [b for b in found if isinstance(b, dict)]
+
+    number(document.get("records"), "a")
+    number(document.get("pain"), "p")
+    for activity in document.get("activities") or []:
+        for baseline in baselines(activity):
+            number(baseline.get("days"), "b")  # type: ignore[attr-defined]
+    pacing = document.get("pacing")
+    if isinstance(pacing, dict):
+        number(pacing.get("logs"), "s")
+    number(document.get("relaxation"), "r")
+    number(document.get("redflag_checks"), "k")
+    number(document.get("flareups"), "f")
+    document["last_ids"] = counters
+    return document
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def migrate(document: Document, current: int) -> tuple[Document, int]:

@@ -1,0 +1,180 @@
+"""Every kind of dated entry in the journal, in one table (``ENTRY_KINDS``).
+
+Each entry has a short id: its kind's letter and a number, such as ``a12`` (the twelfth
+activity record). Numbers count up per kind and are never handed out twice
+(``Journal.last_ids`` remembers the highest), so an id names one entry for good, even after
+another entry was removed. Thought records keep the number they always had: ``t3`` is
+thought record 3; so do check-ins (``c2``, counted in ``last_ids`` too).
+
+The store gives an id to every entry that has none when it loads or saves the journal
+(``assign_ids``), so code that creates an entry never has to.
+
+To add a kind of entry: give its model ``id: EntryId | None = None``, add a row here with a
+letter not used yet, and write a migration that gives the existing entries their ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from backskills.models.journal import Journal
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One entry and where it lives in the journal."""
+
+    entry: Any  # the Pydantic model of the entry
+    owner: list[Any]  # the list that holds it (removing takes it out of this list)
+    activity: str | None = None
+    unit: str | None = None
+    context: str | None = None  # e.g. "an earlier baseline"
+
+
+@dataclass(frozen=True)
+class EntryKind:
+    key: str  # what --kind takes
+    prefix: str  # the letter that starts its ids
+    label: str  # in sentences: "activity record"
+    locate: Callable[[Journal], Iterator[Slot]]
+    date_field: str
+    amount_field: str | None = None  # what --amount changes
+    score_field: str | None = None  # what --score changes
+    note_field: str | None = None  # what --note changes
+    aliases: tuple[str, ...] = ()
+    derived_id: bool = False  # the id is the entry's own number (thought records)
+    kept_on_remove: bool = False  # remove marks it "entered by mistake" instead (red flags)
+
+
+def _units(journal: Journal) -> dict[str, str]:
+    return {a.name.casefold(): a.unit for a in journal.activities}
+
+
+def _records(journal: Journal) -> Iterator[Slot]:
+    units = _units(journal)
+    for record in journal.records:
+        yield Slot(record, journal.records, record.activity, units.get(record.activity.casefold()))
+
+
+def _pain(journal: Journal) -> Iterator[Slot]:
+    for score in journal.pain:
+        yield Slot(score, journal.pain)
+
+
+def _baseline_days(journal: Journal) -> Iterator[Slot]:
+    for activity in journal.activities:
+        for past in activity.past_baselines:
+            for day in past.days:
+                yield Slot(day, past.days, activity.name, activity.unit, "an earlier baseline")
+        if activity.baseline is not None:
+            for day in activity.baseline.days:
+                yield Slot(day, activity.baseline.days, activity.name, activity.unit)
+
+
+def _spells(journal: Journal) -> Iterator[Slot]:
+    units = {a.name.casefold(): a.unit for a in journal.pacing.activities}
+    for log in journal.pacing.logs:
+        yield Slot(log, journal.pacing.logs, log.activity, units.get(log.activity.casefold()))
+
+
+def _relaxation(journal: Journal) -> Iterator[Slot]:
+    for session in journal.relaxation:
+        yield Slot(session, journal.relaxation, unit="minutes")
+
+
+def _thoughts(journal: Journal) -> Iterator[Slot]:
+    for record in journal.thoughts:
+        yield Slot(record, journal.thoughts)
+
+
+def _checks(journal: Journal) -> Iterator[Slot]:
+    for check in journal.redflag_checks:
+        yield Slot(check, journal.redflag_checks)
+
+
+def _flareups(journal: Journal) -> Iterator[Slot]:
+    for flare in journal.flareups:
+        yield Slot(flare, journal.flareups)
+
+
+def _checkins(journal: Journal) -> Iterator[Slot]:
+    for check in journal.outcomes.checkins:
+        yield Slot(check, journal.outcomes.checkins)
+
+
+ENTRY_KINDS: tuple[EntryKind, ...] = (
+    EntryKind(
+        "record", "a", "activity record", _records, "date", "amount", None, "note",
+        aliases=("records", "log", "activity"),
+    ),
+    EntryKind("pain", "p", "pain score", _pain, "date", None, "score", "note", aliases=("score",)),
+    EntryKind(
+        "baseline", "b", "baseline day", _baseline_days, "date", "amount", aliases=("baselines",)
+    ),
+    EntryKind(
+        "spell", "s", "pacing spell", _spells, "date", "amount", None, "note",
+        aliases=("pace", "pacing", "spells"),
+    ),
+    EntryKind(
+        "relax", "r", "relaxation session", _relaxation, "date", "minutes", None, "note",
+        aliases=("relaxation",),
+    ),
+    EntryKind(
+        "thought", "t", "thought record", _thoughts, "date", aliases=("thoughts",), derived_id=True
+    ),
+    EntryKind(
+        "redflag", "k", "red-flag check", _checks, "checked_on",
+        aliases=("redflags", "red-flag"), kept_on_remove=True,
+    ),
+    EntryKind(
+        "flareup", "f", "flare-up", _flareups, "started", None, "pain", "note",
+        aliases=("flareups", "flare-up"),
+    ),
+    EntryKind(
+        "checkin", "c", "check-in", _checkins, "date", None, None, "note",
+        aliases=("checkins", "check-in", "check-ins"), derived_id=True,
+    ),
+)  # fmt: skip
+
+KINDS_BY_PREFIX = {kind.prefix: kind for kind in ENTRY_KINDS}
+
+
+def kind_named(text: str) -> EntryKind | None:
+    wanted = text.strip().casefold()
+    for kind in ENTRY_KINDS:
+        if wanted == kind.key or wanted in kind.aliases:
+            return kind
+    return None
+
+
+def entry_id(kind: EntryKind, entry: Any) -> str:
+    if kind.derived_id:
+        return f"{kind.prefix}{entry.id}"
+    return str(entry.id)
+
+
+def assign_ids(journal: Journal) -> None:
+    """Give every entry without an id the next number of its kind."""
+    for kind in ENTRY_KINDS:
+        if kind.derived_id:
+            continue
+        highest = journal.last_ids.get(kind.prefix)
+        missing = []
+        if highest is None:  # no counter yet (a new journal, or one edited by hand)
+            highest = 0
+            for slot in kind.locate(journal):
+                current = slot.entry.id
+                if current is None:
+                    missing.append(slot.entry)
+                elif current[0] == kind.prefix:
+                    highest = max(highest, int(current[1:]))
+        else:
+            missing = [slot.entry for slot in kind.locate(journal) if slot.entry.id is None]
+        for entry in missing:
+            highest += 1
+            entry.id = f"{kind.prefix}{highest}"
+        if highest:
+            journal.last_ids[kind.prefix] = highest
