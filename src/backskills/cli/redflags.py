@@ -15,6 +15,7 @@ from backskills.cli._common import (
     interactive,
     store,
     today,
+    wrapped,
 )
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def ask_signs(signs: Sequence[Sign], stop_when: frozenset[str] = frozenset()) ->
             group = sign.group
             show.question_group(redflags.GROUP_TITLES[group])
         show.question(number, len(signs), sign.question)
-        if typer.confirm("Yes or no?", default=False):
+        if typer.confirm(wrapped("Yes or no?"), default=False):
             chosen.append(sign.id)
             if sign.id in stop_when:
                 break
