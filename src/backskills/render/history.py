@@ -347,7 +347,11 @@ def summary(result: Summary) -> None:
     if result.checks:
         render.say(
             "- Red-flag checks: "
-            + "; ".join(f"{c.date.isoformat()} {c.words}" for c in result.checks)
+            + "; ".join(
+                f"{c.date.isoformat()} {c.words}"
+                + (" (entered by mistake, not counted)" if c.entered_by_mistake else "")
+                for c in result.checks
+            )
         )
     else:
         render.say("- Red-flag checks: none in these weeks ('backskills redflags' checks again).")
