@@ -385,6 +385,9 @@ def _wizard_tests(journal: Journal, answers: Answers, first: bool) -> None:
     from backskills.units import fmt
 
     render.heading("3. Exercise tests", stderr=True)
+    caution = checkins.tests_caution(journal)
+    if caution:
+        render.warn(caution)
     active = checkins.active_tests(journal)
     chosen: list[tuple[str, str, str]] = [(t.name, t.unit, t.better) for t in active]
     previous: dict[str, float] = {}
