@@ -218,7 +218,7 @@ def checkin(
             checkins.set_class_start(journal, start)
         check = checkins.record(journal, answers)
         saved = checkins.detail(journal, check)
-        comparison = checkins.compare(journal) if len(journal.outcomes.checkins) > 1 else None
+        comparison = checkins.compare(journal)  # None at a first check-in
         plan = checkins.schedule(journal, now)
     if json:
         render.emit_json(
