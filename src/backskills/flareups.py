@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from backskills import progression, redflags
+from backskills.activities import arg, find_activity
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, PainScore, Plan
-from backskills.models.safety import FlareUp, LevelChange, PlanStep
+from backskills.models.safety import Comeback, FlareUp, LevelChange, PlanStep
 from backskills.safety import active_flareup, open_check
+from backskills.units import fmt as units_fmt
 from backskills.validate import note
 
 PlanKind = Literal["flareup", "goodspell"]
@@ -480,19 +482,187 @@ def levels_in_force(journal: Journal, flare: FlareUp, today: dt.date) -> list[Le
     ]
 
 
+# -- coming back after a flare-up -----------------------------------------------------------
+
+COMEBACK_WORDS: dict[str, Comeback] = {
+    "catch-up": "catch_up",
+    "back": "back",
+    "baseline": "baseline",
+}
+CATCH_UP_HOLD = 3  # days at each level already held before the flare-up
+PAIN_SETTLED = 4  # "back to before" needs the pain at or below this (and below its start)
+
+
+@dataclass(frozen=True)
+class ComebackPlan:
+    """What one dropped-back activity does when the flare-up ends, with the numbers."""
+
+    activity: str
+    unit: str
+    level: float  # the level in force from the end of the flare-up
+    before: float  # the level held before the flare-up
+    path: tuple[float, ...]  # catch-up: the levels climbed, each held CATCH_UP_HOLD days
+    hold_days: int  # days at each level of this plan
+    usual_hold: int  # the plan's usual hold, for new levels after the catch-up
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "activity": self.activity,
+            "unit": self.unit,
+            "level": self.level,
+            "before": self.before,
+            "path": list(self.path),
+            "hold_days": self.hold_days,
+            "usual_hold_days": self.usual_hold,
+            "text": self.text,
+        }
+
+
+def _amount(value: float, unit: str) -> str:
+    from backskills.activities import describe
+
+    return describe(value, unit)
+
+
+def catch_up_path(activity: Activity, now: float, before: float, since: dt.date) -> list[float]:
+    """The levels from ``now`` (exclusive) up to ``before`` that a catch-up climbs: the ones
+    held before the flare-up that started on ``since``, and ``before`` itself."""
+    held = {
+        e.to_level
+        for e in activity.levels
+        if e.date < since and now + 1e-9 < e.to_level <= before + 1e-9
+    }
+    return sorted(held | {before})
+
+
+def _dropped(
+    journal: Journal, flare: FlareUp, today: dt.date
+) -> list[tuple[Activity, float, float, int]]:
+    """Planned activities this flare-up dropped back and still below their level before it:
+    (activity, level now, level before, usual hold)."""
+    found = []
+    for change in flare.reductions:
+        activity = find_activity(journal, change.activity)
+        if activity is None or activity.plan is None or activity.plan.ended_on is not None:
+            continue
+        level = progression.current_level(activity, today)
+        if level is None or level >= change.from_level - 1e-9:
+            continue
+        found.append((activity, level, change.from_level, activity.plan.hold_days))
+    return found
+
+
+def comeback_plans(
+    journal: Journal, flare: FlareUp, today: dt.date, comeback: Comeback
+) -> list[ComebackPlan]:
+    """What each choice would do, in numbers (nothing is changed)."""
+    plans = []
+    for activity, level, before, usual in _dropped(journal, flare, today):
+        unit = activity.unit
+        if comeback == "catch_up":
+            path = catch_up_path(activity, level, before, flare.started)
+            steps = " -> ".join(units_fmt(v) for v in (level, *path))
+            days = CATCH_UP_HOLD * len(path)
+            held = "these levels" if len(path) > 1 else "this level"
+            each = "each needs" if len(path) > 1 else "it needs"
+            text = (
+                f"catch-up from {_amount(level, unit)}: {steps} {unit}. You held {held} "
+                f"before the flare-up, so {each} only {CATCH_UP_HOLD} days (met on all "
+                f"{CATCH_UP_HOLD}) instead of the usual {usual}: {len(path)} step"
+                f"{'s' if len(path) != 1 else ''} x {CATCH_UP_HOLD} days = about {days} days "
+                f"back to {_amount(before, unit)}. Levels above it need the usual {usual} days."
+            )
+            plans.append(
+                ComebackPlan(
+                    activity.name, unit, level, before, tuple(path), CATCH_UP_HOLD, usual, text
+                )
+            )
+        elif comeback == "back":
+            text = (
+                f"back to {_amount(before, unit)}, the level you held before the flare-up, "
+                f"from today; hold it the usual {usual} days before the next step up."
+            )
+            plans.append(ComebackPlan(activity.name, unit, before, before, (), usual, usual, text))
+        else:
+            text = (
+                f"a fresh baseline: stay at {_amount(level, unit)} for now, log three days "
+                f"(backskills baseline log {arg(activity.name)} AMOUNT), then set the plan again "
+                f"from where you are (backskills plan set {arg(activity.name)} --target N)."
+            )
+            plans.append(ComebackPlan(activity.name, unit, level, before, (), usual, usual, text))
+    return plans
+
+
+def check_comeback_pain(flare: FlareUp, comeback: Comeback, pain: int | None) -> None:
+    """ "Back to before" needs a pain check: settled (4 or less) and lower than at the start."""
+    if comeback != "back":
+        return
+    if pain is None:
+        raise InvalidInput(
+            "--pain",
+            "going straight back to the level you held before needs a pain check: add "
+            "--pain N (0 to 10, how it is now).",
+        )
+    start = flare.pain
+    if pain > PAIN_SETTLED or (start is not None and pain >= start):
+        since = f" (it was {start} at the start)" if start is not None else ""
+        raise Refused(
+            f"your pain is {pain} out of 10 now{since}, so going straight back to the level "
+            f"you held before is not advised yet (it needs {PAIN_SETTLED} or less, and lower "
+            "than at the start). Nothing was changed.",
+            hint="The catch-up climb gets you there in a few days per level: "
+            "backskills flareup end --comeback catch-up",
+        )
+
+
 def end(
     journal: Journal,
     today: dt.date,
     trigger: str | None = None,
     helped: str | None = None,
+    comeback: Comeback = "catch_up",
+    pain: int | None = None,
 ) -> FlareUp:
-    """Record the end of the active flare-up; progression resumes from the levels in force."""
+    """Record the end of the active flare-up and how to come back.
+
+    Activities the flare-up dropped back: ``catch_up`` (the default) climbs back through
+    the levels held before it, ``CATCH_UP_HOLD`` days each; ``back`` returns to the level
+    held before at once (only with a settled pain score); ``baseline`` starts a fresh
+    baseline. Activities it did not drop back carry on from the levels in force.
+    """
     flare = require_active(journal)
     if today < flare.started:
         raise Refused(f"the flare-up started on {flare.started.isoformat()}, after today.")
+    check_comeback_pain(flare, comeback, pain)
+    note_text = f"after the flare-up that started on {flare.started.isoformat()}"
+    for activity, level, before, usual in _dropped(journal, flare, today):
+        if comeback == "catch_up":
+            path = catch_up_path(activity, level, before, flare.started)
+            if path:
+                progression.record_level(
+                    activity,
+                    today,
+                    level,
+                    "catch_up",
+                    CATCH_UP_HOLD,
+                    note=f"catching up {note_text}",
+                    catch_up_to=before,
+                )
+        elif comeback == "back":
+            progression.record_level(
+                activity, today, before, "flareup_return", usual, note=f"back {note_text}"
+            )
+        elif activity.baseline is not None and activity.baseline.days:
+            from backskills.baseline import redo
+
+            redo(journal, activity.name, today=today, note=f"fresh baseline {note_text}")
+    if pain is not None:
+        journal.pain.append(PainScore(date=today, score=pain, note="at the end of a flare-up"))
     flare.ended = today
     flare.trigger = trigger
     flare.helped = helped
+    flare.comeback = comeback
     return flare
 
 
@@ -518,6 +688,7 @@ class Episode:
                 {"activity": r.activity, "from": r.from_level, "to": r.to_level}
                 for r in flare.reductions
             ],
+            "comeback": flare.comeback,
         }
 
 

@@ -16,6 +16,7 @@ file are the same ones. Conventions:
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -574,7 +575,10 @@ def percent_of_way(start: float | None, now: float | None, target: float | None)
         return None
     if target <= start:
         return 100 if now >= target else 0
-    return max(0, min(100, round((now - start) / (target - start) * 100)))
+    share = (now - start) / (target - start) * 100
+    if not math.isfinite(share):  # a tiny gap (e.g. 5e-324) overflows the division
+        return 100 if share > 0 else 0
+    return max(0, min(100, round(share)))
 
 
 def _baseline_average(activity: Activity) -> float | None:
@@ -737,6 +741,7 @@ class PainHistory:
     weeks: list[PainWeek]
     flareups: list[Span]
     mean: float | None  # over the scored days of the window
+    points: list[DayPoint] = field(default_factory=list)  # every day, for a chart
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -766,12 +771,19 @@ def pain_history(
         PainDay(day, round(sum(scores) / len(scores), 1), scores)
         for day, scores in sorted(pain.items())
     ]
+    flares = flareup_days(journal, window, today)
+    means = {d.date: d.mean for d in days}
+    points = [
+        DayPoint(day, 0.0, False, None, None, day in flares, means.get(day))
+        for day in window.dates()
+    ]
     return PainHistory(
         window=window,
         days=days,
         weeks=pain_weeks(window, pain),
-        flareups=_spans(flareup_days(journal, window, today)),
+        flareups=_spans(flares),
         mean=_mean([sum(s) / len(s) for s in pain.values()]),
+        points=points,
     )
 
 

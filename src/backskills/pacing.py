@@ -29,8 +29,17 @@ from backskills.models.pacing import (
     SpellFelt,
     ToleranceChange,
 )
+from backskills.models.safety import FlareUp
 
-POSITIONS: tuple[Position, ...] = ("standing", "sitting", "lying", "walking", "mixed")
+POSITIONS: tuple[Position, ...] = (
+    "standing",
+    "sitting",
+    "lying",
+    "walking",
+    "kneeling",
+    "bending",
+    "mixed",
+)
 PRIORITIES: tuple[Priority, ...] = ("high", "medium", "low")
 FELT: tuple[SpellFelt, ...] = ("ok", "too-much", "too-little")
 PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
@@ -588,12 +597,14 @@ class PacePlan:
     explanation: list[str] = field(default_factory=list)
     # every spell up to the horizon, including those after the window (for checks)
     all_days: list[PlanDay] = field(default_factory=list)
+    flareup_since: date | None = None  # every day is a bad day during this flare-up
 
     def to_json(self) -> dict[str, Any]:
         return {
             "days": [d.to_json() for d in self.days],
             "unscheduled": [u.to_json() for u in self.unscheduled],
             "warnings": [w.to_json() for w in self.warnings],
+            "flareup_since": self.flareup_since.isoformat() if self.flareup_since else None,
         }
 
 
@@ -647,12 +658,16 @@ def build_plan(
     days: int = DEFAULT_PLAN_DAYS,
     sessions: int = DEFAULT_SESSIONS,
     bad_day: bool = False,
+    normal_day: bool = False,
 ) -> PacePlan:
     """Lay out the next ``days`` days from ``start``.
 
     ``bad_day`` applies to the first day only: smaller spells and more rest; the days after
-    use the usual spells. Spells already logged on ``today`` count towards today's limit.
+    use the usual spells. While a flare-up is active every day is a bad day, unless
+    ``normal_day`` asks for the usual spells. Spells already logged on ``today`` count
+    towards today's limit.
     """
+    flare = None if normal_day else safety.active_flareup(journal)
     activities = {a.name: a for a in journal.pacing.activities}
     tasks = ordered_tasks([t for t in journal.pacing.tasks if remaining(t) > 0])
     warnings: list[PlanWarning] = []
@@ -686,7 +701,7 @@ def build_plan(
     all_days: list[PlanDay] = []
     day = start
     while day <= horizon and (day <= window_end or any(left.values())):
-        bad = bad_day and day == start
+        bad = (bad_day and day == start) or flare is not None
         used: Counter[str] = Counter(done_today) if day == today else Counter()
         chosen: list[Spell] = []
         for task in planned:
@@ -757,9 +772,12 @@ def build_plan(
         unscheduled=unscheduled,
         warnings=warnings,
         sessions=sessions,
-        bad_day=bad_day,
-        explanation=_plan_explanation(planned, activities, sessions, bad_day),
+        bad_day=bad_day or flare is not None,
+        explanation=_plan_explanation(
+            planned, activities, sessions, bad_day or flare is not None, flare
+        ),
         all_days=all_days,
+        flareup_since=flare.started if flare is not None else None,
     )
 
 
@@ -817,8 +835,15 @@ def _plan_explanation(
     activities: dict[str, PaceActivity],
     sessions: int,
     bad_day: bool,
+    flare: FlareUp | None = None,
 ) -> list[str]:
     lines = []
+    if flare is not None:
+        lines.append(
+            f"A flare-up is on (since {flare.started.isoformat()}), so every day of this plan "
+            "is a bad day: smaller spells and more rest. Feeling up to your usual spells? "
+            "Add --normal-day."
+        )
     for name in sorted({t.activity for t in planned}):
         activity = activities[name]
         lines.append(tolerance_explanation(activity))
@@ -832,7 +857,7 @@ def _plan_explanation(
                 else f"one step, as three quarters of {tolerance} would be less"
             )
             lines.append(
-                f"{activity.name} on the bad day: at most "
+                f"{activity.name} on {'each' if flare is not None else 'the'} bad day: at most "
                 f"{amount_text(spell, activity.unit)} ({how}), then "
                 f"{units.fmt(bad_day_rest(activity.rest))} minutes of rest instead of "
                 f"{units.fmt(activity.rest)}."
@@ -851,7 +876,7 @@ def _plan_explanation(
             "The same activity is spaced out, and positions change from spell to spell, "
             "where the plan allows."
         )
-    if bad_day:
+    if bad_day and flare is None:
         lines.append(
             "Only the first day is a bad day. Its smaller spells mean less gets done that day; "
             "the rest moves on. If the next day is hard too, plan again then with --bad-day."
@@ -859,9 +884,10 @@ def _plan_explanation(
     return lines
 
 
-def today_spells(journal: Journal, today: date) -> list[Spell]:
-    """Today's pacing spells for ``backskills today`` (an ordinary day, usual limits)."""
-    plan = build_plan(journal, start=today, today=today, days=1)
+def today_spells(journal: Journal, today: date, *, normal_day: bool = False) -> list[Spell]:
+    """Today's pacing spells for ``backskills today``: usual limits, or bad-day spells while
+    a flare-up is active (unless ``normal_day``)."""
+    plan = build_plan(journal, start=today, today=today, days=1, normal_day=normal_day)
     return plan.days[0].spells if plan.days else []
 
 

@@ -135,6 +135,8 @@ def record_level(
     reason: LevelReason,
     hold_days: int,
     note: str | None = None,
+    *,
+    catch_up_to: float | None = None,
 ) -> LevelEvent:
     """Append a change of level from ``on``. Changes are kept in date order."""
     _check_not_before_last_change(activity, on)
@@ -145,6 +147,7 @@ def record_level(
         reason=reason,
         hold_days=hold_days,
         note=note,
+        catch_up_to=catch_up_to,
     )
     activity.levels.append(event)
     return event
@@ -194,9 +197,31 @@ def review_window(
     return [newest - timedelta(days=back) for back in range(WINDOW_DAYS)], today_met
 
 
-def met_days_words(met_days: int, today_counted: bool) -> str:
+def met_needed(event: LevelEvent) -> int:
+    """Days in the window the level must be met: MET_NEEDED, or every day of a shorter hold
+    (a catch-up level after a flare-up is held 3 days, met on all 3)."""
+    return min(MET_NEEDED, event.hold_days)
+
+
+def catch_up_next(activity: Activity, event: LevelEvent) -> float | None:
+    """During a catch-up after a flare-up, the next level to climb to (a level held before
+    the flare-up, up to the one held just before it); None when not catching up."""
+    ceiling = event.catch_up_to
+    if event.reason != "catch_up" or ceiling is None or event.to_level >= ceiling - units.EPSILON:
+        return None
+    held = [
+        e.to_level
+        for e in activity.levels
+        if e.date < event.date
+        and e.reason not in ("catch_up", "flareup_reduce")
+        and event.to_level + units.EPSILON < e.to_level <= ceiling + units.EPSILON
+    ]
+    return min([*held, ceiling])
+
+
+def met_days_words(met_days: int, today_counted: bool, needed_days: int = MET_NEEDED) -> str:
     """How many of the review window's days were met, saying whether today is one of them."""
-    needed = "which is enough" if met_days >= MET_NEEDED else f"{MET_NEEDED} needed"
+    needed = "which is enough" if met_days >= needed_days else f"{needed_days} needed"
     if today_counted:
         return f"met on {met_days} of the last {WINDOW_DAYS} days, today included ({needed})"
     return (
@@ -624,9 +649,13 @@ def _review(
             hold_days=plan.hold_days,
         )
     level = event.to_level
-    following = next_level(level, plan.target, activity.resolution)
+    catching_up = catch_up_next(activity, event)
+    following = catching_up or next_level(level, plan.target, activity.resolution)
     days_at = (today - event.date).days
+    needed_days = met_needed(event)
     window, today_counted = review_window(activity, today, totals)
+    if event.reason == "catch_up":
+        window = [day for day in window if day >= event.date]  # only this short hold counts
     met_days = 0
     for day in window:
         in_force = current_level(activity, day)
@@ -646,14 +675,20 @@ def _review(
         hold_days=event.hold_days,
         today_counted=today_counted,
     )
-    met_words = met_days_words(met_days, today_counted)
+    met_words = met_days_words(met_days, today_counted, needed_days)
     flare = safety.active_flareup(journal)
     if flare is not None:
         rec.recommendation = "paused"
+        # While a red-flag check gates exercise, point to it instead of saying keep active.
+        then = (
+            "Follow the advice of your red-flag check before any exercise."
+            if safety.open_check(journal) is not None
+            else "Keep gently active at a level you can manage; stepping up waits until it "
+            "has settled."
+        )
         rec.reason = (
             f"Progress is paused during the flare-up that started on "
-            f"{flare.started.isoformat()}. Keep gently active at a level you can manage; "
-            "stepping up waits until it has settled."
+            f"{flare.started.isoformat()}. {then}"
         )
         return rec
     step = _last_step_up(activity, today)
@@ -684,7 +719,7 @@ def _review(
             rec.reason = rose + " More pain does not mean harm, but you have three choices."
             return rec
     if following is None:
-        if met_days >= MET_NEEDED:
+        if met_days >= needed_days:
             rec.recommendation = "at_target"
             rec.reason = (
                 f"You have reached your target of {describe(plan.target, unit)} and "
@@ -697,7 +732,7 @@ def _review(
             )
         return rec
     step_size = clean_number(following - level)
-    if days_at >= event.hold_days and met_days >= MET_NEEDED:
+    if days_at >= event.hold_days and met_days >= needed_days:
         blocked = safety.exercise_block_reason(journal)
         if blocked is not None:
             rec.reason = (
@@ -706,6 +741,14 @@ def _review(
             )
             return rec
         rec.recommendation = "step_up"
+        if catching_up is not None:
+            rec.reason = (
+                f"You are catching up after a flare-up: you have been at {describe(level, unit)} "
+                f"for {days_at} days (at least {event.hold_days} needed) and {met_words}. You "
+                f"can step up to {describe(following, unit)}, a level you held before the "
+                "flare-up."
+            )
+            return rec
         rec.reason = (
             f"You have been at {describe(level, unit)} for {days_at} days (at least "
             f"{event.hold_days} needed) and {met_words}. You can step up to "
@@ -794,11 +837,24 @@ def step_up(journal: Journal, name: str, *, day: date, today: date) -> LevelChan
         else:
             message = f"not yet for '{activity.name}'. {review.reason}"
         raise Refused(message, hint="See 'backskills progress' for where you are.")
-    event = record_level(activity, day, review.next_level, "step_up", plan.hold_days)
+    in_force = level_event_on(activity, day)
+    ceiling = in_force.catch_up_to if in_force is not None else None
+    if (
+        in_force is not None
+        and catch_up_next(activity, in_force) is not None
+        and ceiling is not None
+        and review.next_level <= ceiling + units.EPSILON
+    ):
+        # Still catching up after a flare-up: a level held before needs only a short hold.
+        event = record_level(
+            activity, day, review.next_level, "catch_up", in_force.hold_days, catch_up_to=ceiling
+        )
+    else:
+        event = record_level(activity, day, review.next_level, "step_up", plan.hold_days)
     explanation = [
         review.reason,
         f"From {day.isoformat()} your level is {describe(event.to_level, activity.unit)}. "
-        f"Hold it at least {plan.hold_days} days. If your pain goes up after this step, "
+        f"Hold it at least {event.hold_days} days. If your pain goes up after this step, "
         f"run 'backskills progress {arg(activity.name)} --pain-up' for the choices.",
     ]
     return LevelChange(

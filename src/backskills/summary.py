@@ -121,9 +121,15 @@ class CheckLine:
     date: date
     outcome: str
     words: str
+    entered_by_mistake: bool = False  # kept in the history, not counted
 
     def to_json(self) -> dict[str, Any]:
-        return {"date": self.date.isoformat(), "outcome": self.outcome, "words": self.words}
+        return {
+            "date": self.date.isoformat(),
+            "outcome": self.outcome,
+            "words": self.words,
+            "entered_by_mistake": self.entered_by_mistake,
+        }
 
 
 @dataclass(frozen=True)
@@ -248,7 +254,7 @@ def _pacing(journal: Journal, window: Window) -> list[PacingLine]:
     return lines
 
 
-def _check_words(outcome: str) -> str:
+def check_words(outcome: str) -> str:
     from backskills.redflags import HEADLINES
 
     words = {str(key): text for key, text in HEADLINES.items()}
@@ -293,7 +299,7 @@ def _praise(summary: Summary) -> list[str]:
             f"{'s' if summary.thought_records != 1 else ''}: noticing a thought is the first "
             "step to changing it."
         )
-    if summary.checks:
+    if any(not check.entered_by_mistake for check in summary.checks):
         said.append("You kept an eye on the warning signs with a red-flag check.")
     if not said:
         said.append(
@@ -303,14 +309,20 @@ def _praise(summary: Summary) -> list[str]:
     return said
 
 
-def build(journal: Journal, today: date, weeks: int = DEFAULT_WEEKS) -> Summary:
-    """The summary of the last ``weeks`` weeks up to ``today`` (from the first entry if later)."""
+def build(
+    journal: Journal, today: date, weeks: int = DEFAULT_WEEKS, *, start: date | None = None
+) -> Summary:
+    """The summary of the last ``weeks`` weeks up to ``today`` (from the first entry if later).
+
+    ``start`` sets the first day instead (the report's ``--from``); ``today`` is then the
+    period's last day, and levels "now" are the levels on that day.
+    """
     from backskills.errors import InvalidInput
 
     if not 1 <= weeks <= MAX_WEEKS:
         raise InvalidInput("--weeks", f"must be a whole number from 1 to {MAX_WEEKS}.")
     earliest = earliest_entry(journal)
-    first = today - timedelta(days=weeks * 7 - 1)
+    first = today - timedelta(days=weeks * 7 - 1) if start is None else start
     if earliest is not None and first < earliest <= today:
         first = earliest
     window = Window(first, today, False, earliest)
@@ -362,7 +374,12 @@ def build(journal: Journal, today: date, weeks: int = DEFAULT_WEEKS) -> Summary:
                 )
             )
     summary.checks = [
-        CheckLine(c.checked_on, c.outcome, _check_words(c.outcome))
+        CheckLine(
+            c.checked_on,
+            c.outcome,
+            check_words(c.outcome),
+            c.entered_by_mistake is not None,
+        )
         for c in journal.redflag_checks
         if first <= c.checked_on <= today
     ]

@@ -76,6 +76,7 @@ class TodayView:
     pain_scores: list[int] = field(default_factory=list)
     goals: list[TodayGoal] = field(default_factory=list)  # active goals (issue 4)
     pacing: list[pacing.Spell] = field(default_factory=list)  # today's pacing spells
+    pacing_bad_day: bool = False  # the spells are bad-day ones (a flare-up is on)
     red_flags: redflags.TodayNotice | None = None  # reminder or banner (issue 5)
     flareup: flareups.TodaySection | None = None  # the active flare-up (issue 5)
     checkin: checkins.Reminder | None = None  # a check-in is due (issue 13)
@@ -96,6 +97,7 @@ class TodayView:
             ),
             "goals": [g.to_json() for g in self.goals],
             "pacing": [s.to_json() for s in self.pacing],
+            "pacing_bad_day": self.pacing_bad_day,
             "redflags": self.red_flags.to_json() if self.red_flags else None,
             "flareup": self.flareup.to_json() if self.flareup else None,
             "checkin_due": self.checkin.to_json() if self.checkin else None,
@@ -108,7 +110,9 @@ def is_empty(journal: Journal) -> bool:
     return journal == Journal()
 
 
-def build(journal: Journal, today: date) -> TodayView:
+def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayView:
+    """The home screen. While a flare-up is active, pacing spells are bad-day ones unless
+    ``normal_day``."""
     view = TodayView(date=today, empty=is_empty(journal))
     if view.empty:
         return view
@@ -141,7 +145,8 @@ def build(journal: Journal, today: date) -> TodayView:
                 )
     view.pain_scores = [p.score for p in journal.pain if p.date == today]
     view.goals = today_section(journal, today)
-    view.pacing = pacing.today_spells(journal, today)
+    view.pacing = pacing.today_spells(journal, today, normal_day=normal_day)
+    view.pacing_bad_day = bool(view.pacing) and view.flareup is not None and not normal_day
     view.checkin = checkins.reminder(journal, today)
     from backskills.summary import summary_due
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from backskills.entries import EntryView, view
+from backskills.errors import Refused
 from backskills.models import Journal
 from backskills.models.entries import ENTRY_KINDS
 
@@ -104,3 +105,23 @@ def differences(now: Journal, earlier: Journal) -> list[str]:
     if not lines:
         lines.append("changes nothing you can see in the lists (only internal details)")
     return lines
+
+
+def refuse_losing_redflag_checks(now: Journal, earlier: Journal) -> None:
+    """A red-flag check is never deleted, not even by undo (``Refused``, exit 1).
+
+    Going back to a state without a check that exists now would make its advice vanish;
+    the patient can mark it as entered by mistake instead, which keeps it in the history.
+    """
+    kept = {check.id for check in earlier.redflag_checks}
+    lost = [check for check in now.redflag_checks if check.id not in kept]
+    if lost:
+        check = lost[0]
+        raise Refused(
+            f"undo would delete the red-flag check {check.id} of "
+            f"{check.checked_on.isoformat()}, and a red-flag check is never deleted.",
+            hint=(
+                f"If it was entered by mistake, run 'backskills entries remove {check.id}': it "
+                "stays in the history and no longer counts."
+            ),
+        )

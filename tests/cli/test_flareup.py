@@ -166,6 +166,9 @@ def test_end_records_trigger_and_what_helped(cli: Run, data_dir: Path) -> None:
         "days": 4,
         "trigger": "long drive",
         "helped": "heat and short walks",
+        "comeback": "catch_up",
+        "pain": None,
+        "comeback_plans": [],
         "levels": [],
     }
     human = cli("flareup", "history")
@@ -183,6 +186,7 @@ def test_history_reads_whole_words_at_40_columns(cli: Run) -> None:
     lines = narrow.stdout.splitlines()
     assert lines == [
         "1. 2026-02-20 to 2026-02-24 (5 days)",
+        "   pain at the start: 7/10",
         "   trigger: long drive",
         "   what helped: heat and short walks",
         f"2. {TODAY} still active (1 day)",

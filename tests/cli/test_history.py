@@ -298,3 +298,67 @@ def test_summary_screen(cli: Run, flared: Journal) -> None:
     assert "Met on 24 of 24 planned days (100%). 4 flare-up days not counted." in text
     assert "- Flare-ups: 1: 2026-03-16 (4 days; trigger noted: lifting boxes)." in text
     assert "achieved on 2026-03-22: Swim again" in text
+
+
+# -- the README tour is real output ----------------------------------------------------
+def _tour_commands(tmp_path: Path) -> list[tuple[str, list[str]]]:
+    """The commands examples/six-weeks.sh runs, recorded by a stand-in for backskills."""
+    import os
+    import subprocess
+
+    from tests.journals import REPO
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "commands.log"
+    stub = bin_dir / "backskills"
+    stub.write_text(
+        '#!/bin/sh\nprintf "%s\\037" "$BACKSKILLS_TODAY" "$@" >> "$TOUR_LOG"\necho >> "$TOUR_LOG"\n'
+    )
+    stub.chmod(0o755)
+    env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", TOUR_LOG=str(log))
+    env["BACKSKILLS_DATA_DIR"] = str(tmp_path / "empty")
+    subprocess.run(["bash", str(REPO / "examples" / "six-weeks.sh")], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    commands = []
+    for line in log.read_text().splitlines():
+        day, *args = line.split("\x1f")[:-1]
+        commands.append((day, args))
+    return commands
+
+
+def _readme_screens() -> list[tuple[list[str], list[str]]]:
+    """Each command of the README's "Looking back" part with the output it shows."""
+    from tests.journals import REPO
+
+    text = (REPO / "README.md").read_text("utf-8")
+    part = text.split("### Looking back", 1)[1].split("\n### ", 1)[0]
+    screens: list[tuple[list[str], list[str]]] = []
+    for block in re.findall(r"```console\n(.*?)```", part, re.S):
+        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            first, *rest = chunk.rstrip("\n").split("\n")
+            while rest and not rest[-1]:
+                rest.pop()
+            args = first.split("backskills ", 1)[1].split()
+            screens.append((args, rest))
+    return screens
+
+
+def test_readme_looking_back_shows_real_output(cli: Run, tmp_path: Path) -> None:
+    for when, args in _tour_commands(tmp_path):
+        result = cli(*args, env={"BACKSKILLS_TODAY": when, "NO_COLOR": "1", "COLUMNS": "80"})
+        assert result.exit_code == 0, (when, args, result.stderr)
+    screens = _readme_screens()
+    assert [args for args, _ in screens] == [
+        ["history", "walking"],
+        ["summary"],
+        ["history"],
+        ["plan", "show", "walking", "--all"],
+    ]
+    for args, shown in screens:
+        env = {"BACKSKILLS_TODAY": "2026-04-13", "NO_COLOR": "1", "COLUMNS": "80"}
+        real = [line.rstrip() for line in cli(*args, env=env).stdout.splitlines()]
+        if shown and shown[-1] == "...":  # a shortened screen: the lines shown come first
+            shown = shown[:-1]
+            real = real[: len(shown)]
+        assert real == shown, args

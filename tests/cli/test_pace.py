@@ -267,7 +267,7 @@ def test_plan_json_shape_and_amounts(cli: Run) -> None:
     result = cli("pace", "plan", "--json")
     assert result.exit_code == 0, result.stderr
     plan = json.loads(result.stdout)
-    assert set(plan) == {"days", "unscheduled", "warnings"}
+    assert set(plan) == {"days", "unscheduled", "warnings", "flareup_since"}
     assert [d["date"] for d in plan["days"]] == ["2026-03-04", "2026-03-05", "2026-03-06"]
     spells = plan["days"][0]["spells"]
     assert all(set(s) == {"task", "activity", "amount", "rest_after", "position"} for s in spells)
@@ -518,3 +518,17 @@ def test_a_logged_spell_reads_in_plain_words(cli: Run) -> None:
     ok(cli, "pace", "add", "ironing", "--tolerance", "10")
     out = ok(cli, "pace", "log", "ironing", "10", "--felt", "too-much")
     assert "felt too much" in out and "too-much" not in out
+
+
+@pytest.mark.parametrize("position", ["kneeling", "bending", "Kneeling"])
+def test_add_takes_kneeling_and_bending(cli: Run, position: str) -> None:
+    stored = as_json(cli, "pace", "add", "weeding", "--tolerance", "15", "--position", position)
+    assert stored["position"] == position.lower()  # type: ignore[index]
+    assert position.lower() in ok(cli, "pace", "list")
+
+
+def test_an_unknown_position_lists_them_all(cli: Run, data_dir: Path) -> None:
+    err = refused(
+        cli, data_dir, 2, "pace", "add", "weeding", "--tolerance", "15", "--position", "crouching"
+    )
+    assert "kneeling, bending" in err

@@ -40,16 +40,34 @@ WRITES: dict[str, tuple[str, ...]] = {
     "pace add": ("pace", "add", "hoovering", "--tolerance", "15"),
     "relax log": ("relax", "log", "10"),
     "thoughts add": ("thoughts", "add", "--situation", "bus", "--thought", "I cannot"),
-    "redflags": ("redflags", "--present", "night_sweats"),
     "flareup start": ("flareup", "start", "--pain", "7", "--reduce", "previous", "--no-input"),
     "goal step": ("goal", "step", "add", "1", "walk to the corner"),
+    "goal add": (
+        "goal",
+        "add",
+        "Cycle to work",
+        "--target",
+        "30",
+        "--unit",
+        "minutes",
+        "--why",
+        "work",
+        "--reward",
+        "a bike bell",
+        "--within",
+        "8w",
+        "--no-input",
+    ),
+    "baseline redo": ("baseline", "redo", "walking"),
+    "pace task add": ("pace", "task", "add", "towels", "--activity", "ironing", "--amount", "20"),
+    "flareup plan add": ("flareup", "plan", "add", "rest in short spells"),
     "entries edit": ("entries", "edit", "a1", "--amount", "9", "--note", "hills"),
     "entries remove": ("entries", "remove", "a1"),
     "entries remove redflag": ("entries", "remove", "k1"),
 }
 
 
-@pytest.mark.parametrize("write", list(WRITES), ids=list(WRITES))
+@pytest.mark.parametrize("write", list(WRITES), ids=list(WRITES))  # fmt: skip
 def test_undo_after_each_kind_of_write(cli: Run, data_dir: Path, write: str) -> None:
     a_journal(cli)
     before = document(data_dir)
@@ -148,3 +166,28 @@ def test_a_change_while_undo_waits_is_not_lost(cli: Run, data_dir: Path) -> None
     with pytest.raises(Refused, match="changed while undo was waiting"):
         keeper.step_back(state)
     assert document(data_dir) == changed
+
+
+def test_undo_after_a_flareup_ends(cli: Run, data_dir: Path) -> None:
+    a_journal(cli)
+    ok(cli, 2, "flareup", "start", "--pain", "7", "--reduce", "none", "--no-input")
+    before = document(data_dir)
+    ok(cli, 4, "flareup", "end", "--no-input")
+    assert document(data_dir)["flareups"][0]["ended"] == "2026-03-05"
+    undone = as_json(cli, 4, "undo", "--yes")
+    assert any(line.startswith("puts f1 back as it was") for line in undone["undone"])
+    assert document(data_dir) == before
+
+
+def test_undo_never_deletes_a_redflag_check(cli: Run, data_dir: Path) -> None:
+    a_journal(cli)
+    ok(cli, 2, "redflags", "--present", "night_sweats")  # k2: not clear
+    after = document(data_dir)
+    result = refused(cli, data_dir, 1, 2, "undo", "--yes")
+    assert "would delete the red-flag check k2" in flat(result.stderr)
+    assert "entries remove k2" in result.stderr
+    assert document(data_dir) == after
+    ok(cli, 2, "entries", "remove", "k2")  # marked as entered by mistake instead
+    assert document(data_dir)["redflag_checks"][1]["entered_by_mistake"] == "2026-03-03"
+    ok(cli, 2, "undo", "--yes")  # taking back the mark keeps the check, counting again
+    assert document(data_dir) == after

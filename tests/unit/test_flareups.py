@@ -201,6 +201,7 @@ def test_history_json_and_today_section() -> None:
         "trigger": None,
         "helped": None,
         "reductions": [{"activity": "walking", "from": 10, "to": 9}],
+        "comeback": None,
     }
 
 

@@ -447,7 +447,7 @@ def test_timeline_outside_the_window_keeps_the_level_in_force() -> None:
 # -- reasons in words ------------------------------------------------------------------
 def test_every_level_reason_has_words() -> None:
     assert set(get_args(LevelReason)) <= set(LEVEL_REASON_WORDS)
-    assert reason_words("catch_up") == "caught up after a flare-up"
+    assert reason_words("catch_up") == "catching up after a flare-up"
     assert reason_words("something_new") == "something new"
 
 

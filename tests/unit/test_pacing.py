@@ -517,7 +517,7 @@ def test_today_spells_are_the_first_day_of_the_plan(journal: Journal) -> None:
 def test_plan_json_has_exactly_the_documented_keys() -> None:
     journal = journal_with([activity()], [task(1, 100, deadline=DAY + timedelta(days=1))])
     document = pacing.build_plan(journal, start=DAY, today=DAY, days=1).to_json()
-    assert set(document) == {"days", "unscheduled", "warnings"}
+    assert set(document) == {"days", "unscheduled", "warnings", "flareup_since"}
     assert set(document["days"][0]) == {"date", "spells"}
     assert set(document["days"][0]["spells"][0]) == {
         "task",

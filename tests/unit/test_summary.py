@@ -207,3 +207,24 @@ def test_summary_due_on_mondays_after_the_first_week() -> None:
     assert not summary.summary_due(journal, MON + timedelta(days=8))  # a Tuesday
     assert not summary.summary_due(journal, date(2026, 3, 2))  # only 4 days kept
     assert not summary.summary_due(Journal(), MON + timedelta(days=7))
+
+
+def test_a_check_entered_by_mistake_is_shown_but_not_praised() -> None:
+    journal = climb()
+    journal.redflag_checks = [
+        RedFlagCheck(checked_on=day(3), outcome="clear", entered_by_mistake=day(4))
+    ]
+    document = summary.build(journal, TODAY).to_json()
+    assert document["redflag_checks"] == [
+        {
+            "date": "2026-03-05",
+            "outcome": "clear",
+            "words": "CLEAR: none of the warning signs apply today.",
+            "entered_by_mistake": True,
+        }
+    ]
+    assert not any("red-flag" in line for line in document["praise"])
+    journal.redflag_checks.append(RedFlagCheck(checked_on=day(5), outcome="routine"))
+    document = summary.build(journal, TODAY).to_json()
+    assert document["redflag_checks"][1]["words"].startswith("ROUTINE")
+    assert any("red-flag" in line for line in document["praise"])

@@ -16,6 +16,7 @@ from backskills.cli._common import (
     interactive,
     store,
     today,
+    wrapped,
 )
 
 if TYPE_CHECKING:
@@ -241,7 +242,7 @@ def _ask(question: str, check: Callable[[str], T]) -> T:
     from backskills.errors import BackskillsError
 
     while True:
-        raw = typer.prompt(question, default="", show_default=False, err=True)
+        raw = typer.prompt(wrapped(question), default="", show_default=False, err=True)
         try:
             return check(raw)
         except BackskillsError as exc:

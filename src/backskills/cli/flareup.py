@@ -17,11 +17,15 @@ from backskills.cli._common import (
     interactive,
     store,
     today,
+    wrapped,
 )
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from backskills.flareups import ReduceChoice, ReductionOption
     from backskills.models import Journal
+    from backskills.models.safety import Comeback
 
 app = typer.Typer(
     invoke_without_command=True,
@@ -131,6 +135,7 @@ def _start(
     if ask:
         from backskills.cli.redflags import ask_signs
 
+        render.say("First, a quick check of the warning signs. Think about what is new.")
         try:
             found = ask_signs(redflags.signs_in("emergency"), stop_when=redflags.EMERGENCY_IDS)
             if not found:
@@ -211,10 +216,12 @@ def _ask_urgent() -> list[str]:
 
     urgent = redflags.signs_in("urgent")
     show.anything_new([s.label for s in urgent])
-    if not typer.confirm("Is anything on this list new for you?", default=False):
+    if not typer.confirm(wrapped("Is anything on this list new for you?"), default=False):
         return []
     while True:
-        raw: str = typer.prompt(f"Which ones? Type their numbers, 1 to {len(urgent)}, e.g. 2 5")
+        raw: str = typer.prompt(
+            wrapped(f"Which ones? Type their numbers, 1 to {len(urgent)}, e.g. 2 5")
+        )
         words = raw.replace(",", " ").split()
         if words and all(w.isdigit() and 1 <= int(w) <= len(urgent) for w in words):
             return [urgent[int(w) - 1].id for w in words]
@@ -228,7 +235,7 @@ def _ask_pain() -> int | None:
     while True:
         with answering("--pain"):
             raw: str = typer.prompt(
-                "How strong is the pain now, 0 to 10? (Enter to skip)",
+                wrapped("How strong is the pain now, 0 to 10? (Enter to skip)"),
                 default="",
                 show_default=False,
             )
@@ -255,14 +262,25 @@ def _ask_reduce(option: ReductionOption) -> ReduceChoice:
     while True:
         with answering("--reduce"):
             answer: str = typer.prompt(
-                f"{option.activity} is at {fmt(option.current)} {option.unit}. "
-                f"For this flare-up: {listed}?",
+                wrapped(
+                    f"{option.activity} is at {fmt(option.current)} {option.unit}. "
+                    f"For this flare-up: {listed}?"
+                ),
                 default="k",
             )
         key = answer.strip().lower()[:1]
         if key in offers:
             return offers[key][0]
         render.warn(f"please answer {', '.join(offers)}.")
+
+
+ComebackOption = Annotated[
+    str | None,
+    typer.Option(
+        "--comeback",
+        help="How to come back: catch-up (the default), back or baseline.",
+    ),
+]
 
 
 @app.command("end")
@@ -276,10 +294,17 @@ def end_command(
             "--learned", "--helped", help="What helped, or what you learned for next time."
         ),
     ] = None,
+    comeback: ComebackOption = None,
+    pain: PainOption = None,
     json: JsonOption = False,
     no_input: NoInputOption = False,
 ) -> None:
-    """End the flare-up in progress; step-ups start again from the levels in force.
+    """End the flare-up in progress, and choose how to come back to your levels.
+
+    For activities the flare-up dropped back: catch-up (the default) climbs back through
+    the levels you held before, 3 days each; back returns to the level you held before at
+    once, after a pain check (--pain 4 or less, and lower than at the start); baseline
+    starts a fresh baseline. Other activities carry on from their levels.
 
     Example: backskills flareup end --trigger "long drive" --learned "heat and short walks"
     """
@@ -289,8 +314,18 @@ def end_command(
     current = today()
     trigger_text = validate.note(trigger, "--trigger")
     learned_text = validate.note(learned, "--learned")
-    flareups.require_active(store().load())
-    if interactive(no_input) and not json:
+    chosen = (
+        flareups.COMEBACK_WORDS[
+            validate.choice(comeback, tuple(flareups.COMEBACK_WORDS), "--comeback")
+        ]
+        if comeback is not None
+        else None
+    )
+    pain_now = validate.pain_score(pain) if pain is not None else None
+    journal = store().load()
+    flare = flareups.require_active(journal)
+    asking = interactive(no_input) and not json
+    if asking:
         if trigger is None:
             trigger_text = _ask_text(
                 "What may have set it off? Often nothing clear does.", "trigger", "--trigger"
@@ -299,8 +334,15 @@ def end_command(
             learned_text = _ask_text(
                 "What helped, or what would you do next time?", "what helped", "--learned"
             )
+        if chosen is None and flareups.comeback_plans(journal, flare, current, "catch_up"):
+            chosen = _ask_comeback(journal, current)
+        if chosen == "back" and pain_now is None:
+            pain_now = _ask_pain()
+    chosen = chosen or "catch_up"
     with store().transaction() as journal:
-        flare = flareups.end(journal, current, trigger_text, learned_text)
+        flare = flareups.require_active(journal)
+        plans = flareups.comeback_plans(journal, flare, current, chosen)
+        flare = flareups.end(journal, current, trigger_text, learned_text, chosen, pain_now)
         days = flareups.days_lasted(flare, current)
         levels = flareups.levels_in_force(journal, flare, current)
     if json:
@@ -311,6 +353,9 @@ def end_command(
                 "days": days,
                 "trigger": flare.trigger,
                 "helped": flare.helped,
+                "comeback": flare.comeback,
+                "pain": pain_now,
+                "comeback_plans": [plan.to_json() for plan in plans],
                 "levels": [item.to_json() for item in levels],
             }
         )
@@ -320,14 +365,43 @@ def end_command(
         noted.append(f"Noted what may have set it off: {flare.trigger}")
     if flare.helped:
         noted.append(f"Noted what helped: {flare.helped}")
-    show.flareup_ended(flare.started.isoformat(), current.isoformat(), days, levels, noted)
+    if pain_now is not None:
+        noted.append(f"Pain now: {pain_now} out of 10 (added to your pain scores).")
+    show.flareup_ended(flare.started.isoformat(), current.isoformat(), days, levels, noted, plans)
+
+
+def _ask_comeback(journal: Journal, on: date) -> Comeback:
+    """On a terminal: the three ways back, with what each does in numbers."""
+    from backskills import flareups, render
+
+    flare = flareups.require_active(journal)
+    keys: dict[str, Comeback] = {"c": "catch_up", "b": "back", "f": "baseline"}
+    titles = {
+        "catch_up": "c) catch-up (recommended)",
+        "back": "b) back to the level you held before (after a pain check)",
+        "baseline": "f) a fresh baseline",
+    }
+    render.say("How would you like to come back?")
+    for way in keys.values():
+        render.say(titles[way])
+        for plan in flareups.comeback_plans(journal, flare, on, way):
+            render.say(f"   {plan.activity}: ", plan.text)
+    while True:
+        with answering("--comeback"):
+            answer: str = typer.prompt(wrapped("Your choice: c, b or f"), default="c")
+        key = answer.strip().lower()[:1]
+        if key in keys:
+            return keys[key]
+        render.warn("please answer c, b or f.")
 
 
 def _ask_text(question: str, field: str, flag: str) -> str | None:
     from backskills import validate
 
     with answering(flag):
-        answer: str = typer.prompt(f"{question} (Enter to skip)", default="", show_default=False)
+        answer: str = typer.prompt(
+            wrapped(f"{question} (Enter to skip)"), default="", show_default=False
+        )
     return validate.note(answer, field)
 
 

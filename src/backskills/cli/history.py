@@ -16,7 +16,8 @@ WeeksOption = Annotated[
 ]
 FromOption = Annotated[str | None, typer.Option("--from", help="First day shown (YYYY-MM-DD).")]
 ToOption = Annotated[
-    str | None, typer.Option("--to", help="Last day shown (YYYY-MM-DD, default today).")
+    str | None,
+    typer.Option("--to", metavar="DATE", help="Last day shown (YYYY-MM-DD, default today)."),
 ]
 NoChartOption = Annotated[
     bool, typer.Option("--no-chart", help="Tables and words only, no charts.")
@@ -28,7 +29,7 @@ def history_command(
     what: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ACTIVITY|pain|flareups]",
+            metavar="ACTIVITY|pain|flareups",
             help="One activity; 'pain' for pain scores; 'flareups' for flare-ups. "
             "Leave out for the overview.",
         ),

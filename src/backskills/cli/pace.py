@@ -51,7 +51,10 @@ RestOpt = Annotated[
 ]
 PositionOpt = Annotated[
     str | None,
-    typer.Option("--position", help="standing, sitting, lying, walking or mixed (default mixed)."),
+    typer.Option(
+        "--position",
+        help="standing, sitting, lying, walking, kneeling, bending or mixed (default mixed).",
+    ),
 ]
 DaysOpt = Annotated[str | None, typer.Option("--days", help="How many days.")]
 
@@ -321,6 +324,13 @@ def plan_command(
         bool,
         typer.Option("--bad-day", help="The first day is a bad day: smaller spells and more rest."),
     ] = False,
+    normal_day: Annotated[
+        bool,
+        typer.Option(
+            "--normal-day",
+            help="During a flare-up, plan your usual spells instead of bad-day ones.",
+        ),
+    ] = False,
     sessions: Annotated[
         str | None,
         typer.Option(
@@ -331,7 +341,8 @@ def plan_command(
 ) -> None:
     """Lay out the next days: your tasks split into spells with rest after each.
 
-    There is no good-day option on purpose: on a good day the plan still holds.
+    There is no good-day option on purpose: on a good day the plan still holds. While a
+    flare-up is active every day is planned as a bad day, unless you add --normal-day.
 
     Example: backskills pace plan --days 3
     """
@@ -357,7 +368,13 @@ def plan_command(
         raise InvalidInput("--date", "is too far ahead; choose a day within the next year.")
     journal = store().load()
     plan = pacing.build_plan(
-        journal, start=start, today=now, days=count, sessions=limit, bad_day=bad_day
+        journal,
+        start=start,
+        today=now,
+        days=count,
+        sessions=limit,
+        bad_day=bad_day,
+        normal_day=normal_day,
     )
     if json:
         render.emit_json(plan.to_json())

@@ -30,7 +30,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "exercises": ("exercises", "The home exercises, with easy, medium and hard options."),
     "relax": ("relax", "A guided deep-breathing session; record relaxation practice."),
     "thoughts": ("thoughts", "Thought records: catch an unhelpful thought and find a kinder one."),
+    "activity": ("activity", "Your activities: list them; rename, merge or remove one."),
     "undo": ("undo", "Take back the last change, after saying what it will undo."),
     "entries": ("entries", "See, correct or remove any entry by its id (a12, p3, ...)."),
+    "report": ("report", "A report for your physiotherapist: levels, charts, pain, questions."),
+    "calendar": (
+        "calendar",
+        "Your plan in your calendar app: an iCalendar file of levels and dates.",
+    ),
     "data": ("data", "Where your journal lives; check, back up, restore, export and import it."),
 }

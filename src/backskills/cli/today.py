@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from backskills.cli._common import JsonOption, store, today
@@ -10,8 +12,20 @@ app = typer.Typer(help="Your day at a glance.", add_completion=False)
 
 
 @app.command("today")
-def today_command(json: JsonOption = False) -> None:
+def today_command(
+    normal_day: Annotated[
+        bool,
+        typer.Option(
+            "--normal-day",
+            help="During a flare-up, show your usual pacing spells instead of bad-day ones.",
+        ),
+    ] = False,
+    json: JsonOption = False,
+) -> None:
     """Your day at a glance: each plan's level, what is done and left, and what is next.
+
+    While a flare-up is active, today's pacing spells are bad-day ones (smaller, with more
+    rest) unless you add --normal-day.
 
     Example: backskills today
     """
@@ -19,7 +33,7 @@ def today_command(json: JsonOption = False) -> None:
     from backskills import today as domain
     from backskills.render import today as show
 
-    view = domain.build(store().load(), today())
+    view = domain.build(store().load(), today(), normal_day=normal_day)
     if json:
         render.emit_json(view.to_json())
         if view.red_flags is not None and view.red_flags.blocks_exercise:

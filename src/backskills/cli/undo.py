@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._common import JsonOption, NoInputOption, interactive, store
+from backskills.cli._common import JsonOption, NoInputOption, interactive, store, wrapped
 
 app = typer.Typer(add_completion=False)
 
@@ -40,6 +40,7 @@ def undo_command(
                 "'backskills entries remove ID'."
             ),
         )
+    undo.refuse_losing_redflag_checks(state.current, state.journal)
     lines = undo.differences(state.current, state.journal)
     if not yes:
         if not interactive(no_input) or json:
@@ -49,7 +50,7 @@ def undo_command(
                 hint="Undo " + "; ".join(lines) + ".",
             )
         show.preview(state.changed_at, lines)
-        if not typer.confirm("Undo this change?", default=False):
+        if not typer.confirm(wrapped("Undo this change?"), default=False):
             render.say("Nothing was changed.")
             return
     aside = keeper.step_back(state)

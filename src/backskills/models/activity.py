@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -13,6 +12,7 @@ from backskills.models.base import (
     EntryId,
     Id,
     LevelHold,
+    Moment,
     Name,
     Note,
     Pain,
@@ -32,6 +32,8 @@ LevelReason = Literal[
     "ease_back_halfway",  # back half-way between previous and current
     "ease_back_stay",  # stay at this level longer; the hold period restarts
     "flareup_reduce",  # dropped for a flare-up
+    "catch_up",  # after a flare-up: back up through levels held before, 3 days each
+    "flareup_return",  # after a flare-up: straight back to the level held before it
 ]
 
 # Every reason in words, in one place: history, reports and exports read them from here.
@@ -44,7 +46,8 @@ LEVEL_REASON_WORDS: dict[str, str] = {
     "ease_back_halfway": "eased back half-way (pain rose after a step up)",
     "ease_back_stay": "stayed at this level longer (pain rose after a step up)",
     "flareup_reduce": "dropped back for a flare-up",
-    "catch_up": "caught up after a flare-up",
+    "catch_up": "catching up after a flare-up",
+    "flareup_return": "back to the level held before a flare-up",
 }
 
 
@@ -91,6 +94,8 @@ class LevelEvent(StrictModel):
     reason: LevelReason
     hold_days: LevelHold  # days this level must be in force before the next step
     note: Note | None = None
+    # A catch-up after a flare-up climbs, in short holds, back to this level (held before).
+    catch_up_to: Amount | None = None
 
 
 class Activity(StrictModel):
@@ -114,7 +119,7 @@ class ActivityRecord(StrictModel):
     activity: Name
     amount: Amount
     note: Note | None = None
-    logged_at: dt.datetime | None = None  # when it was typed (UTC), to spot a pasted repeat
+    logged_at: Moment | None = None  # when it was typed (UTC), to spot a pasted repeat
 
 
 class PainScore(StrictModel):

@@ -18,7 +18,7 @@ from backskills.models.base import (
     StrictModel,
 )
 
-Position = Literal["standing", "sitting", "lying", "walking", "mixed"]
+Position = Literal["standing", "sitting", "lying", "walking", "kneeling", "bending", "mixed"]
 Priority = Literal["high", "medium", "low"]
 SpellFelt = Literal["ok", "too-much", "too-little"]
 

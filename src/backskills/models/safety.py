@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from backskills.models.base import (
+    ID_MAX,
     Amount,
     Day,
     EntryId,
@@ -17,6 +18,8 @@ from backskills.models.base import (
     StrictModel,
 )
 
+# How the patient came back after a flare-up (``flareup end --comeback``).
+Comeback = Literal["catch_up", "back", "baseline"]
 Outcome = Literal["emergency", "urgent", "see_professional", "routine", "clear"]
 
 # The triage table a new check is judged by. 1: the first table (four outcomes, until
@@ -35,7 +38,7 @@ class RedFlagCheck(StrictModel):
     # The day the patient said this check was entered by mistake (``entries remove``). It is
     # kept in the history but no longer counts for gating (``safety.counted_checks``).
     entered_by_mistake: Day | None = None
-    rules: int = Field(default=RULES_VERSION, ge=1)  # the triage table it was judged by
+    rules: int = Field(default=RULES_VERSION, ge=1, le=ID_MAX)  # the triage table it was judged by
 
 
 class Assessment(StrictModel):
@@ -61,6 +64,7 @@ class FlareUp(StrictModel):
     trigger: Note | None = None
     helped: Note | None = None
     reductions: list[LevelChange] = Field(default_factory=list)
+    comeback: Comeback | None = None  # set when it ended
 
 
 class PlanStep(StrictModel):

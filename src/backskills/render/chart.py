@@ -126,10 +126,13 @@ def _half_up(value: float) -> int:
     return math.floor(value + 0.5)
 
 
-def _label_row(cols: Sequence[Column], margin: int) -> str:
-    """Dates under the axis: '02 Mar' under each column holding a Monday, where it fits."""
-    cells = [" "] * len(cols)
+def _label_row(cols: Sequence[Column], margin: int, room: int) -> str:
+    """Dates under the axis: '02 Mar' under each column holding a Monday, where it fits
+    (a label may run on past the last column, within ``room``). With no Monday in sight,
+    the first column's date."""
+    cells = [" "] * max(room, len(cols))
     free = 0
+    placed = False
     for index, col in enumerate(cols):
         days = (col.last - col.first).days + 1
         monday = next(
@@ -140,11 +143,15 @@ def _label_row(cols: Sequence[Column], margin: int) -> str:
         if monday is None:
             continue
         label = monday.strftime("%d %b")
-        if index < free or index + len(label) > len(cols):
+        if index < free or index + len(label) > len(cells):
             continue
         cells[index : index + len(label)] = list(label)
         free = index + len(label) + 1
-    return " " * margin + "".join(cells)
+        placed = True
+    if not placed and cols:
+        label = cols[0].first.strftime("%d %b")
+        cells[: len(label)] = list(label)
+    return (" " * margin + "".join(cells)).rstrip()
 
 
 def activity_chart(chart: Chart, width: int, glyphs: Glyphs) -> list[Line]:
@@ -180,29 +187,65 @@ def activity_chart(chart: Chart, width: int, glyphs: Glyphs) -> list[Line]:
                 line.append((" ", ""))
         lines.append(line)
     lines.append([("0".rjust(pad) + " " + glyphs.corner + glyphs.base * len(cols), "")])
-    lines.append([(_label_row(cols, margin + 1), "")])
+    lines.append([(_label_row(cols, margin + 1, width - margin - 1), "")])
     if any(col.flareup for col in cols):
         marks: Line = [("flare-up".rjust(pad) + "  ", "")]
         marks.extend((glyphs.flare, "bold red") if col.flareup else (" ", "") for col in cols)
         lines.append(marks)
     if any(col.pain is not None for col in cols):
-        lines.append([("pain, 0-10 (the day's mean)", "bold")])
-        for low, high in PAIN_BANDS:
-            name = f"{low}-{high}" if low != high else str(low)
-            row_line: Line = [(name.rjust(pad) + " " + glyphs.axis, "")]
-            for col in cols:
-                hit = col.pain is not None and low <= _half_up(col.pain) <= high
-                row_line.append((glyphs.pain, "magenta") if hit else (" ", ""))
-            lines.append(row_line)
-        lines.append([(_label_row(cols, margin + 1), "")])
-    legend = (
-        f"{glyphs.bar} {chart.unit} done  {glyphs.level} your level  {glyphs.reached} level reached"
-    )
+        lines.extend(_pain_panel(cols, pad, glyphs, width))
+    legend = [
+        f"{glyphs.bar} {chart.unit} done",
+        f"{glyphs.level} your level",
+        f"{glyphs.reached} level reached",
+    ]
     if any(col.flareup for col in cols):
-        legend += f"  {glyphs.flare} flare-up day"
+        legend.append(f"{glyphs.flare} flare-up day")
     if any(col.pain is not None for col in cols):
-        legend += f"  {glyphs.pain} pain"
-    lines.append([(legend, "dim")])
+        legend.append(f"{glyphs.pain} pain")
+    lines.extend(_legend(legend, width))
+    return lines
+
+
+def _legend(items: Sequence[str], width: int) -> list[Line]:
+    """The key to the marks, two spaces apart, on as many lines as the width needs."""
+    rows: list[str] = []
+    for item in items:
+        if rows and len(rows[-1]) + 2 + len(item) <= width:
+            rows[-1] += "  " + item
+        else:
+            rows.append(item)
+    return [[(row, "dim")] for row in rows]
+
+
+def _pain_panel(cols: Sequence[Column], pad: int, glyphs: Glyphs, width: int) -> list[Line]:
+    """The day's pain, one row per band of the 0-10 scale, under the same dates."""
+    lines: list[Line] = [[("pain, 0-10 (the day's mean)", "bold")]]
+    for low, high in PAIN_BANDS:
+        name = f"{low}-{high}" if low != high else str(low)
+        row_line: Line = [(name.rjust(pad) + " " + glyphs.axis, "")]
+        for col in cols:
+            hit = col.pain is not None and low <= _half_up(col.pain) <= high
+            row_line.append((glyphs.pain, "magenta") if hit else (" ", ""))
+        lines.append(row_line)
+    lines.append([(_label_row(cols, pad + 2, width - pad - 2), "")])
+    return lines
+
+
+def pain_day_chart(days: Sequence[DayPoint], width: int, glyphs: Glyphs) -> list[Line]:
+    """``history pain``: each day's pain on the 0-10 bands, flare-up days marked below."""
+    pad = len("flare-up")
+    cols, per = columns(days, width - pad - 2)
+    lines = _pain_panel(cols, pad, glyphs, width)
+    if per > 1:
+        lines[0] = [(f"pain, 0-10 (each column is {per // WEEK} week(s): the mean)", "bold")]
+    legend = [f"{glyphs.pain} pain"]
+    if any(col.flareup for col in cols):
+        marks: Line = [("flare-up".rjust(pad) + "  ", "")]
+        marks.extend((glyphs.flare, "bold red") if col.flareup else (" ", "") for col in cols)
+        lines.append(marks)
+        legend.append(f"{glyphs.flare} flare-up day")
+    lines.extend(_legend(legend, width))
     return lines
 
 

@@ -57,10 +57,12 @@ def _print_lines(lines: Sequence[charts.Line]) -> None:
         render.out().print(render.text(*line), soft_wrap=True, overflow="ignore", crop=False)
 
 
-def _chart_allowed(no_chart: bool) -> bool:
+def _chart_allowed(no_chart: bool, note: bool = True) -> bool:
     if no_chart:
         return False
     if render.out().width < charts.MIN_WIDTH:
+        if not note:
+            return False
         render.say(
             (
                 f"(The chart needs a screen {charts.MIN_WIDTH} columns wide; the table above "
@@ -262,6 +264,10 @@ def pain(result: PainHistory, no_chart: bool = False) -> None:
         f"{_plural(len(result.days), 'day')} scored; the mean of those days is "
         f"{fmt(result.mean or 0)}."
     )
+    if _chart_allowed(no_chart, note=False):
+        _print_lines(charts.pain_day_chart(result.points, render.out().width, _glyphs()))
+        render.say("")
+    render.say(("By week", "bold"), " (mean and range)")
     pain_weeks(result.weeks, no_chart)
     if result.flareups:
         render.say(
@@ -341,7 +347,11 @@ def summary(result: Summary) -> None:
     if result.checks:
         render.say(
             "- Red-flag checks: "
-            + "; ".join(f"{c.date.isoformat()} {c.words}" for c in result.checks)
+            + "; ".join(
+                f"{c.date.isoformat()} {c.words}"
+                + (" (entered by mistake, not counted)" if c.entered_by_mistake else "")
+                for c in result.checks
+            )
         )
     else:
         render.say("- Red-flag checks: none in these weeks ('backskills redflags' checks again).")

@@ -223,14 +223,16 @@ def review_accepted(found: Review, change: ToleranceChange) -> None:
     render.say("Keep to it for a few days, then review again.")
 
 
-def today_section(spells: list[Spell]) -> None:
+def today_section(spells: list[Spell], bad_day: bool = False) -> None:
     """The pacing part of ``backskills today``; prints nothing when there are no spells."""
     if not spells:
         return
-    render.heading("Pacing today")
+    render.heading("Pacing today (bad-day spells for the flare-up)" if bad_day else "Pacing today")
     _bullets(
         f"{spell.task}: {spell.activity} {_amount(spell.amount, spell.unit)}, "
         f"{_where(spell.position)}; {_rest(spell.rest_after)}"
         for spell in spells
     )
+    if bad_day:
+        render.hint("Feeling up to your usual spells? backskills today --normal-day")
     render.more("pacing")

@@ -14,6 +14,7 @@ from backskills.render import bullet_list, heading, hint, more, say, table
 
 if TYPE_CHECKING:
     from backskills.flareups import (
+        ComebackPlan,
         Episode,
         FlareUpStatus,
         LevelInForce,
@@ -30,6 +31,10 @@ OUTCOME_STYLES = {
     "routine": "bold cyan",
     "clear": "bold green",
 }
+
+
+# A sign that has a leaflet of its own: after the advice, the leaflet is named too.
+SIGN_LEAFLETS = {"leg_pain_below_knee": "sciatica", "not_improving": "how-long"}
 
 
 def _blank(stderr: bool = False) -> None:
@@ -49,6 +54,9 @@ def advice(result: CheckResult, stderr: bool = False) -> None:
     _blank(stderr)
     say(safety_net, stderr=stderr)
     more("redflags", stderr=stderr)
+    for sign, leaflet in SIGN_LEAFLETS.items():
+        if sign in result.present:
+            more(leaflet, stderr=stderr)
 
 
 def catalogue(groups: Sequence[tuple[str, Sequence[Sign]]]) -> None:
@@ -243,17 +251,20 @@ def flareup_history(rows: Sequence[Episode]) -> None:
             row.flare.started.isoformat(),
             "still active" if row.flare.ended is None else row.flare.ended.isoformat(),
             row.days,
+            "-" if row.flare.pain is None else f"{row.flare.pain}/10",
             row.flare.trigger or "",
             row.flare.helped or "",
         )
         for row in rows
     ]
     if not _narrow():
-        table(["#", "started", "ended", "days", "trigger", "what helped"], cells)
+        table(["#", "started", "ended", "days", "pain at start", "trigger", "what helped"], cells)
         return
-    for number, started, ended, days, trigger, helped in cells:
+    for number, started, ended, days, pain, trigger, helped in cells:
         until = "still active" if ended == "still active" else f"to {ended}"
         say(f"{number}. {started} {until} ({days} day{'s' if days != 1 else ''})")
+        if pain != "-":
+            say(f"   pain at the start: {pain}")
         if trigger:
             say("   trigger: ", trigger)
         if helped:
@@ -307,7 +318,12 @@ def flareup_started(
 
 
 def flareup_ended(
-    started: str, ended: str, days: int, levels: Sequence[LevelInForce], noted: Sequence[str]
+    started: str,
+    ended: str,
+    days: int,
+    levels: Sequence[LevelInForce],
+    noted: Sequence[str],
+    plans: Sequence[ComebackPlan] = (),
 ) -> None:
     from backskills.units import fmt
 
@@ -322,9 +338,13 @@ def flareup_ended(
         say("Step-ups are no longer paused.")
     else:
         say("Step-ups can start again, from the levels in force now:")
+        by_name = {plan.activity: plan for plan in plans}
         for item in levels:
             line = f"- {item.activity}: {fmt(item.level)} {item.unit}"
-            if item.reduced_from is not None:
+            plan = by_name.get(item.activity)
+            if plan is not None:
+                line += f"; {plan.text}"
+            elif item.reduced_from is not None:
                 line += (
                     f" (dropped back from {fmt(item.reduced_from)} for the flare-up; it builds "
                     "up again through the usual step-up rule)"

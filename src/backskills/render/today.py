@@ -72,7 +72,7 @@ def home(view: TodayView) -> None:
     if view.pacing:
         from backskills.render.pacing import today_section as pacing_section
 
-        pacing_section(view.pacing)
+        pacing_section(view.pacing, view.pacing_bad_day)
     if view.checkin is not None:
         from backskills.render.checkin import reminder
 
