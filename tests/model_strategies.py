@@ -83,8 +83,13 @@ def for_type(tp: Any, metadata: list[Any] | None = None) -> st.SearchStrategy[An
             min_size=bounds.get("min_length", 0),
             max_size=min(bounds.get("max_length", MAX_TEXT), MAX_TEXT),
         )
-    if tp is dt.datetime:
-        return st.datetimes(timezones=st.just(dt.UTC))
+    if tp is dt.datetime or getattr(tp, "__name__", "") == "AwareDatetime":
+        low, high = bounds.get("ge"), bounds.get("le")
+        return st.datetimes(
+            min_value=low.replace(tzinfo=None) if low else dt.datetime.min,
+            max_value=high.replace(tzinfo=None) if high else dt.datetime.max,
+            timezones=st.just(dt.UTC),
+        )
     if tp is dt.date:
         return st.dates(
             min_value=bounds.get("ge", dt.date.min), max_value=bounds.get("le", dt.date.max)

@@ -20,6 +20,9 @@ RESOLUTION_MIN = 0.001
 # hold periods, look-backs) can leave the calendar.
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2199, 12, 31)
+# Moments (when something was typed): always with a time zone, within the same years.
+MOMENT_MIN = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+MOMENT_MAX = dt.datetime(2200, 1, 1, tzinfo=dt.UTC)
 # Numbers used as ids and list positions.
 ID_MAX = 1_000_000_000
 # Days a level is held: a plan's 7-28 days, doubled after an ease-back.

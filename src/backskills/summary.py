@@ -256,7 +256,7 @@ def _pacing(journal: Journal, window: Window) -> list[PacingLine]:
     return lines
 
 
-def _check_words(outcome: str) -> str:
+def check_words(outcome: str) -> str:
     from backskills.redflags import HEADLINES
 
     words = {str(key): text for key, text in HEADLINES.items()}
@@ -311,14 +311,20 @@ def _praise(summary: Summary) -> list[str]:
     return said
 
 
-def build(journal: Journal, today: date, weeks: int = DEFAULT_WEEKS) -> Summary:
-    """The summary of the last ``weeks`` weeks up to ``today`` (from the first entry if later)."""
+def build(
+    journal: Journal, today: date, weeks: int = DEFAULT_WEEKS, *, start: date | None = None
+) -> Summary:
+    """The summary of the last ``weeks`` weeks up to ``today`` (from the first entry if later).
+
+    ``start`` sets the first day instead (the report's ``--from``); ``today`` is then the
+    period's last day, and levels "now" are the levels on that day.
+    """
     from backskills.errors import InvalidInput
 
     if not 1 <= weeks <= MAX_WEEKS:
         raise InvalidInput("--weeks", f"must be a whole number from 1 to {MAX_WEEKS}.")
     earliest = earliest_entry(journal)
-    first = today - timedelta(days=weeks * 7 - 1)
+    first = today - timedelta(days=weeks * 7 - 1) if start is None else start
     if earliest is not None and first < earliest <= today:
         first = earliest
     window = Window(first, today, False, earliest)
@@ -376,7 +382,7 @@ def build(journal: Journal, today: date, weeks: int = DEFAULT_WEEKS) -> Summary:
         CheckLine(
             c.checked_on,
             c.outcome,
-            _check_words(c.outcome),
+            check_words(c.outcome),
             c.entered_by_mistake is not None,
         )
         for c in journal.redflag_checks

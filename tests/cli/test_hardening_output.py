@@ -313,3 +313,20 @@ def test_csv_quotes_line_breaks_and_defuses_formulas(
     assert "'\t=cmd" in cells and "'\r=cmd" in cells and "'=1+1" in cells
     screen = cli("data", "export", "-f", "csv", env={"BACKSKILLS_TODAY": TODAY})
     assert screen.exit_code == 0 and unsafe(screen.stdout) == []
+
+
+def test_undecodable_bytes_in_a_note_are_refused(data_dir: Path) -> None:
+    """A terminal that sends bytes that are not UTF-8 (argv keeps them as surrogates)."""
+    for args in (
+        ("pain", "3", "--note", "ab\udcffc"),
+        ("thoughts", "add", "--situation", "x\udcff", "--thought", "y"),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "backskills", *(os.fsencode(a) for a in args)],
+            capture_output=True,
+            env=child_env(data_dir),
+            timeout=60,
+        )
+        assert result.returncode == 2, result.stderr
+        assert b"not valid text" in result.stderr
+    assert not (data_dir / "journal.json").exists()

@@ -343,6 +343,22 @@ HOSTILE: dict[str, tuple[bytes, str]] = {
         ).encode(),
         "activities[0].levels[0].hold_days",
     ),
+    "naive-moment": (
+        json.dumps(
+            {
+                "schema_version": 1,
+                "records": [
+                    {
+                        "date": "2026-01-01",
+                        "activity": "x",
+                        "amount": 1,
+                        "logged_at": "2026-01-01T10:00:00",
+                    }
+                ],
+            }
+        ).encode(),
+        "records[0].logged_at",
+    ),
     "infinity": (
         b'{"schema_version": 1, "pain": [{"date": "2026-01-01", "score": Infinity}]}',
         "pain[0].score",
@@ -433,3 +449,36 @@ def test_export_never_writes_through_a_link(cli: Run, tmp_path: Path) -> None:
     assert not link.is_symlink()
     assert stat.S_IMODE(link.stat().st_mode) == 0o600
     assert link.read_text().startswith("date,kind")
+
+
+@pytest.mark.parametrize("kind", ["link", "fifo"])
+def test_lock_file_that_is_not_ours_is_refused(cli: Run, data_dir: Path, kind: str) -> None:
+    data_dir.mkdir(parents=True)
+    victim = data_dir.parent / "victim.txt"
+    victim.write_text("precious")
+    lock = data_dir / "journal.lock"
+    if kind == "link":
+        lock.symlink_to(victim)
+    else:
+        os.mkfifo(lock)
+    result = cli("pain", "3")
+    assert result.exit_code == 3
+    assert "journal.lock" in result.stderr and "Remove" in result.stderr
+    assert victim.read_text() == "precious"
+    assert not (data_dir / "journal.json").exists()
+
+
+def test_store_lists_backups_newest_first_and_restores_one(data_dir: Path) -> None:
+    """The API other commands (undo) build on: no file names are parsed outside the store."""
+    store = Store(data_dir)
+    for score in range(4):
+        with store.transaction() as journal:
+            journal.pain = journal_with_pain(1).pain
+            journal.pain[0].score = score
+    found = store.backups()
+    held = [Journal.model_validate_json(b.path.read_bytes()).pain[0].score for b in found]
+    assert held == [2, 1, 0]
+    chosen, aside = store.restore(found[1])
+    assert chosen == found[1] and aside is not None
+    assert pain_scores(data_dir) == [1]
+    assert Journal.model_validate_json(aside.read_bytes()).pain[0].score == 3

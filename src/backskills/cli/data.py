@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._common import JsonOption, store
+from backskills.cli._common import ForceOption, JsonOption, OutputOption, store
 
 app = typer.Typer(
     add_completion=False,
@@ -53,7 +53,8 @@ def check_command(json: JsonOption = False) -> None:
         "file_schema_version": loaded.version,
         "counts": counts(loaded.journal),
         "backups": [
-            {"name": b.name, "taken": b.taken.isoformat(timespec="seconds")} for b in backups
+            {"name": b.name, "taken": b.taken.isoformat(timespec="seconds"), "sequence": b.sequence}
+            for b in backups
         ],
     }
     if json:
@@ -78,7 +79,10 @@ def check_command(json: JsonOption = False) -> None:
             f"{len(backups)} backup(s) in {the_store.backups_dir}, newest first:", wrap=False
         )
         for backup in backups:
-            render.say(f"- {backup.name}  ({backup.taken:%Y-%m-%d %H:%M})", wrap=False)
+            render.say(
+                f"- {backup.name}  ({backup.taken.astimezone():%Y-%m-%d %H:%M} your time)",
+                wrap=False,
+            )
         render.say("Go back to one with: backskills data restore NAME (the newest: no NAME).")
     elif the_store.exists():
         render.say("No backups yet: one is kept each time a change replaces the journal.")
@@ -119,7 +123,9 @@ def restore_command(
     if json:
         render.emit_json({"restored": chosen.name, "set_aside": str(aside) if aside else None})
         return
-    render.say(f"Restored the backup from {chosen.taken:%Y-%m-%d %H:%M:%S} ({chosen.name}).")
+    render.say(
+        f"Restored the backup from {chosen.taken.astimezone():%Y-%m-%d %H:%M:%S} ({chosen.name})."
+    )
     if aside:
         render.say(f"The journal it replaced is kept at {aside}.", wrap=False)
 
@@ -129,13 +135,8 @@ def export_command(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="json (everything) or csv (dated records).")
     ] = "json",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of the screen."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Export your journal: JSON (a full copy you can import) or CSV (for a spreadsheet).
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -13,6 +12,7 @@ from backskills.models.base import (
     EntryId,
     Id,
     LevelHold,
+    Moment,
     Name,
     Note,
     Pain,
@@ -119,7 +119,7 @@ class ActivityRecord(StrictModel):
     activity: Name
     amount: Amount
     note: Note | None = None
-    logged_at: dt.datetime | None = None  # when it was typed (UTC), to spot a pasted repeat
+    logged_at: Moment | None = None  # when it was typed (UTC), to spot a pasted repeat
 
 
 class PainScore(StrictModel):

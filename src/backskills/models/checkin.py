@@ -6,12 +6,11 @@ later or retired keeps its history and two check-ins compare item by item.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Id, Name, Note, Pain, StrictModel
+from backskills.models.base import Amount, Day, Id, Name, Note, Pain, StrictModel
 
 Better = Literal["higher", "lower"]
 Change = Literal[
@@ -30,8 +29,8 @@ class PsfsItem(StrictModel):
 
     id: Id
     activity: Name
-    added: dt.date
-    retired: dt.date | None = None
+    added: Day
+    retired: Day | None = None
 
 
 class ExerciseTest(StrictModel):
@@ -42,8 +41,8 @@ class ExerciseTest(StrictModel):
     unit: Name
     better: Better
     known: Name | None = None  # the key of a well-known test, e.g. "sit-to-stand-1min"
-    added: dt.date
-    retired: dt.date | None = None
+    added: Day
+    retired: Day | None = None
 
 
 class PsfsRating(StrictModel):
@@ -59,7 +58,7 @@ class ExerciseResult(StrictModel):
 
 class CheckIn(StrictModel):
     id: Id
-    date: dt.date
+    date: Day
     pain_average: Pain
     pain_worst: Pain
     psfs: list[PsfsRating] = Field(default_factory=list)
@@ -71,7 +70,7 @@ class CheckIn(StrictModel):
 class Outcomes(StrictModel):
     """Everything about check-ins: the schedule's start, the PSFS list, the tests, the check-ins."""
 
-    class_start: dt.date | None = None
+    class_start: Day | None = None
     psfs_items: list[PsfsItem] = Field(default_factory=list)
     tests: list[ExerciseTest] = Field(default_factory=list)
     checkins: list[CheckIn] = Field(default_factory=list)

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from backskills.models.base import (
+    ID_MAX,
     Amount,
     Day,
     EntryId,
@@ -37,7 +38,7 @@ class RedFlagCheck(StrictModel):
     # The day the patient said this check was entered by mistake (``entries remove``). It is
     # kept in the history but no longer counts for gating (``safety.counted_checks``).
     entered_by_mistake: Day | None = None
-    rules: int = Field(default=RULES_VERSION, ge=1)  # the triage table it was judged by
+    rules: int = Field(default=RULES_VERSION, ge=1, le=ID_MAX)  # the triage table it was judged by
 
 
 class Assessment(StrictModel):

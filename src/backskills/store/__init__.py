@@ -293,6 +293,7 @@ class Store:
 
         try:
             self.ensure_dir()
+            self._check_lock_file()
             lock = FileLock(str(self.lock_path), timeout=self.lock_timeout, mode=0o600)
             lock.acquire()
         except Timeout:
@@ -311,6 +312,20 @@ class Store:
             yield
         finally:
             lock.release()
+
+    def _check_lock_file(self) -> None:
+        """The lock file must be an ordinary file of ours (a link is never opened)."""
+        try:
+            mode = os.lstat(self.lock_path).st_mode
+        except FileNotFoundError:
+            return
+        if stat.S_ISREG(mode):
+            return
+        what = "is a link" if stat.S_ISLNK(mode) else (describe_kind(mode) or "is not a file")
+        raise JournalSaveFailed(
+            f"{self.lock_path} {what}, and backskills does not use it. Nothing was changed.",
+            hint=f"Remove {self.lock_path}; backskills makes a new one.",
+        )
 
     def _temp_dirs(self) -> list[Path]:
         """The folders cleaned of our stray temporary files under the lock.
