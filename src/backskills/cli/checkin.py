@@ -219,7 +219,7 @@ def checkin(
             checkins.set_class_start(journal, start)
         check = checkins.record(journal, answers)
         saved = checkins.detail(journal, check)
-        comparison = checkins.compare(journal) if len(journal.outcomes.checkins) > 1 else None
+        comparison = checkins.compare(journal)  # None at a first check-in
         plan = checkins.schedule(journal, now)
     if json:
         render.emit_json(
@@ -386,6 +386,9 @@ def _wizard_tests(journal: Journal, answers: Answers, first: bool) -> None:
     from backskills.units import fmt
 
     render.heading("3. Exercise tests", stderr=True)
+    caution = checkins.tests_caution(journal)
+    if caution:
+        render.warn(caution)
     active = checkins.active_tests(journal)
     chosen: list[tuple[str, str, str]] = [(t.name, t.unit, t.better) for t in active]
     previous: dict[str, float] = {}
