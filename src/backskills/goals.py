@@ -131,6 +131,7 @@ class GoalDraft:
     deadline: date | None = None
     category: Category | None = None
     steps: list[str] = field(default_factory=list)
+    new_activity: bool = False  # --new: the activity is meant to be new, however close
 
 
 # -- checking what the patient typed -----------------------------------------------------
@@ -468,6 +469,18 @@ class PlanTie:
         }
 
 
+def check_activity_name(journal: Journal, activity: str | None, new: bool) -> None:
+    """A goal tied to a name close to an existing activity or a library exercise is
+    refused ("Did you mean ...?") unless ``new``: a slip would start a second activity."""
+    if activity is None or new:
+        return
+    from backskills import catalogue
+    from backskills.activities import check_new_name, find_activity
+
+    if find_activity(journal, activity) is None and catalogue.find_exercise(activity) is None:
+        check_new_name(journal, activity)
+
+
 def check_activity_unit(journal: Journal, activity: str | None, unit: str | None) -> None:
     """A goal tied to an activity counts in the activity's unit, so the target and the
     levels of its plan mean the same thing."""
@@ -565,6 +578,7 @@ def add_goal(journal: Journal, draft: GoalDraft, today: date) -> GoalChange:
     _check_measure(draft.target, draft.unit)
     assert draft.title and draft.why and draft.reward and draft.deadline  # require_complete
     check_deadline(draft.deadline, today)
+    check_activity_name(journal, draft.activity, draft.new_activity)
     check_activity_unit(journal, draft.activity, draft.unit)
     goal = Goal(
         id=next_id(journal),
@@ -614,6 +628,7 @@ def edit_goal(journal: Journal, goal_id: int, changes: GoalDraft, today: date) -
     _check_measure(target, unit)
     if changes.deadline is not None:
         check_deadline(changes.deadline, today)
+    check_activity_name(journal, changes.activity, changes.new_activity)
     check_activity_unit(journal, changes.activity or goal.activity, unit)
     updated = goal.model_copy(
         update={

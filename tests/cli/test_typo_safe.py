@@ -118,3 +118,17 @@ def test_the_repeat_window_is_two_minutes() -> None:
     other_day = log_activity(journal, "walking", 12, today=day, day=date(2026, 2, 28), at=first)
     assert other_day.repeat is False
     assert timedelta(minutes=2) == REPEAT_WINDOW
+
+
+def test_a_goal_tied_to_a_close_name_is_refused_unless_new(cli: Run, data_dir: Path) -> None:
+    ok(cli, 0, "log", "walking", "10")
+    goal = ("goal", "add", "Walk to the shop", "--target", "20", "--unit", "minutes",
+            "--why", "the shop", "--reward", "tea", "--within", "8w", "--no-input")  # fmt: skip
+    result = refused(cli, data_dir, 1, 0, *goal, "--activity", "walkng")
+    assert "Did you mean 'walking'? To start a new one, add --new." in result.stderr
+    made = as_json(cli, 0, *goal, "--activity", "walkng", "--new")
+    assert made["activity"] == "walkng"
+    as_json(cli, 0, *goal, "--activity", "Walking")  # the activity itself, any case
+    edited = refused(cli, data_dir, 1, 0, "goal", "edit", "1", "--activity", "walkin")
+    assert "Did you mean 'walking'" in edited.stderr
+    refused(cli, data_dir, 2, 0, "goal", "edit", "1", "--new")  # nothing to change

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import typer
 
 from backskills.cli import _common
+from backskills.cli._activity import NewOption
 from backskills.cli._common import JsonOption, NoInputOption, NoteOption, store, today
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ def _draft(options: Mapping[str, Any], on: date, title_field: str = "TITLE") -> 
         deadline=_deadline(given("by"), given("within"), on),
         category=goals.parse_category(category) if category is not None else None,
         steps=[goals.parse_title(step, "--step") for step in options.get("step") or []],
+        new_activity=options.get("new") is True,
     )
 
 
@@ -306,6 +308,7 @@ def add_command(
     within: WithinOption = None,
     category: CategoryOption = None,
     step: StepOption = None,
+    new: NewOption = False,
     json: JsonOption = False,
     no_input: NoInputOption = False,
 ) -> None:
@@ -417,6 +420,7 @@ def edit_command(
     within: WithinOption = None,
     category: CategoryOption = None,
     step: StepOption = None,
+    new: NewOption = False,
     json: JsonOption = False,
 ) -> None:
     """Change parts of an active goal; --step adds steps after the ones it has.
@@ -430,7 +434,7 @@ def edit_command(
     number = _goal_id(goal_id)
     on = today()
     changes = _draft(locals(), on, "--title")
-    if changes == goals.GoalDraft():
+    if changes == goals.GoalDraft(new_activity=changes.new_activity):
         raise InvalidInput(
             "goal edit", "nothing to change; give at least one option, e.g. --within 8w."
         )
