@@ -482,3 +482,13 @@ def test_store_lists_backups_newest_first_and_restores_one(data_dir: Path) -> No
     assert chosen == found[1] and aside is not None
     assert pain_scores(data_dir) == [1]
     assert Journal.model_validate_json(aside.read_bytes()).pain[0].score == 3
+
+
+def test_no_journal_or_export_goes_into_a_system_folder(cli: Run, tmp_path: Path) -> None:
+    for folder in ("/etc", "/usr/lib", "/"):
+        result = cli("--data-dir", folder, "pain", "3")
+        assert result.exit_code == 3 and "system folder" in result.stderr, folder
+    assert not Path("/etc/journal.json").exists()
+    result = cli("data", "export", "-o", "/dev/stdout", "--force")
+    assert result.exit_code == 1 and "system folder" in result.stderr
+    assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").exists()
