@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._common import JsonOption, NoInputOption, interactive, store
+from backskills.cli._common import JsonOption, NoInputOption, answering, interactive, store
 
 app = typer.Typer(add_completion=False)
 
@@ -50,7 +50,9 @@ def undo_command(
                 hint="Undo " + "; ".join(lines) + ".",
             )
         show.preview(state.changed_at, lines)
-        if not typer.confirm("Undo this change?", default=False):
+        with answering("--yes"):
+            agreed = typer.confirm("Undo this change?", default=False)
+        if not agreed:
             render.say("Nothing was changed.")
             return
     aside = keeper.step_back(state)
