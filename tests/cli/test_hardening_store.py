@@ -492,3 +492,21 @@ def test_no_journal_or_export_goes_into_a_system_folder(cli: Run, tmp_path: Path
     result = cli("data", "export", "-o", "/dev/stdout", "--force")
     assert result.exit_code == 1 and "system folder" in result.stderr
     assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").exists()
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"schema_version": 3, "activities": 5},
+        {"schema_version": 3, "activities": [{"past_baselines": 7}]},
+        {"schema_version": 1, "redflag_checks": "x", "outcomes": 3},
+    ],
+)
+def test_an_old_journal_of_the_wrong_shape_is_unreadable(
+    cli: Run, data_dir: Path, document: dict[str, object]
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "journal.json").write_text(json.dumps(document))
+    result = cli("today")
+    assert result.exit_code == 3, result.stderr
+    assert "Error: cannot read the journal" in result.stderr

@@ -208,6 +208,14 @@ class Store:
                 document, _ = migrate(document, SCHEMA_VERSION)
             except ValueError as exc:
                 raise self._unreadable(source, f"cannot be brought up to date ({exc})") from None
+            except (TypeError, AttributeError, KeyError, IndexError):
+                # A part of the file does not have the shape its version wrote (a list
+                # where an object belongs, ...): unreadable, never a crash.
+                raise self._unreadable(
+                    source,
+                    f"cannot be brought up to date (it does not have the shape of a version "
+                    f"{version} journal)",
+                ) from None
         from pydantic import ValidationError
 
         try:
