@@ -28,6 +28,7 @@ def counts(journal: Journal) -> dict[str, int]:
         "relaxation_sessions": len(journal.relaxation),
         "thought_records": len(journal.thoughts),
         "checkins": len(journal.outcomes.checkins),
+        "report_questions": len(journal.questions),
     }
 
 

@@ -158,13 +158,17 @@ def parse_category(value: str) -> Category:
     )
 
 
-def parse_review_choice(value: str) -> ReviewChoice:
-    text = value.strip().lower().replace("_", "-")
+def parse_review_choice(value: str, *, numbers: bool = False) -> ReviewChoice:
+    """A review choice by name (``move-deadline``, ``move deadline``, ``move_deadline``);
+    with ``numbers`` also by its number in the listed order (1 to 4), as the wizard shows."""
+    text = "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
     if text in REVIEW_CHOICES:
         return REVIEW_CHOICES[text]
-    raise InvalidInput(
-        "--choice", f"'{_short(value)}' is not a choice; use {', '.join(REVIEW_CHOICES)}."
-    )
+    names = list(REVIEW_CHOICES)
+    if numbers and text.isdigit() and 1 <= int(text) <= len(names):
+        return REVIEW_CHOICES[names[int(text) - 1]]
+    how = f"a number from 1 to {len(names)} or one of" if numbers else "use"
+    raise InvalidInput("--choice", f"'{_short(value)}' is not a choice; {how} {', '.join(names)}.")
 
 
 def choice_name(choice: ReviewChoice) -> str:
@@ -338,6 +342,31 @@ def title_advice(title: str, target: float | None) -> list[Advice]:
             )
         ]
     return []
+
+
+def _title_key(title: str) -> str:
+    return " ".join("".join(ch for ch in title.casefold() if ch.isalnum() or ch.isspace()).split())
+
+
+def duplicate_advice(journal: Journal, title: str, goal_id: int | None = None) -> list[Advice]:
+    """A note when an active goal (other than ``goal_id``) already has this title."""
+    same = [
+        g
+        for g in active_goals(journal)
+        if g.id != goal_id and _title_key(g.title) == _title_key(title)
+    ]
+    if not same:
+        return []
+    other = same[0]
+    return [
+        Advice(
+            "hint",
+            "duplicate_title",
+            f"You already have an active goal with this title (goal {other.id}).",
+            f"If it is the same goal, keep one: 'backskills goal drop {other.id}' or drop the "
+            "new one; if it is a new stage, a different title tells them apart.",
+        )
+    ]
 
 
 def count_advice(active_including_new: int) -> list[Advice]:
@@ -554,11 +583,27 @@ def add_goal(journal: Journal, draft: GoalDraft, today: date) -> GoalChange:
     advice = [
         *deadline_advice(goal.deadline, today),
         *title_advice(goal.title, goal.target),
+        *duplicate_advice(journal, goal.title),
         *count_advice(len(active_goals(journal)) + 1),
     ]
     journal.goals.append(goal)
     tie = tie_to_plan(journal, goal, today)
     return GoalChange(goal, advice, list(range(1, len(goal.steps) + 1)), tie)
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]|\.\d)")
+
+
+def title_with_target(title: str, old: float | None, new: float | None) -> str | None:
+    """The title with its number for the old target changed to the new one ("walk 30
+    minutes" -> "walk 20 minutes"); None unless the old number appears exactly once."""
+    if old is None or new is None or old == new:
+        return None
+    matches = [m for m in _NUMBER.finditer(title) if float(m.group()) == old]
+    if len(matches) != 1:
+        return None
+    found = matches[0]
+    return title[: found.start()] + fmt(new) + title[found.end() :]
 
 
 def edit_goal(journal: Journal, goal_id: int, changes: GoalDraft, today: date) -> GoalChange:
@@ -592,6 +637,19 @@ def edit_goal(journal: Journal, goal_id: int, changes: GoalDraft, today: date) -
         advice += deadline_advice(updated.deadline, today)
     if changes.title or changes.target is not None:
         advice += title_advice(updated.title, updated.target)
+    if changes.title:
+        advice += duplicate_advice(journal, updated.title, goal.id)
+    renamed = None if changes.title else title_with_target(goal.title, goal.target, target)
+    if renamed is not None:
+        advice.append(
+            Advice(
+                "hint",
+                "title_number",
+                f"The title still says {fmt(goal.target or 0)}: '{goal.title}'.",
+                f"To match the new target: backskills goal edit {goal.id} --title "
+                f"{shlex.quote(renamed)}",
+            )
+        )
     journal.goals[journal.goals.index(goal)] = updated
     first_new = len(goal.steps) + 1
     tie = None
@@ -858,11 +916,3 @@ def today_section(journal: Journal, today: date) -> list[TodayGoal]:
         )
         for goal in sorted(active_goals(journal), key=lambda g: (g.deadline, g.id))
     ]
-
-
-_DURATION_LIKE = re.compile(r"^\s*\d+\s*[dwm]\s*$", re.IGNORECASE)
-
-
-def looks_like_duration(value: str) -> bool:
-    """True for ``8w``, ``2m``, ``60d`` (so the wizard can accept a date or a duration)."""
-    return bool(_DURATION_LIKE.match(value))

@@ -48,6 +48,7 @@ class ActivitySummary:
     level_now: float | None
     target: float | None
     step_ups: int
+    catch_ups: int  # climbs back to a level held before a flare-up
     days_planned: int  # days with a level in force, flare-up days left out
     days_met: int
     adherence: int | None  # days met as a whole percent of days planned
@@ -61,6 +62,7 @@ class ActivitySummary:
             "level_now": self.level_now,
             "target": self.target,
             "step_ups": self.step_ups,
+            "catch_ups": self.catch_ups,
             "days_planned": self.days_planned,
             "days_met": self.days_met,
             "adherence_percent": self.adherence,
@@ -254,7 +256,7 @@ def _pacing(journal: Journal, window: Window) -> list[PacingLine]:
     return lines
 
 
-def _check_words(outcome: str) -> str:
+def check_words(outcome: str) -> str:
     from backskills.redflags import HEADLINES
 
     words = {str(key): text for key, text in HEADLINES.items()}
@@ -309,14 +311,20 @@ def _praise(summary: Summary) -> list[str]:
     return said
 
 
-def build(journal: Journal, today: date, weeks: int = DEFAULT_WEEKS) -> Summary:
-    """The summary of the last ``weeks`` weeks up to ``today`` (from the first entry if later)."""
+def build(
+    journal: Journal, today: date, weeks: int = DEFAULT_WEEKS, *, start: date | None = None
+) -> Summary:
+    """The summary of the last ``weeks`` weeks up to ``today`` (from the first entry if later).
+
+    ``start`` sets the first day instead (the report's ``--from``); ``today`` is then the
+    period's last day, and levels "now" are the levels on that day.
+    """
     from backskills.errors import InvalidInput
 
     if not 1 <= weeks <= MAX_WEEKS:
         raise InvalidInput("--weeks", f"must be a whole number from 1 to {MAX_WEEKS}.")
     earliest = earliest_entry(journal)
-    first = today - timedelta(days=weeks * 7 - 1)
+    first = today - timedelta(days=weeks * 7 - 1) if start is None else start
     if earliest is not None and first < earliest <= today:
         first = earliest
     window = Window(first, today, False, earliest)
@@ -348,6 +356,9 @@ def build(journal: Journal, today: date, weeks: int = DEFAULT_WEEKS) -> Summary:
                 step_ups=sum(
                     e.reason == "step_up" and first <= e.date <= today for e in activity.levels
                 ),
+                catch_ups=sum(
+                    e.reason == "catch_up" and first <= e.date <= today for e in activity.levels
+                ),
                 days_planned=len(planned),
                 days_met=met,
                 adherence=round(met / len(planned) * 100) if planned else None,
@@ -371,7 +382,7 @@ def build(journal: Journal, today: date, weeks: int = DEFAULT_WEEKS) -> Summary:
         CheckLine(
             c.checked_on,
             c.outcome,
-            _check_words(c.outcome),
+            check_words(c.outcome),
             c.entered_by_mistake is not None,
         )
         for c in journal.redflag_checks

@@ -8,13 +8,30 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from backskills.bounds import AMOUNT_MAX, DATE_MAX, DATE_MIN, NAME_MAX, NOTE_MAX, RESOLUTION_MIN
 from backskills.errors import InvalidInput
 
 _NUMBER_AND_UNIT = re.compile(r"^(\d+(?:\.\d+)?)\s*([^\W\d_]+\.?)$")
-_DURATION = re.compile(r"^\s*(\d+)\s*([dwm])\s*$", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(\d+)\s*(d|days?|w|wks?|weeks?|m|mths?|months?)\s*$", re.IGNORECASE)
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+DEADLINE_FORMS = (
+    "a date (2026-06-30), a month (june, end of april, 15 june) or a time from today (8w, 2m, 60d)"
+)
 
 
 def amount(value: str | float, field: str = "AMOUNT") -> float:
@@ -117,13 +134,74 @@ def duration_days(value: str, field: str = "--within") -> int:
     match = _DURATION.match(value)
     if not match:
         raise InvalidInput(
-            field, f"'{printable(value)}' is not a duration; use e.g. 60d, 8w or 2m."
+            field, f"'{printable(value)}' is not a time from today; use e.g. 60d, 8w or 2m."
         )
-    count, unit = int(match.group(1)), match.group(2).lower()
+    count, unit = int(match.group(1)), match.group(2).lower()[0]
     days = count * {"d": 1, "w": 7, "m": 30}[unit]
     if days < 1:
         raise InvalidInput(field, "must be at least one day.")
     return days
+
+
+def _month(word: str) -> int | None:
+    """A month's number from its name or its first three letters (``apr``, ``sept``)."""
+    word = word.strip(".,").lower()
+    for number, month in enumerate(MONTHS, start=1):
+        if len(word) >= 3 and month.startswith(word):
+            return number
+    return None
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def month_day(text: str, today: date) -> date | None:
+    """A deadline written with a month name: ``june`` and ``end of april`` are that month's
+    last day, ``15 june`` / ``june 15`` that day; an optional year (``june 2027``). Without a
+    year it is the next such day after today. None when ``text`` names no month."""
+    words = text.lower().replace(",", " ").split()
+    if words[:2] == ["end", "of"]:
+        words = words[2:]
+    if words[:1] == ["the"]:
+        words = words[1:]
+    numbers = [w.rstrip("stndrh") for w in words if w[:1].isdigit()]
+    names = [w for w in words if not w[:1].isdigit()]
+    if len(names) != 1 or len(numbers) > 2 or len(words) != len(names) + len(numbers):
+        return None
+    month = _month(names[0])
+    if month is None or not all(n.isdigit() for n in numbers):
+        return None
+    year = next((int(n) for n in numbers if len(n) == 4), None)
+    days = [int(n) for n in numbers if len(n) <= 2]
+    if len(days) > 1 or (year is None and len(numbers) != len(days)):
+        return None
+    try:
+        for candidate_year in [year] if year is not None else [today.year, today.year + 1]:
+            found = (
+                date(candidate_year, month, days[0]) if days else _month_end(candidate_year, month)
+            )
+            if year is not None or found > today:
+                return found
+    except ValueError:
+        return None
+    return None
+
+
+def deadline(value: str, today: date, field: str = "--by") -> date:
+    """A goal deadline in any of the forms people use: ``DEADLINE_FORMS``.
+
+    The date is returned as given (the goal rules check that it is after today)."""
+    text = value.strip()
+    if _DURATION.match(text):
+        return today + timedelta(days=duration_days(text, field))
+    named = month_day(text, today) if any(ch.isalpha() for ch in text) else None
+    if named is not None:
+        return named
+    if text.lower() in ("today", "tomorrow") or re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return day(text, today, field, future=True)
+    raise InvalidInput(field, f"'{printable(value)}' is not a deadline; use {DEADLINE_FORMS}.")
 
 
 def name(value: str, field: str = "NAME") -> str:
@@ -167,3 +245,17 @@ def choice(value: str, options: tuple[str, ...], field: str) -> str:
     if text not in options:
         raise InvalidInput(field, f"'{printable(value)}' is not one of: {', '.join(options)}.")
     return text
+
+
+_CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
+
+
+def clock_time(value: str, field: str = "--at") -> time:
+    """A time of day, ``HH:MM`` on the 24-hour clock (``07:30``, ``18:00``)."""
+    match = _CLOCK.match(value)
+    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise InvalidInput(
+            field,
+            f"'{printable(value)}' is not a time; use HH:MM on the 24-hour clock, e.g. 07:30.",
+        )
+    return time(int(match.group(1)), int(match.group(2)))

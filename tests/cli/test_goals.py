@@ -248,6 +248,8 @@ def test_wizard_asks_each_missing_part_with_an_example(cli: Run, data_dir: Path,
             "I can buy what I wanted",  # R
             "2026-01-01",  # T: in the past -> asked again
             "2m",
+            "",  # category: Enter for other
+            "",  # no tie to an activity
             "walk to the post box",  # steps
             "",
         ]
@@ -329,6 +331,8 @@ def test_wizard_on_a_real_terminal(data_dir: Path) -> None:
             "it gets me to the shop",
             "I can buy what I wanted",
             "2m",
+            "leisure",  # category
+            "",  # no tie to an activity
             "walk to the post box",
             "",
         ],
@@ -360,7 +364,7 @@ def test_wizard_asks_only_for_what_is_missing(cli: Run, data_dir: Path, tty: Non
     result = cli(
         "goal", "add", "swim ten lengths at the pool", "--target", "10", "--unit", "lengths",
         "--within", "10w", "--step", "one length", "--json",
-        input="I can swim with my kids\nan afternoon at the lido\n",
+        input="I can swim with my kids\nan afternoon at the lido\nleisure\n\n",
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)  # prompts went to stderr
@@ -368,6 +372,7 @@ def test_wizard_asks_only_for_what_is_missing(cli: Run, data_dir: Path, tty: Non
     assert document["reward"] == "an afternoon at the lido"
     assert "S, Specific" not in result.stderr and "A, Applicable" in result.stderr
     assert "Step 1" not in result.stderr  # steps were given
+    assert document["category"] == "leisure" and document["activity"] is None
 
 
 def test_wizard_with_everything_given_asks_nothing(cli: Run, tty: None) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.cli.journey import as_json, baseline_walking, flat, ok, planned_walking
 from tests.conftest import Run
 
@@ -72,3 +74,36 @@ def test_the_readme_tour_uses_a_throw_away_data_folder() -> None:
     head = tour[:1500]
     assert "BACKSKILLS_DATA_DIR" in head and "mktemp -d" in head
     assert re.search(r"throw-?away", head)
+
+
+@pytest.mark.parametrize("columns", [20, 30, 40, 80, 200])
+def test_wizard_questions_wrap_at_word_boundaries(
+    monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    from backskills.cli._common import PROMPT_SUFFIX_ROOM, wrapped
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    question = (
+        "What helped, or what would you do next time? Write it in your own words (Enter to skip)"
+    )
+    lines = wrapped(question).split("\n")
+    assert " ".join(lines) == question  # only spaces became line breaks: no word is cut
+    assert all(len(line) <= max(columns - 1, 20) for line in lines)
+    assert len(lines[-1]) <= max(columns - 1 - PROMPT_SUFFIX_ROOM, 10)
+
+
+def test_a_wizard_on_a_narrow_terminal_keeps_words_whole(
+    cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import backskills.cli.flareup as command
+
+    ok(cli, 0, "flareup", "start", "--pain", "6", "--no-input")
+    monkeypatch.setattr(command, "interactive", lambda no_input=False: True)
+    result = cli(
+        "flareup", "end", input="\n\n", env={"BACKSKILLS_TODAY": "2026-03-03", "COLUMNS": "30"}
+    )
+    assert result.exit_code == 0, result.stderr
+    prompts = [line for line in result.stdout.splitlines() if "?" in line or "skip" in line]
+    assert prompts and all(len(line) <= 30 for line in prompts)
+    text = " ".join(result.stdout.split())
+    assert "What may have set it off? Often nothing clear does. (Enter to skip)" in text

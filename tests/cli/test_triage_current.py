@@ -166,7 +166,9 @@ def test_while_a_check_is_open_flareup_screens_point_to_its_advice(cli: Run) -> 
     assert "do what you can manage, gently" not in started
     for text in (ok(cli, 2, "today").stdout, ok(cli, 2, "flareup").stdout):
         said = flat(text)
-        assert "keep gently active" not in said and "Follow that advice" in said
+        assert "keep gently active" not in said.lower() and "Follow that advice" in said
+    progress = flat(ok(cli, 2, "progress").stdout)
+    assert "gently active" not in progress and "Follow the advice of your red-flag" in progress
     # Once assessed, the usual words come back.
     ok(cli, 2, "redflags", "assessed")
     assert "keep gently active" in flat(ok(cli, 3, "today").stdout)

@@ -225,9 +225,10 @@ def test_a_v4_journal_opens_as_v5_and_keeps_every_entry(data_dir: Path, cli: Run
     assert start == 4 and migrated == {**original, "schema_version": 5}
     assert cli("pain", "3", env={"BACKSKILLS_TODAY": "2026-03-01"}).exit_code == 0
     saved = json.loads(path.read_text())
-    assert saved["schema_version"] == SCHEMA_VERSION == 5
+    assert saved["schema_version"] == SCHEMA_VERSION
     # Every entry is kept as it was (new optional fields only appear as their defaults).
-    before = Journal.model_validate({**original, "schema_version": 5}).model_dump(mode="json")
+    latest, _ = migrations.migrate({**original}, SCHEMA_VERSION)  # and on through later steps
+    before = Journal.model_validate(latest).model_dump(mode="json")
     after = Journal.model_validate(saved).model_dump(mode="json")
     for key in before:
         if key not in ("pain", "last_ids"):
@@ -236,3 +237,41 @@ def test_a_v4_journal_opens_as_v5_and_keeps_every_entry(data_dir: Path, cli: Run
     assert len(after["pain"]) == len(before["pain"]) + 1
     backups = list((data_dir / "backups").glob("*.json"))
     assert any(json.loads(b.read_text())["schema_version"] == 4 for b in backups)
+
+
+def test_v5_to_v6_adds_no_questions_and_keeps_every_entry(data_dir: Path, cli: Run) -> None:
+    document = json.loads((FIXTURES / "journal-v5.json").read_text("utf-8"))
+    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 6)
+    assert start == 5 and migrated["schema_version"] == 6
+    assert migrated["questions"] == []
+    for key, value in document.items():
+        if key != "schema_version":
+            assert migrated[key] == value, key
+    # Through the store: the v5 file opens, a question is added, a copy of v5 is kept.
+    data_dir.mkdir(mode=0o700)
+    path = data_dir / "journal.json"
+    shutil.copy(FIXTURES / "journal-v5.json", path)
+    path.chmod(0o600)
+    added = cli("report", "--question", "Can I swim?", env={"BACKSKILLS_TODAY": "2026-04-01"})
+    assert added.exit_code == 0, added.stderr
+    saved = json.loads(path.read_text())
+    assert saved["schema_version"] == SCHEMA_VERSION
+    assert [q["text"] for q in saved["questions"]] == ["Can I swim?"]
+    for key, value in document.items():
+        if key != "schema_version":
+            assert saved[key] == value, key
+    assert any("-v5-premigration" in p.name for p in (data_dir / "backups").iterdir())
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"activities": 5, "records": "x", "pacing": []},
+        {"activities": [{"baseline": 3, "past_baselines": [None, {"days": 7}]}]},
+        {"activities": [{"past_baselines": 7}, "walking", None]},
+        {"records": [1, None, {"date": "2026-01-01"}], "flareups": {"a": 1}},
+    ],
+)
+def test_v3_to_v4_never_crashes_on_an_odd_document(odd: dict[str, Any]) -> None:
+    migrated, _ = migrations.migrate({"schema_version": 3, **odd}, 4)
+    assert migrated["schema_version"] == 4  # validation, later, says what is wrong

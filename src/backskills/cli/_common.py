@@ -28,6 +28,12 @@ DateOption = Annotated[
 # "No such option: -5"; a mistyped option still fails as an unexpected extra argument.
 NEGATIVE_AMOUNTS: dict[str, object] = {"ignore_unknown_options": True}
 
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of the screen."),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
+
 NoteOption = Annotated[
     str | None, typer.Option("--note", help="A short note (up to 2,000 characters).")
 ]
@@ -131,3 +137,23 @@ def flush_warnings() -> None:
     for message in current._store.warnings:
         render.warn(message)
     current._store.warnings.clear()
+
+
+PROMPT_SUFFIX_ROOM = 14  # room on the last line for Click's " [y/N]: " or " [k]: " and a reply
+
+
+def wrapped(question: str) -> str:
+    """A question for ``typer.prompt``/``typer.confirm``, wrapped at word boundaries to the
+    screen width, with room left on its last line for the answer: a terminal would break
+    a long prompt in the middle of a word.
+    """
+    import shutil
+    import textwrap
+
+    width = max(shutil.get_terminal_size((80, 24)).columns - 1, 20)
+    lines = textwrap.wrap(question, width, break_on_hyphens=False) or [question]
+    last = lines.pop()
+    lines += textwrap.wrap(last, max(width - PROMPT_SUFFIX_ROOM, 10), break_on_hyphens=False) or [
+        last
+    ]
+    return "\n".join(lines)

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from backskills.cli._common import JsonOption, NoInputOption, answering, interactive, store, today
+from backskills.cli._common import (
+    JsonOption,
+    NoInputOption,
+    answering,
+    interactive,
+    store,
+    today,
+    wrapped,
+)
 
 if TYPE_CHECKING:
     from backskills.flareups import PlanKind
@@ -128,7 +136,7 @@ def suggest(kind: PlanKind, add_raw: list[str] | None, json: bool, no_input: boo
             if item.in_plan:
                 continue
             with answering("--add N"):
-                if typer.confirm(f"Add idea {item.number}?", default=False):
+                if typer.confirm(wrapped(f"Add idea {item.number}?"), default=False):
                     numbers.append(item.number)
         if not numbers:
             return

@@ -17,6 +17,7 @@ from backskills.cli._common import (
     interactive,
     store,
     today,
+    wrapped,
 )
 
 if TYPE_CHECKING:
@@ -219,7 +220,7 @@ def checkin(
             checkins.set_class_start(journal, start)
         check = checkins.record(journal, answers)
         saved = checkins.detail(journal, check)
-        comparison = checkins.compare(journal) if len(journal.outcomes.checkins) > 1 else None
+        comparison = checkins.compare(journal)  # None at a first check-in
         plan = checkins.schedule(journal, now)
     if json:
         render.emit_json(
@@ -242,7 +243,7 @@ def _ask(question: str, check: Callable[[str], T]) -> T:
     from backskills.errors import BackskillsError
 
     while True:
-        raw = typer.prompt(question, default="", show_default=False, err=True)
+        raw = typer.prompt(wrapped(question), default="", show_default=False, err=True)
         try:
             return check(raw)
         except BackskillsError as exc:
@@ -391,6 +392,9 @@ def _wizard_tests(journal: Journal, answers: Answers, first: bool) -> None:
     from backskills.units import fmt
 
     render.heading("3. Exercise tests", stderr=True)
+    caution = checkins.tests_caution(journal)
+    if caution:
+        render.warn(caution)
     active = checkins.active_tests(journal)
     chosen: list[tuple[str, str, str]] = [(t.name, t.unit, t.better) for t in active]
     previous: dict[str, float] = {}

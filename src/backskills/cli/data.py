@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._common import JsonOption, store
+from backskills.cli._common import ForceOption, JsonOption, OutputOption, store
 
 app = typer.Typer(
     add_completion=False,
@@ -135,13 +135,8 @@ def export_command(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="json (everything) or csv (dated records).")
     ] = "json",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of the screen."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Export your journal: JSON (a full copy you can import) or CSV (for a spreadsheet).
 

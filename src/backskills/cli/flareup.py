@@ -17,6 +17,7 @@ from backskills.cli._common import (
     interactive,
     store,
     today,
+    wrapped,
 )
 
 if TYPE_CHECKING:
@@ -134,6 +135,7 @@ def _start(
     if ask:
         from backskills.cli.redflags import ask_signs
 
+        render.say("First, a quick check of the warning signs. Think about what is new.")
         try:
             found = ask_signs(redflags.signs_in("emergency"), stop_when=redflags.EMERGENCY_IDS)
             if not found:
@@ -214,10 +216,12 @@ def _ask_urgent() -> list[str]:
 
     urgent = redflags.signs_in("urgent")
     show.anything_new([s.label for s in urgent])
-    if not typer.confirm("Is anything on this list new for you?", default=False):
+    if not typer.confirm(wrapped("Is anything on this list new for you?"), default=False):
         return []
     while True:
-        raw: str = typer.prompt(f"Which ones? Type their numbers, 1 to {len(urgent)}, e.g. 2 5")
+        raw: str = typer.prompt(
+            wrapped(f"Which ones? Type their numbers, 1 to {len(urgent)}, e.g. 2 5")
+        )
         words = raw.replace(",", " ").split()
         if words and all(w.isdigit() and 1 <= int(w) <= len(urgent) for w in words):
             return [urgent[int(w) - 1].id for w in words]
@@ -231,7 +235,7 @@ def _ask_pain() -> int | None:
     while True:
         with answering("--pain"):
             raw: str = typer.prompt(
-                "How strong is the pain now, 0 to 10? (Enter to skip)",
+                wrapped("How strong is the pain now, 0 to 10? (Enter to skip)"),
                 default="",
                 show_default=False,
             )
@@ -258,8 +262,10 @@ def _ask_reduce(option: ReductionOption) -> ReduceChoice:
     while True:
         with answering("--reduce"):
             answer: str = typer.prompt(
-                f"{option.activity} is at {fmt(option.current)} {option.unit}. "
-                f"For this flare-up: {listed}?",
+                wrapped(
+                    f"{option.activity} is at {fmt(option.current)} {option.unit}. "
+                    f"For this flare-up: {listed}?"
+                ),
                 default="k",
             )
         key = answer.strip().lower()[:1]
@@ -382,7 +388,7 @@ def _ask_comeback(journal: Journal, on: date) -> Comeback:
             render.say(f"   {plan.activity}: ", plan.text)
     while True:
         with answering("--comeback"):
-            answer: str = typer.prompt("Your choice: c, b or f", default="c")
+            answer: str = typer.prompt(wrapped("Your choice: c, b or f"), default="c")
         key = answer.strip().lower()[:1]
         if key in keys:
             return keys[key]
@@ -393,7 +399,9 @@ def _ask_text(question: str, field: str, flag: str) -> str | None:
     from backskills import validate
 
     with answering(flag):
-        answer: str = typer.prompt(f"{question} (Enter to skip)", default="", show_default=False)
+        answer: str = typer.prompt(
+            wrapped(f"{question} (Enter to skip)"), default="", show_default=False
+        )
     return validate.note(answer, field)
 
 

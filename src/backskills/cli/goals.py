@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from backskills.goals import Advice, GoalDraft, PlanTie
-    from backskills.models.goals import Goal
+    from backskills.models.goals import Category, Goal, ReviewChoice
 
 app = typer.Typer(
     help="SMART goals: set them, break them into steps, tick them off, review them.",
@@ -44,7 +44,12 @@ RewardOption = Annotated[
     str | None, typer.Option("--reward", help="R: what you gain when you get there.")
 ]
 ByOption = Annotated[
-    str | None, typer.Option("--by", help="T: the deadline, YYYY-MM-DD (after today).")
+    str | None,
+    typer.Option(
+        "--by",
+        help="T: the deadline: a date (YYYY-MM-DD), a month (june, end of april, 15 june) "
+        "or a time from today (8w, 2m, 60d).",
+    ),
 ]
 WithinOption = Annotated[
     str | None, typer.Option("--within", help="T: the deadline as a time from today: 8w, 2m, 60d.")
@@ -62,7 +67,7 @@ IdArgument = Annotated[str, typer.Argument(metavar="ID", help="The goal's number
 def _deadline(by: str | None, within: str | None, on: date) -> date | None:
     from backskills import goals, validate
 
-    by_day = validate.day(by, on, "--by", future=True) if by is not None else None
+    by_day = validate.deadline(by, on, "--by") if by is not None else None
     within_days = validate.duration_days(within) if within is not None else None
     return goals.resolve_deadline(by_day, within_days, on)
 
@@ -145,17 +150,21 @@ def _ask_until_valid(label: str, json: bool, check: object, flag: str) -> object
 
 
 def _ask_deadline(json: bool, on: date, flag: str = "--by") -> date:
-    from backskills import goals
+    from backskills import goals, validate
 
     def check(answer: str) -> date:
-        if goals.looks_like_duration(answer):
-            deadline = _deadline(None, answer, on)
-        else:
-            deadline = _deadline(answer or "-", None, on)
+        deadline = goals.resolve_deadline(
+            validate.deadline(answer or "-", on, flag), None, on, by_field=flag
+        )
         assert deadline is not None
         return deadline
 
-    result = _ask_until_valid("By when (a date, or 8w / 2m / 60d)", json, check, flag)
+    result = _ask_until_valid(
+        "By when (a date, a month such as june or end of april, or 8w / 2m / 60d)",
+        json,
+        check,
+        flag,
+    )
     assert isinstance(result, type(on))
     return result
 
@@ -217,8 +226,47 @@ def _wizard(draft: GoalDraft, json: bool, on: date) -> None:
             draft.reward = str(reward)
         elif part.letter == "T":
             draft.deadline = _ask_deadline(json, on)
+    _ask_category_and_tie(draft, json)
     if not draft.steps:
         draft.steps = _ask_steps(json)
+
+
+def _ask_category_and_tie(draft: GoalDraft, json: bool) -> None:
+    """The wizard's last two questions: the goal's category, and whether to tie it to an
+    activity (its plan then climbs to the goal's target), listing the patient's activities
+    and the exercise library."""
+    from backskills import catalogue, goals, render, validate
+
+    if draft.category is None:
+        category = _ask_until_valid(
+            f"Category ({', '.join(goals.CATEGORIES[:-1])} or {goals.CATEGORIES[-1]}; "
+            "Enter for other)",
+            json,
+            lambda a: goals.parse_category(a) if a else "other",
+            "--category",
+        )
+        draft.category = cast("Category", category)
+    if draft.activity is not None or draft.target is None:
+        return
+    mine = [a.name for a in store().load().activities]
+    library = [e.title.lower() for e in catalogue.exercises()]
+    render.say(
+        "Tie it to an activity? Its plan then climbs, step by step, to your target.",
+        stderr=json,
+    )
+    if mine:
+        render.say("  Your activities: ", ", ".join(mine), stderr=json)
+    render.say("  From the exercise library: ", ", ".join(library), stderr=json)
+    name = _ask_until_valid(
+        "Activity (a name, or Enter for no tie)",
+        json,
+        lambda a: validate.name(a, "--activity") if a else "",
+        "--activity",
+    )
+    if name:
+        draft.activity = str(name)
+        if draft.category == "other":
+            draft.category = "fitness"
 
 
 def _report(
@@ -386,6 +434,13 @@ def edit_command(
         raise InvalidInput(
             "goal edit", "nothing to change; give at least one option, e.g. --within 8w."
         )
+    if changes.target is not None and changes.title is None and _common.interactive() and not json:
+        current = goals.get_goal(store().load(), number)
+        renamed = goals.title_with_target(current.title, current.target, changes.target)
+        if renamed is not None and _confirm(
+            f"The title says '{current.title}'. Change it to '{renamed}'?", "--title"
+        ):
+            changes.title = renamed
     with store().transaction() as journal:
         change = goals.edit_goal(journal, number, changes, on)
         level = goals.tied_level(journal, change.goal, on)
@@ -394,6 +449,19 @@ def edit_command(
         goal, on, change.advice, change.tie, level, json,
         lambda: show.edited(goal, goals.days_left(goal, on), change.added_steps),
     )  # fmt: skip
+
+
+def _confirm(question: str, flag: str) -> bool:
+    """A yes/no question on the terminal (Enter means yes)."""
+    from backskills import render
+
+    while True:
+        answer = _ask(f"{question} [Y/n]", False, flag).lower()
+        if answer in ("", "y", "yes"):
+            return True
+        if answer in ("n", "no"):
+            return False
+        render.warn("please answer y or n.")
 
 
 @app.command("done")
@@ -482,14 +550,15 @@ def review_command(
             what_happened = validate.note(
                 _ask("What got in the way? (Enter to skip)", json, "--note") or None
             )
-        names = list(goals.REVIEW_CHOICES)
-        picked_name = _ask_until_valid(
-            f"Your choice (1-{len(names)})",
-            json,
-            lambda a: names[validate.whole_number(a, "choice", 1, len(names)) - 1],
-            "--choice",
+        picked = cast(
+            "ReviewChoice",
+            _ask_until_valid(
+                f"Your choice (a number 1-{len(goals.REVIEW_CHOICES)} or a name)",
+                json,
+                lambda a: goals.parse_review_choice(a, numbers=True),
+                "--choice",
+            ),
         )
-        picked = goals.REVIEW_CHOICES[str(picked_name)]
         if picked == "move_deadline" and new_deadline is None:
             new_deadline = _ask_deadline(json, on)
         if picked == "smaller_steps" and not new_steps:

@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 
 from backskills.cli._activity import ActivityArg, NewOption, OptionalActivityArg, UnitOption
-from backskills.cli._common import JsonOption, NoInputOption, answering, interactive, store, today
+from backskills.cli._common import (
+    JsonOption,
+    NoInputOption,
+    answering,
+    interactive,
+    store,
+    today,
+    wrapped,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -55,7 +63,7 @@ def set_command(
                 "--target", "is required: the amount to build up to, e.g. --target 30."
             )
         with answering("--target"):
-            target = typer.prompt(f"Target for {name} (the amount to build up to)")
+            target = typer.prompt(wrapped(f"Target for {name} (the amount to build up to)"))
     goal = validate.positive_amount(target, "--target")
     deadline = validate.day(by, now, "--by", future=True) if by is not None else None
     hold = validate.whole_number(hold_days, "--hold-days", 7, 28)

@@ -16,6 +16,7 @@ from backskills.cli._common import (
     interactive,
     store,
     today,
+    wrapped,
 )
 
 
@@ -114,7 +115,7 @@ def ease_back_command(
         if not interactive(no_input):
             raise InvalidInput("--option", "is required: previous, halfway or stay.")
         with answering("--option"):
-            option = typer.prompt("Which: previous, halfway or stay")
+            option = typer.prompt(wrapped("Which: previous, halfway or stay"))
     chosen = validate.choice(option, ("previous", "halfway", "stay"), "--option")
     on = validate.day(date, now)
     with store().transaction() as journal:

@@ -15,6 +15,7 @@ from backskills.cli._common import (
     interactive,
     store,
     today,
+    wrapped,
 )
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ def redflags_command(
     no_input: NoInputOption = False,
 ) -> None:
     """Check the red flags: rare warning signs that need a doctor. The check is saved.
+
+    The answer is emergency (999 or A&E now), urgent (your GP today, or NHS 111), get it checked, routine (mention it at your next appointment) or clear.
 
     On a terminal it asks one question at a time, emergency signs first.
 
@@ -126,7 +129,7 @@ def ask_signs(signs: Sequence[Sign], stop_when: frozenset[str] = frozenset()) ->
             group = sign.group
             show.question_group(redflags.GROUP_TITLES[group])
         show.question(number, len(signs), sign.question)
-        if typer.confirm("Yes or no?", default=False):
+        if typer.confirm(wrapped("Yes or no?"), default=False):
             chosen.append(sign.id)
             if sign.id in stop_when:
                 break

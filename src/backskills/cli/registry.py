@@ -33,5 +33,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "activity": ("activity", "Your activities: list them; rename, merge or remove one."),
     "undo": ("undo", "Take back the last change, after saying what it will undo."),
     "entries": ("entries", "See, correct or remove any entry by its id (a12, p3, ...)."),
+    "report": ("report", "A report for your physiotherapist: levels, charts, pain, questions."),
+    "calendar": (
+        "calendar",
+        "Your plan in your calendar app: an iCalendar file of levels and dates.",
+    ),
     "data": ("data", "Where your journal lives; check, back up, restore, export and import it."),
 }

@@ -15,6 +15,7 @@ from backskills.cli._common import (
     interactive,
     store,
     today,
+    wrapped,
 )
 
 if TYPE_CHECKING:
@@ -176,7 +177,7 @@ def _part(
         return check("")
     while True:
         with answering(field):
-            raw = typer.prompt(question, default="", show_default=False, err=True)
+            raw = typer.prompt(wrapped(question), default="", show_default=False, err=True)
         try:
             return check(raw)
         except InvalidInput as exc:

@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._common import JsonOption, NoInputOption, answering, interactive, store
+from backskills.cli._common import (
+    JsonOption,
+    NoInputOption,
+    answering,
+    interactive,
+    store,
+    wrapped,
+)
 
 app = typer.Typer(add_completion=False)
 
@@ -51,7 +58,7 @@ def undo_command(
             )
         show.preview(state.changed_at, lines)
         with answering("--yes"):
-            agreed = typer.confirm("Undo this change?", default=False)
+            agreed = typer.confirm(wrapped("Undo this change?"), default=False)
         if not agreed:
             render.say("Nothing was changed.")
             return

@@ -12,13 +12,14 @@ from backskills.models.checkin import Outcomes
 from backskills.models.goals import Goal
 from backskills.models.learning import RelaxSession, ThoughtRecord
 from backskills.models.pacing import Pacing
+from backskills.models.report import Question
 from backskills.models.safety import Assessment, FlareUp, PlanStep, RedFlagCheck
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class Journal(StrictModel):
-    schema_version: Literal[5] = 5
+    schema_version: Literal[6] = 6
     activities: list[Activity] = Field(default_factory=list)
     records: list[ActivityRecord] = Field(default_factory=list)
     pain: list[PainScore] = Field(default_factory=list)
@@ -35,6 +36,7 @@ class Journal(StrictModel):
     # The highest number given so far to each kind of entry (``models.entries``), so an id
     # is never handed out twice, even after its entry was removed.
     last_ids: dict[str, int] = Field(default_factory=dict)
+    questions: list[Question] = Field(default_factory=list)  # for the next report (schema 6)
 
     def record_count(self) -> int:
         """How many dated records the journal holds (for reports and benchmarks)."""

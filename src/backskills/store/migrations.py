@@ -16,6 +16,8 @@ the plain document as that version wrote it, so it never changes once published.
   level-change reasons (``catch_up``, ``flareup_return``) with a catch-up's ceiling
   (``LevelEvent.catch_up_to``), and two pacing positions (``kneeling``, ``bending``). A
   version-4 journal holds none of them, so nothing in it changes.
+- 5 -> 6: questions for the next appointment (``backskills report --question``). An empty
+  list; nothing else changes.
 """
 
 from __future__ import annotations
@@ -63,13 +65,15 @@ def _v3_to_v4(document: Document) -> Document:
     def baselines(activity: object) -> list[object]:
         if not isinstance(activity, dict):
             return []
-        found = list(activity.get("past_baselines") or [])
+        past = activity.get("past_baselines")
+        found = list(past) if isinstance(past, list) else []
         found.append(activity.get("baseline"))
         return [b for b in found if isinstance(b, dict)]
 
     number(document.get("records"), "a")
     number(document.get("pain"), "p")
-    for activity in document.get("activities") or []:
+    activities = document.get("activities")
+    for activity in activities if isinstance(activities, list) else []:
         for baseline in baselines(activity):
             number(baseline.get("days"), "b")  # type: ignore[attr-defined]
     pacing = document.get("pacing")
@@ -87,11 +91,18 @@ def _v4_to_v5(document: Document) -> Document:
     return document
 
 
+def _v5_to_v6(document: Document) -> Document:
+    """Version 6 keeps the patient's questions for the report; an older journal has none."""
+    document.setdefault("questions", [])
+    return document
+
+
 MIGRATIONS: dict[int, Callable[[Document], Document]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 
