@@ -111,9 +111,9 @@ NARROW_HELP = 60  # columns: below this, help uses the plain layout
 
 def _narrow_help() -> int:
     """The screen width when it is too narrow for Typer's tables, else 0."""
-    import shutil
+    from backskills.render.streams import terminal_columns
 
-    columns = shutil.get_terminal_size((80, 24)).columns
+    columns = terminal_columns()
     return max(columns - 1, 20) if columns < NARROW_HELP else 0
 
 
