@@ -121,3 +121,29 @@ def test_today_loads_the_history_only_on_a_monday(tmp_path: Path) -> None:
     subprocess.run(logged, capture_output=True, check=True, env=env)
     assert loaded("2026-03-03") == "LOADED:"  # a Tuesday
     assert loaded("2026-03-02") == "LOADED:backskills.history"  # a Monday
+
+
+ARCHITECTURE = PACKAGE.parents[1] / "ARCHITECTURE.md"
+NAMED = re.compile(r"`(backskills/[\w/]*?(?:\.py|/))`")
+
+
+def test_architecture_names_only_modules_that_exist() -> None:
+    named = NAMED.findall(ARCHITECTURE.read_text())
+    assert len(named) > 40
+    missing = [name for name in named if not (PACKAGE.parent / name).exists()]
+    assert missing == [], f"ARCHITECTURE.md names files that do not exist: {missing}"
+
+
+def test_every_domain_module_has_a_row_in_architecture() -> None:
+    named = set(NAMED.findall(ARCHITECTURE.read_text()))
+    missing = []
+    for module in domain_modules():
+        path = PACKAGE.parent / module.replace(".", "/")
+        relative = str(path.relative_to(PACKAGE.parent))
+        if path.is_dir():
+            relative += "/__init__.py"
+        else:
+            relative += ".py"
+        if relative not in named and module != "backskills":
+            missing.append(relative)
+    assert missing == [], f"add these to the rule table in ARCHITECTURE.md: {missing}"
