@@ -74,6 +74,7 @@ TOPIC_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 TOPIC_ORDER = tuple(slug for _, slugs in TOPIC_GROUPS for slug in slugs)
 OTHER_GROUP = "Other"
+NEXT_STEPS = "What to do next"  # the last section of every topic
 
 _FRONT_KEY = re.compile(r"^([a-z][a-z_]*):(?:[ \t]+(.*?))?[ \t]*$")
 _FRONT_ITEM = re.compile(r"^[ \t]+-[ \t]+(.+?)[ \t]*$")
@@ -128,6 +129,12 @@ class Entry:
 class Topic(Entry):
     related: tuple[str, ...]
     aliases: tuple[str, ...] = ()  # old names that still find it (medication -> medicines)
+
+    @property
+    def see_also(self) -> tuple[str, ...]:
+        """The related commands and leaflets that "What to do next" does not already show."""
+        shown = self.section(NEXT_STEPS)
+        return tuple(item for item in self.related if f"`{item}" not in shown)
 
     @property
     def group(self) -> str:

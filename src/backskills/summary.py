@@ -47,6 +47,7 @@ class ActivitySummary:
     level_now: float | None
     target: float | None
     step_ups: int
+    catch_ups: int  # climbs back to a level held before a flare-up
     days_planned: int  # days with a level in force, flare-up days left out
     days_met: int
     adherence: int | None  # days met as a whole percent of days planned
@@ -60,6 +61,7 @@ class ActivitySummary:
             "level_now": self.level_now,
             "target": self.target,
             "step_ups": self.step_ups,
+            "catch_ups": self.catch_ups,
             "days_planned": self.days_planned,
             "days_met": self.days_met,
             "adherence_percent": self.adherence,
@@ -352,6 +354,9 @@ def build(
                 target=activity.plan.target,
                 step_ups=sum(
                     e.reason == "step_up" and first <= e.date <= today for e in activity.levels
+                ),
+                catch_ups=sum(
+                    e.reason == "catch_up" and first <= e.date <= today for e in activity.levels
                 ),
                 days_planned=len(planned),
                 days_met=met,

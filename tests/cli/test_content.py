@@ -158,7 +158,7 @@ def test_every_command_a_leaflet_shows_is_real(name: str, example: str) -> None:
             assert arguments, f"{name}: '{example}': '{word}' is not a subcommand"
 
 
-NEXT_HEADING = "What to do next"
+NEXT_HEADING = catalogue.NEXT_STEPS
 COMMAND_SPAN = re.compile(r"`backskills [^`]+`")
 
 
@@ -237,3 +237,13 @@ def test_every_source_is_a_seed_an_authority_or_a_named_study() -> None:
                 source.startswith(SEED_SOURCES) or AUTHORITIES.match(source) or STUDY.match(source)
             )
             assert known, f"{item.slug}: '{source}' names no seed, guideline, service or study"
+
+
+def test_see_also_leaves_out_what_the_next_steps_already_show(cli: Run) -> None:
+    topic = catalogue.topic("mood-and-help")
+    assert "backskills learn worry" in topic.related
+    assert "backskills learn worry" not in topic.see_also
+    assert "backskills learn thoughts" in topic.see_also
+    page = cli("learn", "mood-and-help").stdout
+    assert page.count("backskills learn worry") == 1
+    assert "- backskills learn thoughts" in page

@@ -55,6 +55,7 @@ from backskills.store.safefile import (
     UnsafeFile,
     check_journal_link,
     describe_kind,
+    is_system_path,
     make_private_dirs,
     read_regular,
     real_subdir,
@@ -207,6 +208,14 @@ class Store:
                 document, _ = migrate(document, SCHEMA_VERSION)
             except ValueError as exc:
                 raise self._unreadable(source, f"cannot be brought up to date ({exc})") from None
+            except (TypeError, AttributeError, KeyError, IndexError):
+                # A part of the file does not have the shape its version wrote (a list
+                # where an object belongs, ...): unreadable, never a crash.
+                raise self._unreadable(
+                    source,
+                    f"cannot be brought up to date (it does not have the shape of a version "
+                    f"{version} journal)",
+                ) from None
         from pydantic import ValidationError
 
         try:
@@ -282,6 +291,13 @@ class Store:
                 f"{self.data_dir} is a file, not a folder, so the journal cannot go there. "
                 "Nothing was changed.",
                 hint="Choose a folder with --data-dir or BACKSKILLS_DATA_DIR.",
+            )
+        real = self.data_dir.resolve()
+        if is_system_path(real):
+            raise JournalSaveFailed(
+                f"{self.data_dir} is a system folder, so the journal does not go there. "
+                "Nothing was changed.",
+                hint="Choose a folder of your own with --data-dir or BACKSKILLS_DATA_DIR.",
             )
         if not self.data_dir.exists():
             make_private_dirs(self.data_dir)
@@ -609,6 +625,11 @@ class Store:
     def write_export(self, path: Path, data: bytes, overwrite: bool) -> None:
         """Write an export file: replaced atomically (never written through a link), 0600."""
         exists = path.exists() or path.is_symlink()
+        if is_system_path(path.absolute().parent):
+            raise Refused(
+                f"{path} is in a system folder, so no export was written there.",
+                hint="Choose a file in a folder of your own.",
+            )
         if exists and not overwrite:
             raise Refused(f"{path} already exists.", hint="Choose another name or add --force.")
         if exists:
