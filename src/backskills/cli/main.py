@@ -90,6 +90,10 @@ def _plain_metavars(command: Any) -> None:
         # plain layout writes each option whole, with its help beside or below it.
         command.rich_markup_mode = None
         command.context_class = _narrow_context(command.context_class)
+    elif not _help_on_terminal():
+        # Help read by a pager, a file or a program: the same words in plain layout,
+        # without loading Rich and its Markdown parser (about half of --help's time).
+        command.rich_markup_mode = None
     if not getattr(command, "_plain_help_option", False):
         original = command.get_help_option
 
@@ -106,6 +110,13 @@ def _plain_metavars(command: Any) -> None:
 
 
 NARROW_HELP = 60  # columns: below this, help uses the plain layout
+
+
+def _help_on_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # no stdout, or a closed one
+        return False
 
 
 def _narrow_help() -> int:
