@@ -157,3 +157,22 @@ def test_good_environment_values_still_work(cli: Run) -> None:
     result = cli("log", "walking", "5", "--json", env=env)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["date"] == "2026-03-01"
+
+
+def test_ctrl_c_during_an_import_still_stops_calmly() -> None:
+    # Ctrl-C can arrive while Python is half-way through importing a module the handler
+    # itself might use (seen with ``contextlib`` under load): the handler must not need it.
+    code = (
+        "import sys, types\n"
+        "sys.argv[0] = 'backskills'\n"
+        "import backskills\n"
+        "from backskills import interrupt\n"
+        "for name in ('contextlib', 'io', 'codecs'):\n"
+        "    sys.modules[name] = types.ModuleType(name)  # half-built, as mid-import\n"
+        "interrupt._stop_now(2, None)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == STOPPED
