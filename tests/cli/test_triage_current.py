@@ -174,8 +174,15 @@ def test_while_a_check_is_open_flareup_screens_point_to_its_advice(cli: Run) -> 
         assert "keep gently active" not in said.lower() and "Follow that advice" in said
     progress = flat(ok(cli, 2, "progress").stdout)
     assert "gently active" not in progress and "Follow the advice of your red-flag" in progress
+    # The flare-up plan's ideas (carry on, build up again, a short walk) come after the check.
+    ideas = flat(ok(cli, 2, "flareup", "plan", "suggest").stdout)
+    assert ideas.index("Follow that advice before any exercise.") < ideas.index("Carry on")
+    assert as_json(cli, 2, "flareup", "plan", "suggest")["redflag_check"].startswith(
+        "Your red-flag check on 2026-03-01 said: URGENT"
+    )
     # Once assessed, the usual words come back.
     ok(cli, 2, "redflags", "assessed")
+    assert as_json(cli, 2, "flareup", "plan", "suggest")["redflag_check"] is None
     assert "keep gently active" in flat(ok(cli, 3, "today").stdout)
 
 
