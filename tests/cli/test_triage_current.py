@@ -35,10 +35,20 @@ def _check(cli: Run, day: int, ids: list[str]) -> None:
     assert as_json(cli, day, "redflags", *flags)["outcome"] in {t for _, t, _ in TIERS}
 
 
+GOAL = ("goal", "add", "walk to the shop", "--activity", "walking", "--unit", "minutes",
+        "--target", "15", "--why", "the shop", "--reward", "a coffee", "--within", "8w")  # fmt: skip
+
+
 @pytest.mark.parametrize(("ids", "outcome", "gates"), TIERS)
 def test_gating_for_each_tier(cli: Run, ids: list[str], outcome: str, gates: bool) -> None:
     baseline_walking(cli)
     _check(cli, 0, ids)
+    goal = run(cli, 0, *GOAL)  # a goal tied to an activity sets that activity's plan
+    assert goal.exit_code == (1 if gates else 0), goal.stderr
+    if gates:
+        assert "red-flag check" in goal.stderr
+    else:
+        ok(cli, 0, "goal", "drop", "1")
     result = run(cli, 0, "plan", "set", "walking", "--target", "15")
     if gates:
         assert result.exit_code == 1, result.stdout
