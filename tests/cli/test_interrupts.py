@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 from backskills.interrupt import SOME_KEPT
 from tests.conftest import Run
+from tests.journals import holding_lock
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -71,7 +71,7 @@ def test_ctrl_c_at_any_moment_says_nothing_was_changed(
     # in start-up, in parsing, or waiting for the journal.
     assert cli("log", "walking", "5").exit_code == 0
     before = (data_dir / "journal.json").read_bytes()
-    with FileLock(str(data_dir / "journal.lock")):
+    with holding_lock(data_dir / "journal.lock"):
         done = interrupt_after(data_dir, delay, "log", "walking", "7")
     assert done.returncode == 130, done.stderr
     assert done.stderr == STOPPED
@@ -113,7 +113,7 @@ def test_the_installed_command_stops_calmly_too(data_dir: Path, cli: Run) -> Non
     script = shutil.which("backskills", path=str(Path(sys.executable).parent))
     command = [script] if script else [sys.executable, "-m", "backskills"]
     assert cli("log", "walking", "5").exit_code == 0
-    with FileLock(str(data_dir / "journal.lock")):
+    with holding_lock(data_dir / "journal.lock"):
         child = subprocess.Popen(
             [*command, "log", "walking", "7"],
             env=child_env(data_dir),
