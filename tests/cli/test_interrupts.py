@@ -157,3 +157,24 @@ def test_good_environment_values_still_work(cli: Run) -> None:
     result = cli("log", "walking", "5", "--json", env=env)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["date"] == "2026-03-01"
+
+
+@pytest.mark.parametrize(
+    ("argv0", "program"),
+    [
+        ("/usr/local/bin/backskills", True),
+        ("backskills", True),
+        ("-m", True),  # python -m backskills, while the package is imported
+        ("/src/backskills/__main__.py", True),
+        ("/venv/lib/python3.11/site-packages/pytest/__main__.py", False),  # python -m pytest
+        ("/venv/bin/pytest", False),
+        ("-c", False),
+    ],
+)
+def test_only_the_program_takes_over_ctrl_c(
+    monkeypatch: pytest.MonkeyPatch, argv0: str, program: bool
+) -> None:
+    from backskills import interrupt
+
+    monkeypatch.setattr(sys, "argv", [argv0])
+    assert interrupt.started_as_program() is program
