@@ -156,6 +156,15 @@ def rename(journal: Journal, old: str, new: str) -> ActivityChange:
     if before == new:
         raise Refused(f"'{before}' is already called that; nothing was changed.")
     _check_free(journal, new, activity)
+    from backskills import catalogue
+
+    library_unit = catalogue.default_unit(new)
+    if library_unit is not None and library_unit != activity.unit:
+        raise Refused(
+            f"'{new}' is an exercise from the library, counted in {library_unit}, but "
+            f"'{before}' is measured in {activity.unit}.",
+            hint="Choose a name of your own, so the amounts keep their meaning.",
+        )
     pace = _pace_activity(journal, before)
     pace_other = _pace_activity(journal, new)
     if pace is not None and pace_other is not None and pace_other is not pace:

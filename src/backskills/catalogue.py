@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -37,6 +37,11 @@ UNITS: tuple[Unit, ...] = get_args(Unit)
 
 SUMMARY_MAX = 100
 EXERCISE_SECTIONS = ("How to do it", "Easy", "Medium", "Hard", "Safety")
+# Shared by every exercise page (content/shared/exercise-safety.md): the stop rules on
+# each page, and the precautions a page names in its front matter.
+PRECAUTIONS = ("hip-replacement", "pregnancy", "osteoporosis")
+STOP_RULES = "When to stop"
+TAKE_CARE = "Take extra care"
 
 # The shelves `backskills learn` lists the topics on, in order; within a shelf, the order a
 # patient meets the topics in the class. Every topic file is on exactly one shelf (a test
@@ -69,6 +74,7 @@ TOPIC_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 TOPIC_ORDER = tuple(slug for _, slugs in TOPIC_GROUPS for slug in slugs)
 OTHER_GROUP = "Other"
+NEXT_STEPS = "What to do next"  # the last section of every topic
 
 _FRONT_KEY = re.compile(r"^([a-z][a-z_]*):(?:[ \t]+(.*?))?[ \t]*$")
 _FRONT_ITEM = re.compile(r"^[ \t]+-[ \t]+(.+?)[ \t]*$")
@@ -125,6 +131,12 @@ class Topic(Entry):
     aliases: tuple[str, ...] = ()  # old names that still find it (medication -> medicines)
 
     @property
+    def see_also(self) -> tuple[str, ...]:
+        """The related commands and leaflets that "What to do next" does not already show."""
+        shown = self.section(NEXT_STEPS)
+        return tuple(item for item in self.related if f"`{item}" not in shown)
+
+    @property
     def group(self) -> str:
         for label, slugs in TOPIC_GROUPS:
             if self.slug in slugs:
@@ -138,6 +150,7 @@ class Exercise(Entry):
     equipment: tuple[str, ...]
     unit: Unit
     position: str
+    precautions: tuple[str, ...] = ()  # keys of PRECAUTIONS that apply to this exercise
 
     def option(self, level: Level) -> str:
         """The easy, medium or hard option, as written in the file."""
@@ -294,8 +307,24 @@ def parse_topic(slug: str, source: str) -> Topic:
 def parse_exercise(slug: str, source: str) -> Exercise:
     name = f"exercises/{slug}.md"
     meta, body = split_front_matter(source, name)
-    allowed = {"title", "summary", "areas", "equipment", "unit", "position", "sources", "reviewed"}
+    allowed = {
+        "title",
+        "summary",
+        "areas",
+        "equipment",
+        "unit",
+        "position",
+        "precautions",
+        "sources",
+        "reviewed",
+    }
     title, summary = _common(meta, body, name, allowed)
+    precautions = _items(meta, "precautions", name) if "precautions" in meta else ()
+    unknown = [p for p in precautions if p not in PRECAUTIONS]
+    if unknown:
+        raise ContentError(
+            f"{name}: unknown precaution(s) {', '.join(unknown)}; use {', '.join(PRECAUTIONS)}."
+        )
     areas = _items(meta, "areas", name, required=True)
     wrong = [a for a in areas if a not in AREAS]
     if wrong:
@@ -315,6 +344,7 @@ def parse_exercise(slug: str, source: str) -> Exercise:
         equipment=_items(meta, "equipment", name),
         unit=unit,
         position=_scalar(meta, "position", name),
+        precautions=precautions,
         sources=_items(meta, "sources", name, required=True),
         reviewed=_reviewed(meta, name),
         markdown=body,
@@ -341,10 +371,59 @@ def topics() -> tuple[Topic, ...]:
     return tuple(loaded)
 
 
+@dataclass(frozen=True)
+class ExerciseSafety:
+    """The shared safety text: the stop rules and each precaution's paragraph."""
+
+    stop_rules: str
+    precautions: dict[str, str]
+    sources: tuple[str, ...]
+
+
+def parse_exercise_safety(source: str) -> ExerciseSafety:
+    name = "shared/exercise-safety.md"
+    meta, body = split_front_matter(source, name)
+    _common(meta, body, name, {"title", "summary", "sources", "reviewed"})
+    found = {part.heading: part.text for part in sections(body)}
+    missing = [h for h in (STOP_RULES, *PRECAUTIONS) if not found.get(h)]
+    if missing:
+        raise ContentError(f"{name}: missing section(s): {', '.join(missing)}.")
+    return ExerciseSafety(
+        stop_rules=found[STOP_RULES],
+        precautions={key: found[key] for key in PRECAUTIONS},
+        sources=_items(meta, "sources", name, required=True),
+    )
+
+
+@cache
+def exercise_safety() -> ExerciseSafety:
+    path = content_root() / "shared" / "exercise-safety.md"
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError:
+        raise ContentError("backskills cannot find its exercise safety page.") from None
+    return parse_exercise_safety(source)
+
+
+def with_safety(item: Exercise, safety: ExerciseSafety) -> Exercise:
+    """The page with the shared safety text added: the precautions it names (if any),
+    then the stop rules, which every exercise page carries."""
+    parts = [item.markdown.rstrip("\n")]
+    if item.precautions:
+        care = "\n\n".join(safety.precautions[key] for key in item.precautions)
+        parts.append(f"## {TAKE_CARE}\n\n{care}")
+    parts.append(f"## {STOP_RULES}\n\n{safety.stop_rules}")
+    sources = item.sources + tuple(s for s in safety.sources if s not in item.sources)
+    return replace(item, markdown="\n\n".join(parts) + "\n", sources=sources)
+
+
 @cache
 def exercises() -> tuple[Exercise, ...]:
-    """Every exercise, A-Z by title."""
-    loaded = [parse_exercise(slug, source) for slug, source in _read("exercises")]
+    """Every exercise, A-Z by title, each with the shared safety text."""
+    safety = exercise_safety()
+    loaded = [
+        with_safety(parse_exercise(slug, source), safety) for slug, source in _read("exercises")
+    ]
     loaded.sort(key=lambda e: e.title.casefold())
     return tuple(loaded)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
-from backskills import validate
+from backskills import safety, validate
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.checkin import (
@@ -768,6 +768,21 @@ def set_class_start(journal: Journal, day: date) -> None:
     journal.outcomes.class_start = day
 
 
+def tests_caution(journal: Journal) -> str | None:
+    """Why the exercise tests should wait (an open red-flag check) or be gentle (a flare-up)."""
+    if safety.exercise_block_reason(journal) is not None:
+        return (
+            "Your last red-flag check has not been looked at yet, so leave the exercise tests "
+            "for now: answer 'not done' for each. Pain and the activities still count."
+        )
+    if safety.active_flareup(journal) is not None:
+        return (
+            "You are in a flare-up: do only the tests that feel manageable today, and answer "
+            "'not done' for the others."
+        )
+    return None
+
+
 @dataclass
 class Reminder:
     """The one line ``today`` shows while a check-in is due."""
@@ -776,6 +791,7 @@ class Reminder:
     week: int | None
     due_since: date
     days_overdue: int
+    tests_on_hold: bool  # an open red-flag check: the questions only, not the tests
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -783,6 +799,7 @@ class Reminder:
             "week": self.week,
             "due_since": self.due_since.isoformat(),
             "days_overdue": self.days_overdue,
+            "tests_on_hold": self.tests_on_hold,
             "command": "backskills checkin",
         }
 
@@ -792,7 +809,13 @@ def reminder(journal: Journal, today: date) -> Reminder | None:
     plan = schedule(journal, today)
     if not plan.due or plan.next_due is None:
         return None
-    return Reminder(plan.next_number, plan.next_week, plan.next_due, plan.days_overdue)
+    return Reminder(
+        plan.next_number,
+        plan.next_week,
+        plan.next_due,
+        plan.days_overdue,
+        tests_on_hold=safety.exercise_block_reason(journal) is not None,
+    )
 
 
 # -- suggestions for the PSFS ---------------------------------------------------------------

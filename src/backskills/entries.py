@@ -15,7 +15,14 @@ from datetime import date
 from typing import Any, Literal
 
 from backskills import units
-from backskills.activities import arg, check_amount, clean_number, describe, find_activity
+from backskills.activities import (
+    arg,
+    check_amount,
+    clean_number,
+    describe,
+    find_activity,
+    get_activity,
+)
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.entries import (
@@ -165,6 +172,8 @@ def list_entries(
     if activity is not None:
         found = find_activity(journal, activity)
         wanted = (found.name if found is not None else activity.strip()).casefold()
+        if found is None and all(p.name.casefold() != wanted for p in journal.pacing.activities):
+            get_activity(journal, activity)  # NotFound, with "Did you mean ...?"
     rows: list[tuple[date, int, EntryView]] = []
     position = 0
     for each in ENTRY_KINDS if kind is None else (kind,):

@@ -106,9 +106,13 @@ def stop_message() -> str:
 
 
 def write_stop_message(newline: bool) -> None:
-    """Write the closing sentence straight to stderr (no Rich, no "Error:")."""
-    import contextlib
+    """Write the closing sentence straight to stderr (no Rich, no "Error:").
 
+    Nothing is imported here: this runs inside the Ctrl-C handler, which can interrupt the
+    program half-way through importing any module (``contextlib`` included); importing
+    that module again would hand back its half-built copy and fail."""
     text = ("\n" if newline else "") + stop_message() + "\n"
-    with contextlib.suppress(OSError):  # no stderr to write to: the exit code still says it
+    try:
         os.write(2, text.encode("utf-8", "replace"))
+    except OSError:
+        return  # no stderr to write to: the exit code still says it

@@ -680,10 +680,16 @@ def _review(
     flare = safety.active_flareup(journal)
     if flare is not None:
         rec.recommendation = "paused"
+        # While a red-flag check gates exercise, point to it instead of saying keep active.
+        then = (
+            "Follow the advice of your red-flag check before any exercise."
+            if safety.open_check(journal) is not None
+            else "Keep gently active at a level you can manage; stepping up waits until it "
+            "has settled."
+        )
         rec.reason = (
             f"Progress is paused during the flare-up that started on "
-            f"{flare.started.isoformat()}. Keep gently active at a level you can manage; "
-            "stepping up waits until it has settled."
+            f"{flare.started.isoformat()}. {then}"
         )
         return rec
     step = _last_step_up(activity, today)

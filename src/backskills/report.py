@@ -18,6 +18,7 @@ from backskills.activities import describe
 from backskills.models import Journal
 from backskills.models.report import QUESTION_MAX, Question
 from backskills.models.safety import FlareUp
+from backskills.thresholds import STRATFORD_1995, threshold
 
 if TYPE_CHECKING:
     from backskills.checkins import Comparison
@@ -263,8 +264,6 @@ def _pacing_line(summary: summaries.Summary) -> str:
 def _relaxation_line(summary: summaries.Summary) -> str:
     if not summary.relaxation_sessions:
         return "Relaxation: no sessions recorded in this period."
-    from backskills import units
-
     return (
         f"Relaxation: {_plural(summary.relaxation_sessions, 'session')}, "
         f"{units.fmt(summary.relaxation_minutes)} minutes in all, on "
@@ -314,12 +313,19 @@ def method_lines() -> list[str]:
         "Adherence is days met out of days with a level in force, leaving out flare-up days.",
         "Starting level: the average of three baseline days times the start factor (0.8 unless "
         "changed), rounded down to the activity's step. Each step up adds 10% of the level, "
-        f"rounded down, at least one step, after {progression.HOLD_MIN} or more days at a "
-        f"level met on {progression.MET_NEEDED} of the last {progression.WINDOW_DAYS} days.",
+        "rounded down, at least one step, once the level has been held for the plan's hold "
+        f"period (at least {progression.HOLD_MIN} days) and met on {progression.MET_NEEDED} "
+        f"of the last {progression.WINDOW_DAYS} days.",
         "Pain: a day's score is the mean of that day's scores (0-10); a week's mean is the mean "
         "of its days. The first week is compared with the last; a change of "
         f"{pain_change.MEANINGFUL_POINTS:.0f} points or {pain_change.MEANINGFUL_FRACTION:.0%} "
         f"is read as meaningful ({pain_change.SOURCE}).",
+        "Check-ins compare the first with the latest, measure by measure: "
+        + "; ".join(
+            f"{rule.measure}: {rule.rule}"
+            for rule in (threshold("pain"), threshold("psfs_mean"), threshold("psfs_item"))
+        )
+        + f" ({STRATFORD_1995}). Exercise tests show the change and the percentage only.",
     ]
 
 

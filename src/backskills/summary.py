@@ -36,7 +36,6 @@ __all__ = [
     "DEFAULT_WEEKS",
     "Summary",
     "build",
-    "summary_due",
 ]
 
 
@@ -48,6 +47,7 @@ class ActivitySummary:
     level_now: float | None
     target: float | None
     step_ups: int
+    catch_ups: int  # climbs back to a level held before a flare-up
     days_planned: int  # days with a level in force, flare-up days left out
     days_met: int
     adherence: int | None  # days met as a whole percent of days planned
@@ -61,6 +61,7 @@ class ActivitySummary:
             "level_now": self.level_now,
             "target": self.target,
             "step_ups": self.step_ups,
+            "catch_ups": self.catch_ups,
             "days_planned": self.days_planned,
             "days_met": self.days_met,
             "adherence_percent": self.adherence,
@@ -354,6 +355,9 @@ def build(
                 step_ups=sum(
                     e.reason == "step_up" and first <= e.date <= today for e in activity.levels
                 ),
+                catch_ups=sum(
+                    e.reason == "catch_up" and first <= e.date <= today for e in activity.levels
+                ),
                 days_planned=len(planned),
                 days_met=met,
                 adherence=round(met / len(planned) * 100) if planned else None,
@@ -391,11 +395,3 @@ def build(
     summary.thought_records = sum(first <= t.date <= today for t in journal.thoughts)
     summary.praise = _praise(summary)
     return summary
-
-
-def summary_due(journal: Journal, today: date) -> bool:
-    """``today`` points to the summary once a week: on Mondays, once a week has been kept."""
-    if today.weekday() != 0:
-        return False
-    earliest = earliest_entry(journal)
-    return earliest is not None and (today - earliest).days >= 7

@@ -69,6 +69,8 @@ def test_rename_refuses_a_name_in_use_and_unknown_names(cli: Run, data_dir: Path
         in refused(cli, data_dir, 1, 0, "activity", "rename", "walkng", "strolling").stderr
     )
     refused(cli, data_dir, 2, 0, "activity", "rename", "walking", "")
+    library = refused(cli, data_dir, 1, 0, "activity", "rename", "cycling", "bridge")
+    assert "exercise from the library, counted in reps" in library.stderr
 
 
 def test_merge_moves_records_and_goals(cli: Run, data_dir: Path) -> None:

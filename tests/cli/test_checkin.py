@@ -225,7 +225,7 @@ def test_today_says_once_when_a_checkin_is_due(cli: Run, on: object) -> None:
     due = json.loads(cli("today", "--json").stdout)["checkin_due"]
     assert due == {
         "number": 2, "week": 6, "due_since": "2026-02-09", "days_overdue": 39,
-        "command": "backskills checkin",
+        "tests_on_hold": False, "command": "backskills checkin",
     }  # fmt: skip
 
 
@@ -394,3 +394,36 @@ def test_checkins_take_part_in_entries_and_undo(cli: Run, on: object) -> None:
     on("2026-02-10")  # type: ignore[operator]
     again = json.loads(cli("checkin", *WEEK6, "--json").stdout)["checkin"]
     assert again["entry_id"] == "c3" and again["number"] == 2
+
+
+# -- safety: exercise tests wait for an open red-flag check ---------------------------------
+
+
+def test_an_open_redflag_check_puts_the_tests_on_hold(
+    cli: Run, on: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("redflags", "--present", "night_pain").exit_code == 0
+    home = cli("today")
+    assert "leave the exercise tests until your red-flag check has been looked at" in " ".join(
+        home.stdout.split()
+    )
+    assert json.loads(cli("today", "--json").stdout)["checkin_due"]["tests_on_hold"] is True
+
+    import backskills.cli.checkin as command
+
+    monkeypatch.setattr(command, "interactive", lambda no_input=False: True)
+    answers = [
+        "5", "7", "Socks", "3", "Bending", "2", "Walking", "4", "",  # pain and the PSFS
+        "1", "",  # one well-known test, then Enter
+        "not done", "waiting to see my GP",
+    ]  # fmt: skip
+    result = cli("checkin", "--json", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "leave the exercise tests for now" in " ".join(result.stderr.split())
+    saved = json.loads(result.stdout[result.stdout.index("{") :])["checkin"]
+    assert saved["tests"][0]["not_done"] == "waiting to see my GP"
+
+    assert cli("redflags", "assessed").exit_code == 0
+    on("2026-02-09")  # type: ignore[operator]
+    due = json.loads(cli("today", "--json").stdout)["checkin_due"]
+    assert due["number"] == 2 and due["tests_on_hold"] is False

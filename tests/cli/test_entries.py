@@ -88,8 +88,10 @@ def test_filters(cli: Run) -> None:
     assert listed(cli, 2, "list", "--kind", "spell")[0]["id"] == "s1"
 
 
-def test_bad_filters_are_exit_2(cli: Run, data_dir: Path) -> None:
+def test_bad_filters_are_refused(cli: Run, data_dir: Path) -> None:
     every_kind(cli)
+    unknown = refused(cli, data_dir, 1, 2, "entries", "--activity", "walkng")
+    assert "Did you mean 'walking'?" in unknown.stderr
     assert "--kind" in refused(cli, data_dir, 2, 2, "entries", "--kind", "walks").stderr
     assert (
         "--from"
@@ -294,6 +296,13 @@ def test_an_old_journal_is_migrated_keeping_every_entry(cli: Run, data_dir: Path
     assert journal_bytes(data_dir) is not None
 
 
-def test_help_names_the_id_letters(cli: Run) -> None:
+def test_help_names_every_kind_and_its_letter(cli: Run) -> None:
+    from backskills.models.entries import ENTRY_KINDS
+
     out = flat(run(cli, 0, "entries", "--help").stdout)
-    assert "a = activity record" in out and "k = red-flag check" in out
+    for kind in ENTRY_KINDS:
+        assert f"{kind.prefix} = {kind.label}" in out
+        assert kind.key in out
+    readme = flat((Path(__file__).parents[2] / "README.md").read_text("utf-8"))
+    for kind in ENTRY_KINDS:
+        assert f"`{kind.prefix}` | {kind.label}" in readme

@@ -66,7 +66,7 @@ def test_wide_screen_shows_timeline_table_and_chart(cli: Run, flared: Journal) -
         "Baseline average 11 → started at 9 → now 10 → target 12 minutes: 33% of the way." in text
     )
     assert "2026-03-16: 10 → 9 minutes, dropped back for a flare-up; held 1 week." in text
-    assert "2026-03-23: 9 → 10 minutes, stepped up; held 1 week so far." in text
+    assert "2026-03-23: 9 → 10 minutes, catching up after a flare-up; held 1 week so far." in text
     # the weekly table: the flare-up week, its level, days met, total, pain and flare-up days
     row = next(line for line in out.splitlines() if line.strip().startswith("2026-03-16"))
     assert row.split()[:7] == ["2026-03-16", "9", "7/7", "3/7", "43", "5.5", "(4-7)"]
@@ -269,13 +269,13 @@ def test_plan_show_all_shows_the_climb(cli: Run, flared: Journal) -> None:
     text = flat(cli("plan", "show", "walking", "--all", env={**WIDE, "NO_COLOR": "1"}).stdout)
     assert "The climb so far:" in text
     assert "2026-03-16 9 minutes dropped back for a flare-up 7 days" in text
-    assert "2026-03-23 10 minutes stepped up 7 days so far" in text
+    assert "2026-03-23 10 minutes catching up after a flare-up 7 days so far" in text
     document = json.loads(cli("plan", "show", "walking", "--all", "--json", env=WIDE).stdout)
     assert [(s["to"], s["reason"]) for s in document["climb"]] == [
         (9, "plan_start"),
         (10, "step_up"),
         (9, "flareup_reduce"),
-        (10, "step_up"),
+        (10, "catch_up"),
     ]
     plain = json.loads(cli("plan", "show", "walking", "--json", env=WIDE).stdout)
     assert "climb" not in plain
@@ -294,7 +294,10 @@ def test_summary_screen(cli: Run, flared: Journal) -> None:
     text = flat(cli("summary", env={**WIDE, "NO_COLOR": "1"}).stdout)
     assert "Your summary: the last 6 weeks (2026-02-26 to 2026-03-29)." in text
     assert "What went well" in text
-    assert "- walking: 9 → 10 minutes (target 12), 2 steps up." in text
+    assert (
+        "- walking: 9 → 10 minutes (target 12), 1 step up and 1 catch-up step after a flare-up."
+        in text
+    )
     assert "Met on 24 of 24 planned days (100%). 4 flare-up days not counted." in text
     assert "- Flare-ups: 1: 2026-03-16 (4 days; trigger noted: lifting boxes)." in text
     assert "achieved on 2026-03-22: Swim again" in text

@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 from backskills.interrupt import SOME_KEPT
 from tests.conftest import Run
+from tests.journals import holding_lock
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -71,7 +71,7 @@ def test_ctrl_c_at_any_moment_says_nothing_was_changed(
     # in start-up, in parsing, or waiting for the journal.
     assert cli("log", "walking", "5").exit_code == 0
     before = (data_dir / "journal.json").read_bytes()
-    with FileLock(str(data_dir / "journal.lock")):
+    with holding_lock(data_dir / "journal.lock"):
         done = interrupt_after(data_dir, delay, "log", "walking", "7")
     assert done.returncode == 130, done.stderr
     assert done.stderr == STOPPED
@@ -113,7 +113,7 @@ def test_the_installed_command_stops_calmly_too(data_dir: Path, cli: Run) -> Non
     script = shutil.which("backskills", path=str(Path(sys.executable).parent))
     command = [script] if script else [sys.executable, "-m", "backskills"]
     assert cli("log", "walking", "5").exit_code == 0
-    with FileLock(str(data_dir / "journal.lock")):
+    with holding_lock(data_dir / "journal.lock"):
         child = subprocess.Popen(
             [*command, "log", "walking", "7"],
             env=child_env(data_dir),
@@ -228,3 +228,22 @@ def test_ctrl_c_at_a_question_on_a_real_terminal(data_dir: Path) -> None:
     assert "Stopped. Nothing was changed." in after
     assert "Traceback" not in text and "Error" not in after
     assert not (data_dir / "journal.json").exists()
+
+
+def test_ctrl_c_during_an_import_still_stops_calmly() -> None:
+    # Ctrl-C can arrive while Python is half-way through importing a module the handler
+    # itself might use (seen with ``contextlib`` under load): the handler must not need it.
+    code = (
+        "import sys, types\n"
+        "sys.argv[0] = 'backskills'\n"
+        "import backskills\n"
+        "from backskills import interrupt\n"
+        "for name in ('contextlib', 'io', 'codecs'):\n"
+        "    sys.modules[name] = types.ModuleType(name)  # half-built, as mid-import\n"
+        "interrupt._stop_now(2, None)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == STOPPED

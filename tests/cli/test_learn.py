@@ -272,3 +272,22 @@ def test_search_without_words_is_exit_2(cli: Run, words: str) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: --search: needs at least one word")
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("sign", "leaflet"), [("leg_pain_below_knee", "sciatica"), ("not_improving", "how-long")]
+)
+def test_redflag_advice_names_the_leaflet_for_the_sign(cli: Run, sign: str, leaflet: str) -> None:
+    result = cli("redflags", "--present", sign, "--no-input")
+    assert f"more: backskills learn {leaflet}" in result.stdout
+    other = cli("redflags", "--present", "severe_stiffness", "--no-input")
+    assert f"backskills learn {leaflet}" not in other.stdout
+
+
+def test_every_sign_leaflet_is_a_real_sign_and_topic() -> None:
+    from backskills import redflags
+    from backskills.render.safety import SIGN_LEAFLETS
+
+    ids = {sign.id for sign in redflags.SIGNS}
+    slugs = {topic.slug for topic in catalogue.topics()}
+    assert set(SIGN_LEAFLETS) <= ids and set(SIGN_LEAFLETS.values()) <= slugs

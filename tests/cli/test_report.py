@@ -331,3 +331,23 @@ def test_a_check_entered_by_mistake_raises_no_alert(cli: Run, data_dir: Path) ->
     text = flat(parse(report(cli)))
     assert "Red-flag check: not clear" not in text
     assert "(entered by mistake)" in text
+
+
+def test_on_a_terminal_an_html_report_is_saved_to_a_file_not_printed(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.cli.test_goals import on_a_real_terminal
+
+    patient.write(data_dir)
+    monkeypatch.chdir(tmp_path)  # the child writes into the folder it runs in
+    monkeypatch.setenv("BACKSKILLS_TODAY", patient.TODAY.isoformat())
+    code, out = on_a_real_terminal(["report"], [])
+    assert code == 0, out
+    saved = tmp_path / f"backskills-report-{patient.TODAY.isoformat()}.html"
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert saved.read_text().startswith("<!DOCTYPE html>")
+    assert "<!DOCTYPE" not in out and f"Report written: {saved.name}" in out
+    assert "health information" in out
+    # Markdown on a terminal is printed: it is meant to be read and copied.
+    code, out = on_a_real_terminal(["report", "--format", "md"], [])
+    assert code == 0 and "# Back pain self-management report" in out

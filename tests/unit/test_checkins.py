@@ -479,3 +479,13 @@ def test_a_moved_checkin_takes_its_list_changes_along_and_keeps_its_place() -> N
     checkins.moved(journal, WEEK6, WEEK6 - timedelta(days=1))
     items = {i.activity: i for i in journal.outcomes.psfs_items}
     assert items["Walking the dog"].retired == WEEK6 - timedelta(days=1)
+
+
+def test_tests_caution_during_a_flareup() -> None:
+    from backskills.models.safety import FlareUp
+
+    journal = Journal()
+    assert checkins.tests_caution(journal) is None
+    journal.flareups.append(FlareUp(started=DAY1))
+    caution = checkins.tests_caution(journal)
+    assert caution is not None and "flare-up" in caution

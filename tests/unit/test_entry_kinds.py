@@ -66,3 +66,14 @@ def test_thought_records_keep_their_own_number() -> None:
     (kind,) = [k for k in ENTRY_KINDS if k.key == "thought"]
     (slot,) = kind.locate(journal)
     assert entry_id(kind, slot.entry) == f"t{slot.entry.id}"
+
+
+def test_the_quick_entry_lists_match_locate() -> None:
+    journal = Journal.model_validate_json(
+        (FIXTURES / f"journal-v{SCHEMA_VERSION}.json").read_bytes()
+    )
+    for kind in ENTRY_KINDS:
+        if kind.entries is not None:
+            quick = [id(e) for e in kind.entries(journal)]
+            assert quick == [id(slot.entry) for slot in kind.locate(journal)], kind.key
+            assert quick, kind.key  # the fixture has one of each

@@ -216,7 +216,7 @@ def flare_journal() -> Journal:
         event(0, None, 9, "plan_start"),
         event(7, 9, 10, "step_up"),
         event(14, 10, 9, "flareup_reduce"),
-        event(21, 9, 10, "step_up"),  # the catch-up climb after the flare-up
+        event(21, 9, 10, "catch_up"),  # back to the level held before the flare-up
     ]
     journal = Journal(activities=[walking(levels)])
     journal.flareups.append(
@@ -236,7 +236,7 @@ def test_flareup_days_are_marked_and_the_drop_named() -> None:
         (9, "plan started"),
         (10, "stepped up"),
         (9, "dropped back for a flare-up"),
-        (10, "stepped up"),
+        (10, "catching up after a flare-up"),
     ]
     chart = document["chart"]
     assert chart["flareups"] == [{"from": "2026-03-16", "to": "2026-03-19"}]

@@ -261,3 +261,17 @@ def test_v5_to_v6_adds_no_questions_and_keeps_every_entry(data_dir: Path, cli: R
         if key != "schema_version":
             assert saved[key] == value, key
     assert any("-v5-premigration" in p.name for p in (data_dir / "backups").iterdir())
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"activities": 5, "records": "x", "pacing": []},
+        {"activities": [{"baseline": 3, "past_baselines": [None, {"days": 7}]}]},
+        {"activities": [{"past_baselines": 7}, "walking", None]},
+        {"records": [1, None, {"date": "2026-01-01"}], "flareups": {"a": 1}},
+    ],
+)
+def test_v3_to_v4_never_crashes_on_an_odd_document(odd: dict[str, Any]) -> None:
+    migrated, _ = migrations.migrate({"schema_version": 3, **odd}, 4)
+    assert migrated["schema_version"] == 4  # validation, later, says what is wrong

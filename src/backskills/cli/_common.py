@@ -106,10 +106,15 @@ class InputEnded(Exception):
 def input_ended(flag: str) -> Exception:
     from backskills.errors import InvalidInput
 
+    hint = (
+        "Run it again with --no-input: nothing is asked then."
+        if flag == "--no-input"
+        else f"Give the answer on the command line with {flag}, or add --no-input."
+    )
     return InvalidInput(
         flag,
         "no answer came: the input ended before the question was answered. Nothing was saved.",
-        hint=f"Give the answer on the command line with {flag}, or add --no-input.",
+        hint=hint,
     )
 
 

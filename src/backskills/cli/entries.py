@@ -16,7 +16,10 @@ KindOption = Annotated[
         "--kind",
         "-k",
         metavar="KIND",
-        help="Only one kind: record, pain, baseline, spell, relax, thought, redflag, flareup.",
+        help=(
+            "Only one kind: record, pain, baseline, spell, relax, thought, redflag, flareup, "
+            "checkin."
+        ),
     ),
 ]
 ActivityOption = Annotated[
@@ -43,8 +46,8 @@ def entries_command(
     """Every dated entry, newest first, with the id that edits or removes it.
 
     An id is a letter for the kind of entry and a number: a = activity record, p = pain
-    score, b = baseline day, s = pacing spell, r = relaxation, t = thought record, k =
-    red-flag check, f = flare-up.
+    score, b = baseline day, s = pacing spell, r = relaxation session, t = thought record,
+    k = red-flag check, f = flare-up, c = check-in.
 
     Example: backskills entries --kind record --activity walking --from 2026-03-01
     """

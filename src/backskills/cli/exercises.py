@@ -65,7 +65,7 @@ def show(
     ] = False,
     json: JsonOption = False,
 ) -> None:
-    """Show one exercise: how to do it, its easy, medium and hard options, and safety.
+    """Show one exercise: how to do it, its options, its safety notes and when to stop.
 
     Example: backskills exercises show knee rolling
     """
@@ -81,6 +81,9 @@ def show(
                 "how_to": item.section("How to do it"),
                 "options": {level: item.option(level) for level in catalogue.LEVELS},
                 "safety": item.section("Safety"),
+                "precautions": list(item.precautions),
+                "take_care": item.section(catalogue.TAKE_CARE),
+                "when_to_stop": item.section(catalogue.STOP_RULES),
                 "sources": list(item.sources),
                 "reviewed": item.reviewed.isoformat(),
                 "markdown": item.markdown,

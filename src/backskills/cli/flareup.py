@@ -135,6 +135,7 @@ def _start(
     if ask:
         from backskills.cli.redflags import ask_signs
 
+        render.say("First, a quick check of the warning signs. Think about what is new.")
         try:
             found = ask_signs(redflags.signs_in("emergency"), stop_when=redflags.EMERGENCY_IDS)
             if not found:

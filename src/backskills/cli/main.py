@@ -19,16 +19,15 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from backskills import __version__
+from backskills import __version__, plugins_off
 from backskills.cli._common import AppState, InputEnded, flush_warnings, set_state
 from backskills.cli.registry import COMMANDS
 from backskills.errors import EXIT_INTERNAL, EXIT_USAGE, BackskillsError
 
-# Private and quicker: a third-party pydantic plugin installed in the same environment
-# would be loaded and shown every value validated, and the journal holds health data.
-# Turning plugins off also spares a scan of every installed package's entry points.
-# Set before the first model or option is validated (pydantic reads it then).
-os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+# Private and quicker: no third-party pydantic plugin sees the journal, and pydantic's
+# plugin finder is not even imported (backskills.plugins_off says how, and when not).
+# Done before the first model or option is validated (pydantic reads it then).
+plugins_off.install()
 
 
 class RootGroup(TyperGroup):

@@ -54,6 +54,8 @@ def redflags_command(
 ) -> None:
     """Check the red flags: rare warning signs that need a doctor. The check is saved.
 
+    The answer is emergency (999 or A&E now), urgent (your GP today, or NHS 111), get it checked, routine (mention it at your next appointment) or clear.
+
     On a terminal it asks one question at a time, emergency signs first.
 
     Otherwise say which apply with --present ID (repeat it), or --none if none apply.

@@ -52,10 +52,12 @@ def reminder(due: Reminder) -> None:
         if due.days_overdue == 0
         else f"has been due since {due.due_since.day} {due.due_since:%B}"
     )
-    render.say(
-        (f"{which}{week} {when}", "bold"),
-        ": a few questions and your tests, about 5 minutes. Run: backskills checkin",
+    what = (
+        "a few questions (leave the exercise tests until your red-flag check has been looked at)"
+        if due.tests_on_hold
+        else "a few questions and your tests, about 5 minutes"
     )
+    render.say((f"{which}{week} {when}", "bold"), f": {what}. Run: backskills checkin")
 
 
 def class_start_set(start: date, plan: Schedule) -> None:

@@ -68,9 +68,9 @@ def _topic_renderable(topic: Topic) -> RenderableType:
         Markdown(clean(topic.markdown)),
         text(""),
     ]
-    if topic.related:
+    if topic.see_also:
         parts.append(text(("See also", "bold")))
-        parts.extend(text(f"- {item}") for item in topic.related)
+        parts.extend(text(f"- {item}") for item in topic.see_also)
         parts.append(text(""))
     parts.append(text(("Based on: ", "dim"), "; ".join(topic.sources)))
     parts.append(text(("Last reviewed: ", "dim"), topic.reviewed.isoformat()))

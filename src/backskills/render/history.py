@@ -312,7 +312,12 @@ def summary(result: Summary) -> None:
             target = "" if item.target is None else f" (target {fmt(item.target)})"
             render.say(
                 f"- {item.activity}: {start}{_to()}{now} {unit}{target}, "
-                f"{_plural(item.step_ups, 'step')} up."
+                f"{_plural(item.step_ups, 'step')} up"
+                + (
+                    f" and {_plural(item.catch_ups, 'catch-up step')} after a flare-up."
+                    if item.catch_ups
+                    else "."
+                )
             )
             if item.adherence is not None:
                 render.say(

@@ -33,6 +33,10 @@ OUTCOME_STYLES = {
 }
 
 
+# A sign that has a leaflet of its own: after the advice, the leaflet is named too.
+SIGN_LEAFLETS = {"leg_pain_below_knee": "sciatica", "not_improving": "how-long"}
+
+
 def _blank(stderr: bool = False) -> None:
     say("", stderr=stderr)
 
@@ -50,6 +54,9 @@ def advice(result: CheckResult, stderr: bool = False) -> None:
     _blank(stderr)
     say(safety_net, stderr=stderr)
     more("redflags", stderr=stderr)
+    for sign, leaflet in SIGN_LEAFLETS.items():
+        if sign in result.present:
+            more(leaflet, stderr=stderr)
 
 
 def catalogue(groups: Sequence[tuple[str, Sequence[Sign]]]) -> None:
@@ -196,8 +203,10 @@ def plan(title: str, steps: Sequence[str], empty: str, stderr: bool = False) -> 
         say(f"{number}. ", step, stderr=stderr)
 
 
-def suggestions(items: Sequence[Suggestion], command: str) -> None:
+def suggestions(items: Sequence[Suggestion], command: str, check_line: str | None = None) -> None:
     heading("Ideas from the back class")
+    if check_line is not None:  # an open red-flag check comes before any idea to keep active
+        say(check_line)
     for item in items:
         mark = " (already in your plan)" if item.in_plan else ""
         say(f"{item.number}. ", item.text, (mark, "dim"))

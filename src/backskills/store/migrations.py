@@ -65,13 +65,15 @@ def _v3_to_v4(document: Document) -> Document:
     def baselines(activity: object) -> list[object]:
         if not isinstance(activity, dict):
             return []
-        found = list(activity.get("past_baselines") or [])
+        past = activity.get("past_baselines")
+        found = list(past) if isinstance(past, list) else []
         found.append(activity.get("baseline"))
         return [b for b in found if isinstance(b, dict)]
 
     number(document.get("records"), "a")
     number(document.get("pain"), "p")
-    for activity in document.get("activities") or []:
+    activities = document.get("activities")
+    for activity in activities if isinstance(activities, list) else []:
         for baseline in baselines(activity):
             number(baseline.get("days"), "b")  # type: ignore[attr-defined]
     pacing = document.get("pacing")
