@@ -159,6 +159,77 @@ def test_good_environment_values_still_work(cli: Run) -> None:
     assert json.loads(result.stdout)["date"] == "2026-03-01"
 
 
+@pytest.mark.parametrize(
+    ("argv0", "program"),
+    [
+        ("/usr/local/bin/backskills", True),
+        ("backskills", True),
+        ("-m", True),  # python -m backskills, while the package is imported
+        ("/src/backskills/__main__.py", True),
+        ("/venv/lib/python3.11/site-packages/pytest/__main__.py", False),  # python -m pytest
+        ("/venv/bin/pytest", False),
+        ("-c", False),
+    ],
+)
+def test_only_the_program_takes_over_ctrl_c(
+    monkeypatch: pytest.MonkeyPatch, argv0: str, program: bool
+) -> None:
+    from backskills import interrupt
+
+    monkeypatch.setattr(sys, "argv", [argv0])
+    assert interrupt.started_as_program() is program
+
+
+def test_ctrl_c_at_a_question_on_a_real_terminal(data_dir: Path) -> None:
+    """Ctrl-C typed at a wizard's question, through a pseudo-terminal as a patient has."""
+    import fcntl
+    import pty
+    import select
+    import termios
+
+    def own_terminal() -> None:  # the pseudo-terminal becomes the child's terminal
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "backskills", "goal", "add"],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env={**child_env(data_dir), "NO_COLOR": "1", "COLUMNS": "80"},
+        close_fds=True,
+        preexec_fn=own_terminal,
+    )
+    os.close(child)
+    output = b""
+
+    def read_some(timeout: float) -> bytes:
+        ready, _, _ = select.select([main], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            return os.read(main, 4096)
+        except OSError:  # EIO: the child has gone
+            return b""
+
+    while b"Your goal" not in output:  # the first question is on the screen
+        chunk = read_some(60)
+        assert chunk, output
+        output += chunk
+    os.write(main, b"\x03")  # the terminal turns Ctrl-C into SIGINT
+    while chunk := read_some(30):
+        output += chunk
+    os.close(main)
+    code = process.wait(timeout=60)
+    text = output.decode().replace("\r\n", "\n")
+    assert code == 130, text
+    after = text.split("Your goal", 1)[1]
+    assert "Stopped. Nothing was changed." in after
+    assert "Traceback" not in text and "Error" not in after
+    assert not (data_dir / "journal.json").exists()
+
+
 def test_ctrl_c_during_an_import_still_stops_calmly() -> None:
     # Ctrl-C can arrive while Python is half-way through importing a module the handler
     # itself might use (seen with ``contextlib`` under load): the handler must not need it.
