@@ -23,7 +23,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -305,29 +305,26 @@ class Store:
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the inter-process lock; stray temporary files are removed under it."""
-        from filelock import FileLock, Timeout
+        from backskills.store.lock import LockTimeout, hold
 
-        try:
-            self.ensure_dir()
-            self._check_lock_file()
-            lock = FileLock(str(self.lock_path), timeout=self.lock_timeout, mode=0o600)
-            lock.acquire()
-        except Timeout:
-            raise JournalBusy(
-                "the journal is busy: another backskills command is using it.",
-                hint=(
-                    f"Wait a moment and try again (it waited {self.lock_timeout:g} s; "
-                    f"set {ENV_LOCK_TIMEOUT} to wait longer)."
-                ),
-            ) from None
-        except OSError as exc:
-            raise _save_failed(exc, f"cannot use the folder {self.data_dir}") from None
-        try:
+        with ExitStack() as held:
+            try:
+                self.ensure_dir()
+                self._check_lock_file()
+                held.enter_context(hold(self.lock_path, self.lock_timeout))
+            except LockTimeout:
+                raise JournalBusy(
+                    "the journal is busy: another backskills command is using it.",
+                    hint=(
+                        f"Wait a moment and try again (it waited {self.lock_timeout:g} s; "
+                        f"set {ENV_LOCK_TIMEOUT} to wait longer)."
+                    ),
+                ) from None
+            except OSError as exc:
+                raise _save_failed(exc, f"cannot use the folder {self.data_dir}") from None
             for directory in self._temp_dirs():
                 clean_temp_files(directory)
             yield
-        finally:
-            lock.release()
 
     def _check_lock_file(self) -> None:
         """The lock file must be an ordinary file of ours (a link is never opened)."""
