@@ -1,28 +1,42 @@
-"""Start-up and load benchmarks for backskills (not a test; nothing here asserts).
+"""Start-up and journal-size benchmarks for backskills (not a test; nothing here asserts).
 
-Builds synthetic journals with the real models (empty; 1 year and 10 years of daily
-records for 5 activities plus a daily pain score: ~2,200 and ~22,000 records) and reports
-the median whole-process wall time of each command next to the floor, the bare import of
-backskills' dependencies, measured in the same run:
+Builds synthetic journals with the real models (empty; 10 and 30 years of daily records
+for 5 activities plus a daily pain score: ~22,000 and ~66,000 records) and times each
+command as a whole process, in paired alternating runs: every round runs the floor, then
+the command on the empty, the 10-year and the 30-year journal, back to back, so each
+ratio is taken pair by pair within one round and the medians of those ratios are
+reported (a machine whose speed drifts moves both sides of a pair alike):
 
-    python benchmarks/run.py [--runs 15] [--keep]
+    python benchmarks/run.py [--runs 11] [--only today,log] [--markdown] [--keep]
+    python benchmarks/run.py --instructions [--only today,log]
 
-Targets (issue 2): every command on the 10-year journal within 1.15x the floor, and the
-10-year journal within 1.10x the empty one. Issue 12: ``history`` and ``summary`` within
-1.5x of ``today`` on the same journal (the "x today" column). Issue 14: ``report`` within
-2 s on the 10-year journal.
+The floor is ``python -c "import typer, pydantic, platformdirs"``: backskills' own
+dependencies and nothing else. Peak RSS is each process's own maximum resident size
+(``os.wait4``). ``--instructions`` counts instructions once per case with valgrind's
+callgrind (when installed): slow, but stable on a noisy machine. Peers (watson, jrnl)
+are timed too when they are on PATH.
+
+Targets (issue 16): ``today``, ``log``, ``progress``, ``pain``, ``data check`` on the empty
+journal at most 1.3x the floor; ``--help`` and ``--version`` at most 1.0x; on the 10- and
+30-year journals at most 1.05x the empty one (``data check``, ``history``, ``summary``,
+``report`` and ``calendar`` read everything and are linear by design: reported, not
+judged); peak RSS of ``today`` and ``log`` within 5 MiB from empty to 30 years.
+Issue 12: ``history`` and ``summary`` within 1.5x of ``today``. Issue 14: ``report``
+within 2 s on the 10-year journal.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -34,30 +48,31 @@ ACTIVITIES = [
     ("stairs", "steps", 1.0),
 ]
 FLOOR = ["-c", "import typer, pydantic, platformdirs"]
-# A second reference: the smallest Typer app of the same shape (a root option holding a
-# path, a sub-command). Typer 0.29 builds a pydantic TypeAdapter for every non-flag option
-# it parses, so this is the least any Typer sub-command costs.
-TYPER_APP = """
-from pathlib import Path
-from typing import Annotated
-import typer, platformdirs
-app = typer.Typer()
-@app.callback()
-def root(data_dir: Annotated[Path | None, typer.Option("--data-dir")] = None) -> None:
-    pass
-@app.command()
-def check(json: bool = False) -> None:
-    print("ok")
-@app.command()
-def other() -> None:
-    pass
-app()
-"""
-TARGET_FLOOR = 1.15
-TARGET_SIZE = 1.10
-TARGET_TODAY = 1.5  # history and summary against today, on the same journal
-TARGET_REPORT = 2.0  # seconds: the report on the 10-year journal (issue 14)
-VERSUS_TODAY = ("history", "history walking", "summary")
+SIZES = {"empty": 0, "10 years": 3650, "30 years": 10950}
+# name -> argv; ``WRITES`` work on a fresh copy of the journal every run.
+COMMANDS: dict[str, list[str]] = {
+    "--version": ["--version"],
+    "--help": ["--help"],
+    "today": ["today"],
+    "log": ["log", "walking", "10"],
+    "pain": ["pain", "3"],
+    "progress": ["progress"],
+    "data check": ["data", "check"],
+    "history": ["history"],
+    "summary": ["summary"],
+    "report": ["report"],
+    "calendar": ["calendar"],
+}
+WRITES = {"log", "pain"}
+EVERYDAY = ("today", "log", "pain", "progress", "data check")
+READS_EVERYTHING = {"data check", "history", "summary", "report", "calendar"}
+TARGET_EMPTY = 1.3  # everyday commands, empty journal, x floor
+TARGET_STARTUP = 1.0  # --help and --version, x floor
+TARGET_SIZE = 1.05  # 10 and 30 years, x empty
+TARGET_RSS_MIB = 5.0  # today and log, 30 years minus empty
+TARGET_TODAY = 1.5  # history and summary against today (issue 12)
+TARGET_REPORT = 2.0  # seconds, report on the 10-year journal (issue 14)
+PEERS = {"watson status": ["watson", "status"], "jrnl --version": ["jrnl", "--version"]}
 
 
 def build_journal(days: int, end: date) -> bytes:
@@ -120,127 +135,248 @@ def command_line() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "backskills"]
 
 
-def registered() -> set[str]:
-    from backskills.cli.registry import COMMANDS
+def build_all(work: Path, today: date) -> None:
+    """Write the synthetic journals (run in a child: see ``prepare``)."""
+    from backskills.cli.registry import COMMANDS as REGISTERED
 
-    return set(COMMANDS)
-
-
-def wall(argv: list[str], env: dict[str, str]) -> float:
-    begin = time.perf_counter()
-    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - begin
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--keep", action="store_true", help="keep the synthetic journals")
-    args = parser.parse_args()
-
-    today = date(2026, 3, 1)
-    work = Path(tempfile.mkdtemp(prefix="backskills-bench-"))
-    sizes = {"empty": 0, "1 year": 365, "10 years": 3650}
-    dirs: dict[str, Path] = {}
-    for label, days in sizes.items():
+    for label, days in SIZES.items():
         directory = work / label.replace(" ", "-")
         directory.mkdir(mode=0o700)
         if days:
             (directory / "journal.json").write_bytes(build_journal(days, today))
             (directory / "journal.json").chmod(0o600)
-        dirs[label] = directory
-    journal_10y = dirs["10 years"] / "journal.json"
-    print(
-        f"10-year journal: {journal_10y.stat().st_size / 1e6:.1f} MB; python {sys.version.split()[0]}; "
-        f"{args.runs} runs each, median wall time"
+    (work / "registered").write_text("\n".join(REGISTERED))
+
+
+def prepare(work: Path, today: date) -> tuple[dict[str, Path], set[str]]:
+    """Build the journals in a child process so this one stays small.
+
+    A child's peak RSS as the kernel reports it starts from the size of the process it
+    was forked from, so the timing process must not hold pydantic and the journals.
+    """
+    subprocess.run(
+        [sys.executable, __file__, "--build", str(work), "--today", today.isoformat()],
+        check=True,
+    )
+    dirs = {label: work / label.replace(" ", "-") for label in SIZES}
+    return dirs, set((work / "registered").read_text().split("\n"))
+
+
+@dataclass
+class Sample:
+    wall: float
+    rss_mib: float
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> Sample:
+    """One whole process: wall time and its own peak resident size (``os.wait4``)."""
+    begin = time.perf_counter()
+    child = subprocess.Popen(
+        argv,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - begin
+    child.returncode = os.waitstatus_to_exitcode(status)
+    # ru_maxrss is in KiB on Linux, in bytes on macOS.
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return Sample(wall, usage.ru_maxrss / scale)
+
+
+def instructions(argv: list[str], env: dict[str, str]) -> int | None:
+    """Instructions executed by one run under callgrind (deterministic, and slow)."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    found = re.search(r"Collected\s*:\s*(\d+)", done.stderr)
+    return int(found.group(1)) if found else None
+
+
+@dataclass
+class Results:
+    wall: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    rss: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    vs_floor: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    vs_empty: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+
+    def add(self, key: tuple[str, str], sample: Sample, floor: float, empty: float) -> None:
+        self.wall.setdefault(key, []).append(sample.wall)
+        self.rss.setdefault(key, []).append(sample.rss_mib)
+        self.vs_floor.setdefault(key, []).append(sample.wall / floor)
+        self.vs_empty.setdefault(key, []).append(sample.wall / empty)
+
+
+def med(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11, help="counted rounds (one warm-up more)")
+    parser.add_argument("--only", default="", help="comma-separated command names")
+    parser.add_argument("--instructions", action="store_true", help="count with callgrind")
+    parser.add_argument("--markdown", action="store_true", help="print a README table too")
+    parser.add_argument("--keep", action="store_true", help="keep the synthetic journals")
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 3, 1))
+    args = parser.parse_args()
+    today: date = args.today
+    if args.build:
+        build_all(args.build, today)
+        return
+
+    work = Path(tempfile.mkdtemp(prefix="backskills-bench-"))
+    dirs, names = prepare(work, today)
+    wanted = [n.strip() for n in args.only.split(",") if n.strip()] or list(COMMANDS)
+    commands = {
+        name: argv
+        for name, argv in COMMANDS.items()
+        if name in wanted and (name.startswith("--") or argv[0] in names)
+    }
+    sizes_mb = ", ".join(
+        f"{label} {(dirs[label] / 'journal.json').stat().st_size / 1e6:.1f} MB"
+        for label in SIZES
+        if SIZES[label]
     )
 
     base_env = dict(os.environ, BACKSKILLS_TODAY=today.isoformat(), NO_COLOR="1")
     base_env.pop("BACKSKILLS_DEBUG", None)
-    # Measure what an installed wheel does: pip compiles the bytecode on install. With
-    # PYTHONDONTWRITEBYTECODE set (some shells and CI set it), an editable install would
-    # recompile every backskills module on every run, which no user pays.
+    # Measure what an installed wheel does: pip compiles the bytecode on install.
     base_env.pop("PYTHONDONTWRITEBYTECODE", None)
     cmd = command_line()
-    commands: dict[str, list[str]] = {"--version": ["--version"], "data check": ["data", "check"]}
-    names = registered()
-    if "today" in names:
-        commands["today"] = ["today"]
-    if "log" in names:
-        commands["log"] = ["log", "walking", "10"]
-    if "history" in names:
-        commands["history"] = ["history"]
-        commands["history walking"] = ["history", "walking"]
-    if "summary" in names:
-        commands["summary"] = ["summary"]
-    if "report" in names:  # to stdout (a pipe): the HTML and the Markdown report
-        commands["report"] = ["report"]
-        commands["report md"] = ["report", "--format", "md"]
-    if "calendar" in names:
-        commands["calendar"] = ["calendar"]
+    floor_argv = [sys.executable, *FLOOR]
 
-    typer_app = work / "typer_app.py"
-    typer_app.write_text(TYPER_APP)
-    cases: list[tuple[str, str, list[str]]] = [
-        ("floor", "-", [sys.executable, *FLOOR]),
-        ("typer app", "-", [sys.executable, str(typer_app), "check"]),
-    ]
-    for name, argv in commands.items():
-        for label in sizes:
-            cases.append((name, label, [*cmd, *argv]))
+    def env_for(name: str, label: str) -> dict[str, str]:
+        data = dirs[label]
+        if name in WRITES:  # a write: a fresh copy every time (copied outside the timing)
+            data = work / "copy"
+            shutil.rmtree(data, ignore_errors=True)
+            shutil.copytree(dirs[label], data)
+        return dict(base_env, BACKSKILLS_DATA_DIR=str(data))
 
-    samples: dict[tuple[str, str], list[float]] = {(n, s): [] for n, s, _ in cases}
-    for _ in range(1 + args.runs):  # the first round warms the caches and is dropped
-        for name, label, argv in cases:
-            env = dict(base_env)
-            if label != "-":
-                data = dirs[label]
-                if name == "log":  # a write: work on a fresh copy every time
-                    data = work / "copy"
-                    shutil.rmtree(data, ignore_errors=True)
-                    shutil.copytree(dirs[label], data)
-                env["BACKSKILLS_DATA_DIR"] = str(data)
-            samples[(name, label)].append(wall(argv, env))
-    median = {key: statistics.median(values[1:]) for key, values in samples.items()}
-
-    floor = median[("floor", "-")]
-    typer_floor = median[("typer app", "-")]
-    print(f"\nfloor (import typer, pydantic, platformdirs): {floor * 1000:.0f} ms")
     print(
-        f"smallest Typer app with a sub-command: {typer_floor * 1000:.0f} ms "
-        f"({typer_floor / floor:.2f}x floor)"
+        f"journals: {sizes_mb}; python {sys.version.split()[0]}; "
+        f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs at the start"
     )
-    print(f"load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs\n")
-    print(
-        f"{'command':<16}{'journal':<10}{'ms':>7}{'x floor':>9}{'x typer':>9}{'x empty':>9}"
-        f"{'x today':>9}  targets"
-    )
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            sys.exit("--instructions needs valgrind (Debian: apt-get install valgrind)")
+        floor_count = instructions(floor_argv, base_env) or 0
+        print(f"\nfloor: {floor_count / 1e6:.0f} M instructions")
+        print(f"{'command':<12}{'journal':<10}{'M instr':>10}{'x floor':>9}{'x empty':>9}")
+        for name, argv in commands.items():
+            empty_count = 0
+            for label in SIZES:
+                count = instructions([*cmd, *argv], env_for(name, label)) or 0
+                empty_count = empty_count or count
+                print(
+                    f"{name:<12}{label:<10}{count / 1e6:>10.0f}{count / floor_count:>8.2f}x"
+                    f"{count / max(empty_count, 1):>8.2f}x"
+                )
+        shutil.rmtree(work, ignore_errors=True)
+        return
+
+    results = Results()
+    floors: list[float] = []
+    for round_no in range(1 + args.runs):  # round 0 warms the caches and is dropped
+        for name, argv in commands.items():
+            floor = run_once(floor_argv, base_env)
+            if round_no:
+                floors.append(floor.wall)
+            empty = 0.0
+            for label in SIZES:
+                sample = run_once([*cmd, *argv], env_for(name, label))
+                empty = empty or sample.wall
+                if round_no:
+                    results.add((name, label), sample, floor.wall, empty)
+    peers: dict[str, float] = {}
+    for peer, argv in PEERS.items():
+        if shutil.which(argv[0]):
+            pairs = []
+            for _ in range(args.runs):
+                floor = run_once(floor_argv, base_env)
+                pairs.append(run_once(argv, base_env).wall / floor.wall)
+            peers[peer] = med(pairs)
+
+    load = os.getloadavg()[0]
+    floor_ms = med(floors) * 1000
+    print(f"floor (import typer, pydantic, platformdirs): {floor_ms:.0f} ms (median)")
+    print(f"load average at the end: {load:.2f}; {args.runs} paired rounds, medians\n")
+    header = f"{'command':<12}{'journal':<10}{'ms':>7}{'x floor':>9}{'x empty':>9}{'MiB':>7}"
+    print(header + "  targets")
+    rows = []
     for name in commands:
-        empty = median[(name, "empty")]
-        for label in sizes:
-            t = median[(name, label)]
-            vs_floor = t / floor
-            vs_empty = t / empty
-            verdict = []
-            vs_today = ""
-            if name in VERSUS_TODAY and "today" in commands:
-                ratio = t / median[("today", label)]
-                vs_today = f"{ratio:.2f}x"
-                if label == "10 years":
-                    verdict.append(f"today {'ok' if ratio <= TARGET_TODAY else 'MISSED'}")
-            if name.startswith("report") and label == "10 years":
-                verdict.append(f"2 s {'ok' if t <= TARGET_REPORT else 'MISSED'}")
-            if label == "10 years":
-                verdict.append(f"floor {'ok' if vs_floor <= TARGET_FLOOR else 'MISSED'}")
-                verdict.append(f"size {'ok' if vs_empty <= TARGET_SIZE else 'MISSED'}")
+        for label in SIZES:
+            key = (name, label)
+            ms = med(results.wall[key]) * 1000
+            x_floor = med(results.vs_floor[key])
+            x_empty = med(results.vs_empty[key])
+            rss = med(results.rss[key])
+            verdict = judge(name, label, x_floor, x_empty, rss, results, ms)
+            rows.append((name, label, ms, x_floor, x_empty, rss, verdict))
             print(
-                f"{name:<16}{label:<10}{t * 1000:>7.0f}{vs_floor:>8.2f}x"
-                f"{t / typer_floor:>8.2f}x{vs_empty:>8.2f}x{vs_today:>9}  " + ", ".join(verdict)
+                f"{name:<12}{label:<10}{ms:>7.0f}{x_floor:>8.2f}x{x_empty:>8.2f}x{rss:>7.1f}  "
+                + verdict
+            )
+    for peer, ratio in peers.items():
+        print(f"peer {peer}: {ratio:.2f}x the floor")
+    if args.markdown:
+        print("\n| command | journal | ms | x floor | x empty | peak MiB | targets |")
+        print("|---|---|---|---|---|---|---|")
+        for name, label, ms, x_floor, x_empty, rss, verdict in rows:
+            print(
+                f"| `{name}` | {label} | {ms:.0f} | {x_floor:.2f}x | {x_empty:.2f}x "
+                f"| {rss:.0f} | {verdict} |"
             )
     if args.keep:
         print(f"\njournals kept in {work}")
     else:
-        shutil.rmtree(work)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def judge(
+    name: str,
+    label: str,
+    x_floor: float,
+    x_empty: float,
+    rss: float,
+    results: Results,
+    ms: float,
+) -> str:
+    """The targets this row is held to, each ``ok`` or ``MISSED``."""
+
+    def mark(ok: bool) -> str:
+        return "ok" if ok else "MISSED"
+
+    out = []
+    if label == "empty":
+        if name in EVERYDAY:
+            out.append(f"<= {TARGET_EMPTY}x floor {mark(x_floor <= TARGET_EMPTY)}")
+        elif name.startswith("--"):
+            out.append(f"<= {TARGET_STARTUP}x floor {mark(x_floor <= TARGET_STARTUP)}")
+        return ", ".join(out)
+    if name in READS_EVERYTHING:
+        out.append("reads everything (linear)")
+    else:
+        out.append(f"<= {TARGET_SIZE}x empty {mark(x_empty <= TARGET_SIZE)}")
+    if name in ("today", "log") and label == "30 years":
+        growth = rss - med(results.rss[(name, "empty")])
+        out.append(f"RSS +{growth:.0f} MiB {mark(growth <= TARGET_RSS_MIB)}")
+    if name in ("history", "summary") and ("today", label) in results.wall:
+        ratio = ms / (med(results.wall[("today", label)]) * 1000)
+        out.append(f"{ratio:.2f}x today {mark(ratio <= TARGET_TODAY)}")
+    if name == "report" and label == "10 years":
+        out.append(f"2 s {mark(ms / 1000 <= TARGET_REPORT)}")
+    return ", ".join(out)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -62,3 +64,16 @@ def stray_temp_files(*directories: Path) -> list[Path]:
         if directory.is_dir():
             found.extend(directory.glob(TEMP_GLOB))
     return found
+
+
+@contextmanager
+def holding_lock(path: Path) -> Iterator[None]:
+    """Hold ``path`` the way another backskills process would (an exclusive flock)."""
+    import fcntl
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

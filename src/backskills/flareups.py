@@ -634,7 +634,8 @@ def end(
     flare = require_active(journal)
     if today < flare.started:
         raise Refused(f"the flare-up started on {flare.started.isoformat()}, after today.")
-    check_comeback_pain(flare, comeback, pain)
+    if _dropped(journal, flare, today):
+        check_comeback_pain(flare, comeback, pain)
     note_text = f"after the flare-up that started on {flare.started.isoformat()}"
     for activity, level, before, usual in _dropped(journal, flare, today):
         if comeback == "catch_up":

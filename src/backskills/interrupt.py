@@ -30,15 +30,26 @@ if TYPE_CHECKING:
 EXIT_STOPPED = 130  # 128 + SIGINT, what shells report for a run stopped with Ctrl-C
 NOTHING_CHANGED = "Stopped. Nothing was changed."
 SOME_KEPT = "Stopped. What was saved before you stopped is kept; nothing else was changed."
-PROGRAM_NAMES = ("backskills", "backskills.exe", "-m", "__main__.py")
+PROGRAM_NAMES = ("backskills", "backskills.exe", "backskills-script.py")
 
 _active = False
 _saves = 0
 
 
 def started_as_program() -> bool:
-    """True when this process is the backskills program (not a library import)."""
-    return os.path.basename(sys.argv[0]) in PROGRAM_NAMES if sys.argv else False
+    """True when this process is the backskills program (not a library import).
+
+    The console script runs as ``backskills``; ``python -m backskills`` imports this package
+    while ``sys.argv[0]`` is still ``-m`` (then runs ``backskills/__main__.py``). Another
+    program's ``__main__.py`` (``python -m pytest``) is not us.
+    """
+    if not sys.argv:
+        return False
+    first = sys.argv[0]
+    if first == "-m":
+        return True
+    parts = first.replace("\\", "/").split("/")
+    return parts[-1] in PROGRAM_NAMES or parts[-2:] == ["backskills", "__main__.py"]
 
 
 def install() -> None:
@@ -95,9 +106,13 @@ def stop_message() -> str:
 
 
 def write_stop_message(newline: bool) -> None:
-    """Write the closing sentence straight to stderr (no Rich, no "Error:")."""
-    import contextlib
+    """Write the closing sentence straight to stderr (no Rich, no "Error:").
 
+    Nothing is imported here: this runs inside the Ctrl-C handler, which can interrupt the
+    program half-way through importing any module (``contextlib`` included); importing
+    that module again would hand back its half-built copy and fail."""
     text = ("\n" if newline else "") + stop_message() + "\n"
-    with contextlib.suppress(OSError):  # no stderr to write to: the exit code still says it
+    try:
         os.write(2, text.encode("utf-8", "replace"))
+    except OSError:
+        return  # no stderr to write to: the exit code still says it

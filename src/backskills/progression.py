@@ -580,7 +580,8 @@ def _last_step_up(activity: Activity, on: date) -> LevelEvent | None:
     for event in reversed(events):
         if event.reason == "ease_back_stay":
             continue
-        return event if event.reason == "step_up" else None
+        climbed = event.reason == "catch_up" and (event.from_level or 0) < event.to_level
+        return event if event.reason == "step_up" or climbed else None
     return None
 
 

@@ -427,6 +427,10 @@ CANCER_TEAM = (
     "You have had cancer. If you have a cancer team, call their acute oncology line "
     "today. If not, contact your GP today."
 )
+CANCER_EMERGENCY = (
+    "You have had cancer: tell the 999 call handler or the A&E staff. If you have a cancer "
+    "team, let their acute oncology line know too."
+)
 CANCER_CHECK = (
     "You have had cancer, so tell your GP, or your cancer team if you have one, about "
     "this back pain. If it gets worse at night, or you notice a new sign, contact them today."
@@ -653,7 +657,9 @@ def advice_for(outcome: Outcome, present: list[str], history: list[str]) -> list
     lines = list(ADVICE[outcome])
     if "not_coping" in ids:  # the crisis line straight after the headline, never last
         lines[1:1] = [CRISIS_LINE, NOT_COPING]
-    if "cancer_history" in ids and outcome == "urgent":
+    if "cancer_history" in ids and outcome == "emergency":
+        lines.append(CANCER_EMERGENCY)
+    elif "cancer_history" in ids and outcome == "urgent":
         lines.append(CANCER_TEAM)
     elif "cancer_history" in ids and outcome == "see_professional":
         lines.append(CANCER_CHECK)
@@ -938,7 +944,9 @@ def today_notice(journal: Journal, today: dt.date) -> TodayNotice:
     if check.outcome in ("emergency", "urgent"):
         said = f"{advice[0]} {advice[1]} {advice[2]}"
     lines = [f"Your red-flag check on {when} said: {said}"]
-    if "cancer_history" in ids and check.outcome == "urgent":
+    if "cancer_history" in ids and check.outcome == "emergency":
+        lines.append(CANCER_EMERGENCY)
+    elif "cancer_history" in ids and check.outcome == "urgent":
         lines.append(CANCER_TEAM)
     if "not_coping" in ids:
         lines.append(CRISIS_LINE)

@@ -36,7 +36,6 @@ __all__ = [
     "DEFAULT_WEEKS",
     "Summary",
     "build",
-    "summary_due",
 ]
 
 
@@ -396,11 +395,3 @@ def build(
     summary.thought_records = sum(first <= t.date <= today for t in journal.thoughts)
     summary.praise = _praise(summary)
     return summary
-
-
-def summary_due(journal: Journal, today: date) -> bool:
-    """``today`` points to the summary once a week: on Mondays, once a week has been kept."""
-    if today.weekday() != 0:
-        return False
-    earliest = earliest_entry(journal)
-    return earliest is not None and (today - earliest).days >= 7

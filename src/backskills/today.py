@@ -148,10 +148,21 @@ def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayVi
     view.pacing = pacing.today_spells(journal, today, normal_day=normal_day)
     view.pacing_bad_day = bool(view.pacing) and view.flareup is not None and not normal_day
     view.checkin = checkins.reminder(journal, today)
-    from backskills.summary import summary_due
-
     view.summary_due = summary_due(journal, today)
     return view
+
+
+def summary_due(journal: Journal, today: date) -> bool:
+    """``today`` points to the summary once a week: on Mondays, once a week has been kept.
+
+    The history module (and its many result types) is loaded only on a Monday.
+    """
+    if today.weekday() != 0:
+        return False
+    from backskills.history import earliest_entry
+
+    earliest = earliest_entry(journal)
+    return earliest is not None and (today - earliest).days >= 7
 
 
 __all__ = [
@@ -162,4 +173,5 @@ __all__ = [
     "TodayView",
     "build",
     "is_empty",
+    "summary_due",
 ]

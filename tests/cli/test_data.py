@@ -4,6 +4,8 @@ import json
 import stat
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Run
 
 
@@ -190,13 +192,23 @@ def test_data_check_lists_every_backup_by_name(cli: Run, data_dir: Path) -> None
     assert "backskills data restore NAME" in out
 
 
-def test_help_names_what_to_type_not_python_types(cli: Run) -> None:
+@pytest.mark.parametrize(
+    ("terminal", "date_option"), [(True, "--date -d DATE"), (False, "-d, --date DATE")]
+)
+def test_help_names_what_to_type_not_python_types(
+    cli: Run, monkeypatch: pytest.MonkeyPatch, terminal: bool, date_option: str
+) -> None:
     import re
 
+    from backskills.cli import main
+
+    # On a terminal Typer's boxed layout; piped, the plain layout without Rich.
+    monkeypatch.setattr(main, "_help_on_terminal", lambda: terminal)
     out = re.sub(r"[\s│]+", " ", cli("log", "--help").stdout)
     assert "--json <bool>" not in out and "--json Print one JSON" in out
-    assert "--date -d DATE" in out
+    assert date_option in out
     assert "ACTIVITY" in out and "AMOUNT" in out
+    assert ("╭" in cli("log", "--help").stdout) is terminal
 
 
 def test_check_and_csv_include_assessments_and_plan_steps(cli: Run, data_dir: Path) -> None:

@@ -91,3 +91,21 @@ def test_the_history_names_the_catch_up_in_words(cli: Run) -> None:
     ok(cli, 18, "flareup", "end", "--no-input")
     [episode] = as_json(cli, 18, "flareup", "history")
     assert episode["comeback"] == "catch_up"
+
+
+def test_pain_up_after_a_catch_up_step_offers_the_ease_back_choices(cli: Run) -> None:
+    climbed_then_flared(cli)
+    ok(cli, 18, "flareup", "end", "--no-input")
+    walk_days(cli, 18, 20)
+    ok(cli, 21, "progress", "step-up", "walking")  # 8 -> 9, a catch-up step
+    [rec] = as_json(cli, 22, "progress", "walking", "--pain-up")["activities"]
+    assert rec["recommendation"] == "ease_back"
+    change = as_json(cli, 22, "progress", "ease-back", "walking", "--option", "previous")
+    assert (change["from"], change["to"]) == (9, 8)
+
+
+def test_back_without_a_dropped_level_needs_no_pain_check(cli: Run) -> None:
+    planned_walking(cli)
+    ok(cli, 2, "flareup", "start", "--no-input")
+    doc = as_json(cli, 4, "flareup", "end", "--comeback", "back", "--no-input")
+    assert (doc["comeback"], doc["comeback_plans"]) == ("back", [])

@@ -330,3 +330,17 @@ def test_undecodable_bytes_in_a_note_are_refused(data_dir: Path) -> None:
         assert result.returncode == 2, result.stderr
         assert b"not valid text" in result.stderr
     assert not (data_dir / "journal.json").exists()
+
+
+def test_end_of_input_in_check_in_and_undo_names_the_flag(
+    cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _pretend_terminal(monkeypatch, "backskills.cli.checkin", "backskills.cli.undo")
+    result = cli("checkin", input="")
+    assert result.exit_code == 2, result.stderr
+    assert "--pain-average" in result.stderr
+    assert cli("pain", "3").exit_code == 0
+    assert cli("pain", "5").exit_code == 0
+    result = cli("undo", input="")
+    assert result.exit_code == 2, result.stderr
+    assert "--yes" in result.stderr

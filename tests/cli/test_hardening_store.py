@@ -482,3 +482,31 @@ def test_store_lists_backups_newest_first_and_restores_one(data_dir: Path) -> No
     assert chosen == found[1] and aside is not None
     assert pain_scores(data_dir) == [1]
     assert Journal.model_validate_json(aside.read_bytes()).pain[0].score == 3
+
+
+def test_no_journal_or_export_goes_into_a_system_folder(cli: Run, tmp_path: Path) -> None:
+    for folder in ("/etc", "/usr/lib", "/"):
+        result = cli("--data-dir", folder, "pain", "3")
+        assert result.exit_code == 3 and "system folder" in result.stderr, folder
+    assert not Path("/etc/journal.json").exists()
+    result = cli("data", "export", "-o", "/dev/stdout", "--force")
+    assert result.exit_code == 1 and "system folder" in result.stderr
+    assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").exists()
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"schema_version": 3, "activities": 5},
+        {"schema_version": 3, "activities": [{"past_baselines": 7}]},
+        {"schema_version": 1, "redflag_checks": "x", "outcomes": 3},
+    ],
+)
+def test_an_old_journal_of_the_wrong_shape_is_unreadable(
+    cli: Run, data_dir: Path, document: dict[str, object]
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "journal.json").write_text(json.dumps(document))
+    result = cli("today")
+    assert result.exit_code == 3, result.stderr
+    assert "Error: cannot read the journal" in result.stderr

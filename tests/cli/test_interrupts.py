@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 from backskills.interrupt import SOME_KEPT
 from tests.conftest import Run
+from tests.journals import holding_lock
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -71,7 +71,7 @@ def test_ctrl_c_at_any_moment_says_nothing_was_changed(
     # in start-up, in parsing, or waiting for the journal.
     assert cli("log", "walking", "5").exit_code == 0
     before = (data_dir / "journal.json").read_bytes()
-    with FileLock(str(data_dir / "journal.lock")):
+    with holding_lock(data_dir / "journal.lock"):
         done = interrupt_after(data_dir, delay, "log", "walking", "7")
     assert done.returncode == 130, done.stderr
     assert done.stderr == STOPPED
@@ -113,7 +113,7 @@ def test_the_installed_command_stops_calmly_too(data_dir: Path, cli: Run) -> Non
     script = shutil.which("backskills", path=str(Path(sys.executable).parent))
     command = [script] if script else [sys.executable, "-m", "backskills"]
     assert cli("log", "walking", "5").exit_code == 0
-    with FileLock(str(data_dir / "journal.lock")):
+    with holding_lock(data_dir / "journal.lock"):
         child = subprocess.Popen(
             [*command, "log", "walking", "7"],
             env=child_env(data_dir),
@@ -157,3 +157,93 @@ def test_good_environment_values_still_work(cli: Run) -> None:
     result = cli("log", "walking", "5", "--json", env=env)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["date"] == "2026-03-01"
+
+
+@pytest.mark.parametrize(
+    ("argv0", "program"),
+    [
+        ("/usr/local/bin/backskills", True),
+        ("backskills", True),
+        ("-m", True),  # python -m backskills, while the package is imported
+        ("/src/backskills/__main__.py", True),
+        ("/venv/lib/python3.11/site-packages/pytest/__main__.py", False),  # python -m pytest
+        ("/venv/bin/pytest", False),
+        ("-c", False),
+    ],
+)
+def test_only_the_program_takes_over_ctrl_c(
+    monkeypatch: pytest.MonkeyPatch, argv0: str, program: bool
+) -> None:
+    from backskills import interrupt
+
+    monkeypatch.setattr(sys, "argv", [argv0])
+    assert interrupt.started_as_program() is program
+
+
+def test_ctrl_c_at_a_question_on_a_real_terminal(data_dir: Path) -> None:
+    """Ctrl-C typed at a wizard's question, through a pseudo-terminal as a patient has."""
+    import fcntl
+    import pty
+    import select
+    import termios
+
+    def own_terminal() -> None:  # the pseudo-terminal becomes the child's terminal
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "backskills", "goal", "add"],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env={**child_env(data_dir), "NO_COLOR": "1", "COLUMNS": "80"},
+        close_fds=True,
+        preexec_fn=own_terminal,
+    )
+    os.close(child)
+    output = b""
+
+    def read_some(timeout: float) -> bytes:
+        ready, _, _ = select.select([main], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            return os.read(main, 4096)
+        except OSError:  # EIO: the child has gone
+            return b""
+
+    while b"Your goal" not in output:  # the first question is on the screen
+        chunk = read_some(60)
+        assert chunk, output
+        output += chunk
+    os.write(main, b"\x03")  # the terminal turns Ctrl-C into SIGINT
+    while chunk := read_some(30):
+        output += chunk
+    os.close(main)
+    code = process.wait(timeout=60)
+    text = output.decode().replace("\r\n", "\n")
+    assert code == 130, text
+    after = text.split("Your goal", 1)[1]
+    assert "Stopped. Nothing was changed." in after
+    assert "Traceback" not in text and "Error" not in after
+    assert not (data_dir / "journal.json").exists()
+
+
+def test_ctrl_c_during_an_import_still_stops_calmly() -> None:
+    # Ctrl-C can arrive while Python is half-way through importing a module the handler
+    # itself might use (seen with ``contextlib`` under load): the handler must not need it.
+    code = (
+        "import sys, types\n"
+        "sys.argv[0] = 'backskills'\n"
+        "import backskills\n"
+        "from backskills import interrupt\n"
+        "for name in ('contextlib', 'io', 'codecs'):\n"
+        "    sys.modules[name] = types.ModuleType(name)  # half-built, as mid-import\n"
+        "interrupt._stop_now(2, None)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == STOPPED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -89,10 +90,60 @@ def test_help_and_version_do_not_import_the_domain() -> None:
         "import sys\n"
         "from backskills.cli.main import main\n"
         "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
-        "loaded = sorted(m for m in sys.modules if m.startswith(('pydantic', 'backskills.store', 'backskills.models')))\n"
+        "from backskills.plugins_off import LOADER\n"  # a stand-in, not pydantic's module
+        "loaded = sorted(m for m in sys.modules if m != LOADER and m.startswith(('pydantic', 'backskills.store', 'backskills.models')))\n"
         "print('LOADED:' + ','.join(loaded))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "LOADED:"
+
+
+def test_today_loads_the_history_only_on_a_monday(tmp_path: Path) -> None:
+    def loaded(day: str) -> str:
+        code = (
+            "import sys\n"
+            "from backskills.cli.main import main\n"
+            f"try:\n    main(['--data-dir', {str(tmp_path)!r}, 'today'])\n"
+            "except SystemExit:\n    pass\n"
+            "print('LOADED:' + ','.join(sorted(m for m in sys.modules "
+            "if m in ('backskills.history', 'backskills.summary'))))\n"
+        )
+        env = {**os.environ, "BACKSKILLS_TODAY": day}
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        )
+        return result.stdout.strip().splitlines()[-1]
+
+    env = {**os.environ, "BACKSKILLS_TODAY": "2026-02-20"}
+    logged = [sys.executable, "-m", "backskills", "--data-dir", str(tmp_path), "pain", "3"]
+    subprocess.run(logged, capture_output=True, check=True, env=env)
+    assert loaded("2026-03-03") == "LOADED:"  # a Tuesday
+    assert loaded("2026-03-02") == "LOADED:backskills.history"  # a Monday
+
+
+ARCHITECTURE = PACKAGE.parents[1] / "ARCHITECTURE.md"
+NAMED = re.compile(r"`(backskills/[\w/]*?(?:\.py|/))`")
+
+
+def test_architecture_names_only_modules_that_exist() -> None:
+    named = NAMED.findall(ARCHITECTURE.read_text())
+    assert len(named) > 40
+    missing = [name for name in named if not (PACKAGE.parent / name).exists()]
+    assert missing == [], f"ARCHITECTURE.md names files that do not exist: {missing}"
+
+
+def test_every_domain_module_has_a_row_in_architecture() -> None:
+    named = set(NAMED.findall(ARCHITECTURE.read_text()))
+    missing = []
+    for module in domain_modules():
+        path = PACKAGE.parent / module.replace(".", "/")
+        relative = str(path.relative_to(PACKAGE.parent))
+        if path.is_dir():
+            relative += "/__init__.py"
+        else:
+            relative += ".py"
+        if relative not in named and module != "backskills":
+            missing.append(relative)
+    assert missing == [], f"add these to the rule table in ARCHITECTURE.md: {missing}"

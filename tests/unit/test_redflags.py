@@ -309,6 +309,11 @@ def test_cancer_with_a_nerve_sign_is_an_emergency_about_the_spinal_cord(nerve: s
     result = redflags.build_result(DAY, ["cancer_history", nerve])
     assert result.outcome == "emergency"
     assert "spinal cord" in " ".join(result.reasons)
+    # NICE NG234: the cancer history must reach the people who see them, and the cancer
+    # team (acute oncology) must hear of it; 999 or A&E stays first.
+    assert result.advice[0].startswith("EMERGENCY:")
+    assert redflags.CANCER_EMERGENCY in result.advice
+    assert redflags.CANCER_EMERGENCY not in redflags.build_result(DAY, [nerve]).advice
 
 
 @pytest.mark.parametrize(

@@ -60,3 +60,14 @@ def test_the_combinations_and_services_are_in_the_leaflet() -> None:
     sources = " ".join(catalogue.topic("redflags").sources)
     assert "NICE guideline NG59" in sources and "NICE guideline NG234" in sources
     assert "nhs.uk" in sources
+
+
+@pytest.mark.parametrize(("outcome", "heading"), SECTIONS.items())
+def test_where_a_tier_names_nhs_111_it_names_nhs_24_for_scotland(
+    outcome: str, heading: str
+) -> None:
+    # The code's advice names both wherever it names 111; the leaflet says the same.
+    text = " ".join(_section(heading).split())
+    advice = " ".join(redflags.ADVICE[outcome])  # type: ignore[index]
+    assert ("NHS 111" in text) <= ("NHS 24" in text), text
+    assert ("NHS 111" in advice) <= ("NHS 24" in advice), advice

@@ -15,7 +15,7 @@ from backskills.errors import InvalidInput, JournalBusy, JournalSaveFailed, Jour
 from backskills.models import Journal
 from backskills.models.activity import PainScore
 from backskills.store import Store, atomic, serialise
-from tests.journals import journal_with_pain, stray_temp_files
+from tests.journals import holding_lock, journal_with_pain, stray_temp_files
 
 
 def mode(path: Path) -> int:
@@ -152,13 +152,10 @@ def test_stray_temp_files_are_removed_under_the_lock(data_dir: Path) -> None:
 
 
 def test_busy_lock_times_out(data_dir: Path) -> None:
-    from filelock import FileLock
-
     store = Store(data_dir, lock_timeout=0.2)
     add_pain(store, 1)
     before = store.journal_path.read_bytes()
-    holder = FileLock(str(store.lock_path))
-    with holder:
+    with holding_lock(store.lock_path):
         with pytest.raises(JournalBusy, match="busy"), store.transaction() as journal:
             journal.pain.clear()
         assert store.load().pain  # reading does not need the lock
@@ -280,3 +277,16 @@ def test_restore_keeps_the_unreadable_file_and_uses_newest_good_backup(data_dir:
     assert aside is not None and aside.read_bytes() == b"{ broken"
     assert [p.score for p in store.load().pain] == [1]
     assert mode(store.journal_path) == 0o600
+
+
+def test_lock_is_private_and_free_again_after_a_write(data_dir: Path) -> None:
+    import fcntl
+
+    store = Store(data_dir, lock_timeout=0)
+    add_pain(store, 1)
+    assert mode(store.lock_path) & 0o077 == 0
+    fd = os.open(store.lock_path, os.O_RDWR)
+    try:  # raises BlockingIOError if the write had kept the lock
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    finally:
+        os.close(fd)

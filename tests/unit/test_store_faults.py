@@ -14,7 +14,13 @@ import pytest
 
 from backskills.models import Journal
 from backskills.store import Store, serialise
-from tests.journals import child_env, journal_with_pain, run_backskills, stray_temp_files
+from tests.journals import (
+    child_env,
+    holding_lock,
+    journal_with_pain,
+    run_backskills,
+    stray_temp_files,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -140,15 +146,13 @@ def test_concurrent_cli_imports_keep_every_version(data_dir: Path, tmp_path: Pat
 
 
 def test_held_lock_makes_a_write_busy(data_dir: Path, tmp_path: Path) -> None:
-    from filelock import FileLock
-
     store = Store(data_dir)
     with store.transaction() as journal:
         journal.pain.extend(journal_with_pain(1).pain)
     before = store.journal_path.read_bytes()
     export = tmp_path / "export.json"
     export.write_bytes(serialise(journal_with_pain(4)))
-    with FileLock(str(store.lock_path)):
+    with holding_lock(store.lock_path):
         for args in (("data", "backup"), ("data", "import", str(export))):
             done = run_backskills(data_dir, *args, BACKSKILLS_LOCK_TIMEOUT="0.5")
             assert done.returncode == 3, done.stderr

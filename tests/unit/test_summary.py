@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from backskills import pain_change, summary
+from backskills import today as today_view
 from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import PainScore
@@ -205,10 +206,10 @@ def test_weeks_out_of_range() -> None:
 
 def test_summary_due_on_mondays_after_the_first_week() -> None:
     journal = climb()  # first entry 2026-02-26
-    assert summary.summary_due(journal, MON + timedelta(days=7))
-    assert not summary.summary_due(journal, MON + timedelta(days=8))  # a Tuesday
-    assert not summary.summary_due(journal, date(2026, 3, 2))  # only 4 days kept
-    assert not summary.summary_due(Journal(), MON + timedelta(days=7))
+    assert today_view.summary_due(journal, MON + timedelta(days=7))
+    assert not today_view.summary_due(journal, MON + timedelta(days=8))  # a Tuesday
+    assert not today_view.summary_due(journal, date(2026, 3, 2))  # only 4 days kept
+    assert not today_view.summary_due(Journal(), MON + timedelta(days=7))
 
 
 def test_a_check_entered_by_mistake_is_shown_but_not_praised() -> None:

@@ -106,10 +106,15 @@ class InputEnded(Exception):
 def input_ended(flag: str) -> Exception:
     from backskills.errors import InvalidInput
 
+    hint = (
+        "Run it again with --no-input: nothing is asked then."
+        if flag == "--no-input"
+        else f"Give the answer on the command line with {flag}, or add --no-input."
+    )
     return InvalidInput(
         flag,
         "no answer came: the input ended before the question was answered. Nothing was saved.",
-        hint=f"Give the answer on the command line with {flag}, or add --no-input.",
+        hint=hint,
     )
 
 
@@ -142,10 +147,11 @@ def wrapped(question: str) -> str:
     screen width, with room left on its last line for the answer: a terminal would break
     a long prompt in the middle of a word.
     """
-    import shutil
     import textwrap
 
-    width = max(shutil.get_terminal_size((80, 24)).columns - 1, 20)
+    from backskills.render.streams import terminal_columns
+
+    width = max(terminal_columns() - 1, 20)
     lines = textwrap.wrap(question, width, break_on_hyphens=False) or [question]
     last = lines.pop()
     lines += textwrap.wrap(last, max(width - PROMPT_SUFFIX_ROOM, 10), break_on_hyphens=False) or [

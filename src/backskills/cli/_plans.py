@@ -120,16 +120,18 @@ def suggest(kind: PlanKind, add_raw: list[str] | None, json: bool, no_input: boo
     loaded = store().load()
     items = flareups.suggestions(loaded, kind)
     command = flareups.PLAN_COMMANDS[kind]
+    gated = flareups.check_line(loaded)
     if not add_raw:
         if json:
             render.emit_json(
                 {
+                    "redflag_check": gated,
                     "suggestions": [i.to_json() for i in items],
                     **plan_json(kind, _texts(loaded, kind)),
                 }
             )
             return
-        show.suggestions(items, command=command)
+        show.suggestions(items, command=command, check_line=gated)
         if not interactive(no_input):
             return
         for item in items:

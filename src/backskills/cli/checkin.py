@@ -13,6 +13,7 @@ from backskills.cli._common import (
     JsonOption,
     NoInputOption,
     NoteOption,
+    answering,
     interactive,
     store,
     today,
@@ -268,10 +269,11 @@ def _wizard(journal: Journal, answers: Answers) -> None:
         render.say("", stderr=True)
         render.heading("1. Pain over the last 7 days", stderr=True)
     if answers.pain_average is None:
-        answers.pain_average = _ask(
-            "Your average pain, 0 (none) to 10 (the worst you can imagine)",
-            lambda raw: validate.pain_score(raw, "average pain"),
-        )
+        with answering("--pain-average"):
+            answers.pain_average = _ask(
+                "Your average pain, 0 (none) to 10 (the worst you can imagine)",
+                lambda raw: validate.pain_score(raw, "average pain"),
+            )
     if answers.pain_worst is None:
         average = answers.pain_average
 
@@ -283,14 +285,17 @@ def _wizard(journal: Journal, answers: Answers) -> None:
                 )
             return value
 
-        answers.pain_worst = _ask("Your worst pain, 0 to 10", worst)
+        with answering("--pain-worst"):
+            answers.pain_worst = _ask("Your worst pain, 0 to 10", worst)
 
     if not (answers.psfs or answers.psfs_new or answers.psfs_retire):
         render.say("", stderr=True)
-        _wizard_psfs(journal, answers, first)
+        with answering('--psfs "ACTIVITY=SCORE"'):
+            _wizard_psfs(journal, answers, first)
     if not (answers.tests or answers.not_done or answers.tests_new or answers.tests_retire):
         render.say("", stderr=True)
-        _wizard_tests(journal, answers, first)
+        with answering('--test "NAME=RESULT"'):
+            _wizard_tests(journal, answers, first)
     if not first and answers.change is None:
         render.say("", stderr=True)
         render.heading(
@@ -299,7 +304,8 @@ def _wizard(journal: Journal, answers: Answers) -> None:
         )
         for number, key in enumerate(checkins.CHANGES, start=1):
             render.say(f"{number}. {checkins.CHANGE_WORDS[key]}", stderr=True)
-        answers.change = _ask("Your answer (a number from 1 to 7)", checkins.change_choice)
+        with answering("--change"):
+            answers.change = _ask("Your answer (a number from 1 to 7)", checkins.change_choice)
 
 
 def _wizard_psfs(journal: Journal, answers: Answers, first: bool) -> None:

@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from backskills.cli._common import JsonOption, NoInputOption, interactive, store, wrapped
+from backskills.cli._common import (
+    JsonOption,
+    NoInputOption,
+    answering,
+    interactive,
+    store,
+    wrapped,
+)
 
 app = typer.Typer(add_completion=False)
 
@@ -50,7 +57,9 @@ def undo_command(
                 hint="Undo " + "; ".join(lines) + ".",
             )
         show.preview(state.changed_at, lines)
-        if not typer.confirm(wrapped("Undo this change?"), default=False):
+        with answering("--yes"):
+            agreed = typer.confirm(wrapped("Undo this change?"), default=False)
+        if not agreed:
             render.say("Nothing was changed.")
             return
     aside = keeper.step_back(state)

@@ -203,8 +203,10 @@ def plan(title: str, steps: Sequence[str], empty: str, stderr: bool = False) -> 
         say(f"{number}. ", step, stderr=stderr)
 
 
-def suggestions(items: Sequence[Suggestion], command: str) -> None:
+def suggestions(items: Sequence[Suggestion], command: str, check_line: str | None = None) -> None:
     heading("Ideas from the back class")
+    if check_line is not None:  # an open red-flag check comes before any idea to keep active
+        say(check_line)
     for item in items:
         mark = " (already in your plan)" if item.in_plan else ""
         say(f"{item.number}. ", item.text, (mark, "dim"))

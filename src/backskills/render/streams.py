@@ -118,6 +118,16 @@ def normalise_terminal_env() -> None:
             del os.environ["LINES"]
 
 
+def terminal_columns() -> int:
+    """The screen width for code that lays text out itself (prompts, help): ``COLUMNS``
+    when sensible, else the terminal's own width, else 80. The Rich consoles use the same
+    environment, so every part of the output agrees on one width."""
+    import shutil
+
+    normalise_terminal_env()
+    return shutil.get_terminal_size((80, 24)).columns or 80
+
+
 @contextmanager
 def guarded_output() -> Iterator[None]:
     """Guard ``sys.stdout`` and ``sys.stderr`` for one run; put them back afterwards."""

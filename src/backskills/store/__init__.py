@@ -23,7 +23,7 @@ import json
 import os
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +55,7 @@ from backskills.store.safefile import (
     UnsafeFile,
     check_journal_link,
     describe_kind,
+    is_system_path,
     make_private_dirs,
     read_regular,
     real_subdir,
@@ -207,6 +208,14 @@ class Store:
                 document, _ = migrate(document, SCHEMA_VERSION)
             except ValueError as exc:
                 raise self._unreadable(source, f"cannot be brought up to date ({exc})") from None
+            except (TypeError, AttributeError, KeyError, IndexError):
+                # A part of the file does not have the shape its version wrote (a list
+                # where an object belongs, ...): unreadable, never a crash.
+                raise self._unreadable(
+                    source,
+                    f"cannot be brought up to date (it does not have the shape of a version "
+                    f"{version} journal)",
+                ) from None
         from pydantic import ValidationError
 
         try:
@@ -283,35 +292,39 @@ class Store:
                 "Nothing was changed.",
                 hint="Choose a folder with --data-dir or BACKSKILLS_DATA_DIR.",
             )
+        real = self.data_dir.resolve()
+        if is_system_path(real):
+            raise JournalSaveFailed(
+                f"{self.data_dir} is a system folder, so the journal does not go there. "
+                "Nothing was changed.",
+                hint="Choose a folder of your own with --data-dir or BACKSKILLS_DATA_DIR.",
+            )
         if not self.data_dir.exists():
             make_private_dirs(self.data_dir)
 
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the inter-process lock; stray temporary files are removed under it."""
-        from filelock import FileLock, Timeout
+        from backskills.store.lock import LockTimeout, hold
 
-        try:
-            self.ensure_dir()
-            self._check_lock_file()
-            lock = FileLock(str(self.lock_path), timeout=self.lock_timeout, mode=0o600)
-            lock.acquire()
-        except Timeout:
-            raise JournalBusy(
-                "the journal is busy: another backskills command is using it.",
-                hint=(
-                    f"Wait a moment and try again (it waited {self.lock_timeout:g} s; "
-                    f"set {ENV_LOCK_TIMEOUT} to wait longer)."
-                ),
-            ) from None
-        except OSError as exc:
-            raise _save_failed(exc, f"cannot use the folder {self.data_dir}") from None
-        try:
+        with ExitStack() as held:
+            try:
+                self.ensure_dir()
+                self._check_lock_file()
+                held.enter_context(hold(self.lock_path, self.lock_timeout))
+            except LockTimeout:
+                raise JournalBusy(
+                    "the journal is busy: another backskills command is using it.",
+                    hint=(
+                        f"Wait a moment and try again (it waited {self.lock_timeout:g} s; "
+                        f"set {ENV_LOCK_TIMEOUT} to wait longer)."
+                    ),
+                ) from None
+            except OSError as exc:
+                raise _save_failed(exc, f"cannot use the folder {self.data_dir}") from None
             for directory in self._temp_dirs():
                 clean_temp_files(directory)
             yield
-        finally:
-            lock.release()
 
     def _check_lock_file(self) -> None:
         """The lock file must be an ordinary file of ours (a link is never opened)."""
@@ -612,6 +625,11 @@ class Store:
     def write_export(self, path: Path, data: bytes, overwrite: bool) -> None:
         """Write an export file: replaced atomically (never written through a link), 0600."""
         exists = path.exists() or path.is_symlink()
+        if is_system_path(path.absolute().parent):
+            raise Refused(
+                f"{path} is in a system folder, so no export was written there.",
+                hint="Choose a file in a folder of your own.",
+            )
         if exists and not overwrite:
             raise Refused(f"{path} already exists.", hint="Choose another name or add --force.")
         if exists:
