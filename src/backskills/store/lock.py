@@ -62,7 +62,8 @@ def hold(path: Path, timeout: float) -> Iterator[None]:
 
 @contextmanager
 def _hold_portable(path: Path, timeout: float) -> Iterator[None]:  # pragma: no cover
-    from filelock import FileLock, Timeout
+    # Installed only on Windows (see pyproject), so a POSIX type check finds no module.
+    from filelock import FileLock, Timeout  # type: ignore[import-not-found, unused-ignore]
 
     lock = FileLock(str(path), timeout=timeout, mode=0o600)
     try:
