@@ -33,6 +33,7 @@ from backskills.models.checkin import (
     PsfsItem,
     PsfsRating,
 )
+from backskills.models.entries import next_number
 from backskills.thresholds import threshold
 from backskills.units import fmt
 
@@ -197,12 +198,7 @@ ID_PREFIX = "c"  # a check-in's entry id is c1, c2, ... (models.entries)
 
 def _next_checkin_id(journal: Journal) -> int:
     """The next check-in number; a number once used is never given again (even if removed)."""
-    highest = max(
-        max((c.id for c in journal.outcomes.checkins), default=0),
-        journal.last_ids.get(ID_PREFIX, 0),
-    )
-    journal.last_ids[ID_PREFIX] = highest + 1
-    return highest + 1
+    return next_number(journal, ID_PREFIX, (c.id for c in journal.outcomes.checkins))
 
 
 def _next_item_id(journal: Journal) -> int:

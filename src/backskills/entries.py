@@ -32,6 +32,7 @@ from backskills.models.entries import (
     Slot,
     entry_id,
     kind_named,
+    note_removed,
 )
 
 SUMMARY_NOTE = 40  # characters of a note shown in a listing
@@ -351,6 +352,7 @@ def remove(journal: Journal, entry: str, *, today: date) -> EntryChange:
     if kind.amount_field:
         _move_task(journal, kind, target, -getattr(target, kind.amount_field))
     slot.owner.remove(target)
+    note_removed(journal, kind, target)
     effects = _effects(journal, kind, slot, touched, status_before, today)
     if kind.key == "checkin":
         from backskills import checkins

@@ -17,6 +17,7 @@ from typing import get_args
 
 from backskills.errors import InvalidInput
 from backskills.models import Journal
+from backskills.models.entries import next_number
 from backskills.models.learning import RelaxSession, ThoughtKind, ThoughtRecord
 from backskills.validate import printable
 
@@ -142,7 +143,7 @@ def add_thought(
     kind: ThoughtKind | None = None,
     alternative: str | None = None,
 ) -> ThoughtRecord:
-    next_id = max((t.id for t in journal.thoughts), default=0) + 1
+    next_id = next_number(journal, "t", (t.id for t in journal.thoughts))
     record = ThoughtRecord(
         id=next_id,
         date=day,

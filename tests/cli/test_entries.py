@@ -306,3 +306,14 @@ def test_help_names_every_kind_and_its_letter(cli: Run) -> None:
     readme = flat((Path(__file__).parents[2] / "README.md").read_text("utf-8"))
     for kind in ENTRY_KINDS:
         assert f"`{kind.prefix}` | {kind.label}" in readme
+
+
+def test_a_removed_thought_records_number_is_never_given_again(cli: Run) -> None:
+    # A thought record's id is its own number (t1, t2, ...): removing the newest one and
+    # adding another must not hand out the same id for a different entry.
+    for situation in ("bus", "shop"):
+        ok(cli, 1, "thoughts", "add", "--situation", situation, "--thought", "I can't")
+    ok(cli, 1, "entries", "remove", "t2")
+    ok(cli, 1, "thoughts", "add", "--situation", "stairs", "--thought", "It will hurt")
+    ids = {e["id"]: e for e in listed(cli, 1, "--kind", "thought")}
+    assert sorted(ids) == ["t1", "t3"]

@@ -161,6 +161,21 @@ def entry_id(kind: EntryKind, entry: Any) -> str:
     return str(entry.id)
 
 
+def next_number(journal: Journal, prefix: str, used: Iterable[int]) -> int:
+    """The next number of a kind whose id is the entry's own number (thought records,
+    check-ins): one more than any number in use or ever handed out, and remembered in
+    ``last_ids`` so a removed entry's number is never given again."""
+    number = max(max(used, default=0), journal.last_ids.get(prefix, 0)) + 1
+    journal.last_ids[prefix] = number
+    return number
+
+
+def note_removed(journal: Journal, kind: EntryKind, entry: Any) -> None:
+    """Remember a removed entry's own number so ``next_number`` never hands it out again."""
+    if kind.derived_id:
+        journal.last_ids[kind.prefix] = max(journal.last_ids.get(kind.prefix, 0), entry.id)
+
+
 def assign_ids(journal: Journal) -> None:
     """Give every entry without an id the next number of its kind."""
     for kind in ENTRY_KINDS:
