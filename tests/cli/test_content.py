@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import backskills
-from backskills import catalogue
 from backskills.cli.registry import COMMANDS
+from backskills.domain import catalogue
 from tests.conftest import Run
 
 CONTENT = catalogue.content_root()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from backskills import catalogue
+from backskills.domain import catalogue
 from tests.conftest import Run
 
 

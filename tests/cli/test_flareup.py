@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backskills import flareups, redflags
+from backskills.domain import flareups, redflags
 from tests.cli.safety_helpers import (  # noqa: F401 (autouse fixtures)
     TODAY,
     fixed_day,

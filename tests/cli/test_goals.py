@@ -652,7 +652,7 @@ def log_baseline(data_dir: Path, *, red_flag: bool = False) -> None:
     """Three baseline days of walking (10, 12, 11 minutes: start 8), through the domain."""
     from datetime import date
 
-    from backskills.baseline import log_day
+    from backskills.domain.baseline import log_day
     from backskills.models.safety import RedFlagCheck
     from backskills.store import Store
 

@@ -167,7 +167,7 @@ def test_a_long_window_puts_several_days_in_a_column(cli: Run, flared: Journal) 
 
 # -- JSON ------------------------------------------------------------------------------
 def test_json_is_the_domain_document(cli: Run, flared: Journal) -> None:
-    from backskills import history, summary
+    from backskills.domain import history, summary
 
     for args, expected in [
         (("history", "walking"), history.activity_history(flared, "walking", TODAY).to_json()),

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from backskills import catalogue
+from backskills.domain import catalogue
 from tests.conftest import Run
 
 
@@ -285,7 +285,7 @@ def test_redflag_advice_names_the_leaflet_for_the_sign(cli: Run, sign: str, leaf
 
 
 def test_every_sign_leaflet_is_a_real_sign_and_topic() -> None:
-    from backskills import redflags
+    from backskills.domain import redflags
     from backskills.render.safety import SIGN_LEAFLETS
 
     ids = {sign.id for sign in redflags.SIGNS}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from backskills import redflags
+from backskills.domain import redflags
 from tests.cli.safety_helpers import (  # noqa: F401 (autouse fixtures)
     TODAY,
     fixed_day,
@@ -267,8 +267,8 @@ def test_assessed_twice_is_refused(cli: Run, data_dir: Path) -> None:
 
 
 def _gate(data_dir: Path) -> str | None:
+    from backskills.domain.safety import exercise_block_reason
     from backskills.models import Journal
-    from backskills.safety import exercise_block_reason
 
     path = data_dir / "journal.json"
     return exercise_block_reason(Journal.model_validate_json(path.read_bytes()))

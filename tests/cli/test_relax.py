@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backskills.learning import BREATH_SECONDS, BREATHING_STEPS
+from backskills.domain.learning import BREATH_SECONDS, BREATHING_STEPS
 from tests.conftest import Run
 
 
@@ -132,7 +132,7 @@ def test_pacer_counts_down_each_breath() -> None:
 
     from rich.console import Console
 
-    from backskills.learning import breathing_plan
+    from backskills.domain.learning import breathing_plan
     from backskills.render import relax as pacer
 
     frames: list[str] = []
@@ -153,7 +153,7 @@ def test_pacer_bar_has_its_own_line_and_fits_the_screen(width: int) -> None:
 
     from rich.console import Console
 
-    from backskills.learning import breathing_plan
+    from backskills.domain.learning import breathing_plan
     from backskills.render import relax as pacer
 
     console = Console(file=io.StringIO(), width=width)

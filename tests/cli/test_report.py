@@ -291,7 +291,12 @@ def test_only_report_and_calendar_load_their_heavy_code(data_dir: Path) -> None:
     import subprocess
     import sys
 
-    heavy = ("backskills.report_html", "backskills.report_svg", "backskills.report_md", "icalendar")
+    heavy = (
+        "backskills.domain.report_html",
+        "backskills.domain.report_svg",
+        "backskills.domain.report_md",
+        "icalendar",
+    )
     code = (
         "import sys\n"
         "from backskills.cli.main import main\n"
@@ -311,7 +316,7 @@ def test_only_report_and_calendar_load_their_heavy_code(data_dir: Path) -> None:
 
     assert loaded("today") == ""
     assert loaded("report", "questions") == ""
-    assert "backskills.report_md" in loaded("report", "--format", "md")
+    assert "backskills.domain.report_md" in loaded("report", "--format", "md")
     assert "icalendar" in loaded("calendar", "--json")
 
 

@@ -157,7 +157,7 @@ def test_on_a_terminal_each_planned_activity_is_offered_a_drop_back(
     pretend_terminal(monkeypatch, "backskills.cli.flareup")
     # Each emergency question (no), nothing new on the urgent list, pain 6, then for
     # walking: x (not a choice), s (start).
-    from backskills import redflags
+    from backskills.domain import redflags
 
     answers = "n\n" * len(redflags.signs_in("emergency")) + "n\n6\nx\ns\n"
     result = cli("flareup", "start", input=answers, env=on("2026-03-11"))

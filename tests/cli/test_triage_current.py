@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backskills import flareups, redflags
+from backskills.domain import flareups, redflags
 from tests.cli.journey import as_json, baseline_walking, flat, ok, planned_walking, run
 from tests.cli.safety_helpers import fresh_consoles  # noqa: F401 (autouse fixture)
 from tests.conftest import Run

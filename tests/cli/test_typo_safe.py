@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from backskills.domain.records import REPEAT_WINDOW, log_activity
 from backskills.models import Journal
-from backskills.records import REPEAT_WINDOW, log_activity
 from tests.cli.journey import as_json, flat, ok, refused, run
 from tests.conftest import Run
 

@@ -36,7 +36,7 @@ def test_wheel_holds_every_content_file(wheel: Path) -> None:
         }
         assert expected, f"no {folder} in the repository"
         assert expected <= names
-    assert "backskills/catalogue.py" in names
+    assert "backskills/domain/catalogue.py" in names
     assert not any(n.startswith("content/") for n in names), "content must sit inside the package"
 
 
@@ -68,7 +68,7 @@ def test_installed_wheel_reads_its_own_leaflets_outside_the_repo(
 
     where = run(
         "-c",
-        "import backskills, backskills.catalogue as c; print(backskills.__file__); "
+        "import backskills, backskills.domain.catalogue as c; print(backskills.__file__); "
         "print(c.content_root())",
     )
     assert where.returncode == 0, where.stderr

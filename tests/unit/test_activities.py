@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from backskills.activities import arg, describe, ensure_activity, find_activity, get_activity
+from backskills.domain.activities import arg, describe, ensure_activity, find_activity, get_activity
 from backskills.errors import InvalidInput, NotFound
 from backskills.models import Journal
 

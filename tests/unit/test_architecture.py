@@ -108,7 +108,7 @@ def test_today_loads_the_history_only_on_a_monday(tmp_path: Path) -> None:
             f"try:\n    main(['--data-dir', {str(tmp_path)!r}, 'today'])\n"
             "except SystemExit:\n    pass\n"
             "print('LOADED:' + ','.join(sorted(m for m in sys.modules "
-            "if m in ('backskills.history', 'backskills.summary'))))\n"
+            "if m in ('backskills.domain.history', 'backskills.domain.summary'))))\n"
         )
         env = {**os.environ, "BACKSKILLS_TODAY": day}
         result = subprocess.run(
@@ -120,7 +120,7 @@ def test_today_loads_the_history_only_on_a_monday(tmp_path: Path) -> None:
     logged = [sys.executable, "-m", "backskills", "--data-dir", str(tmp_path), "pain", "3"]
     subprocess.run(logged, capture_output=True, check=True, env=env)
     assert loaded("2026-03-03") == "LOADED:"  # a Tuesday
-    assert loaded("2026-03-02") == "LOADED:backskills.history"  # a Monday
+    assert loaded("2026-03-02") == "LOADED:backskills.domain.history"  # a Monday
 
 
 ARCHITECTURE = PACKAGE.parents[1] / "ARCHITECTURE.md"
@@ -147,3 +147,25 @@ def test_every_domain_module_has_a_row_in_architecture() -> None:
         if relative not in named and module != "backskills":
             missing.append(relative)
     assert missing == [], f"add these to the rule table in ARCHITECTURE.md: {missing}"
+
+
+SHARED_TOP_LEVEL = {
+    "__init__.py",
+    "__main__.py",
+    "bounds.py",
+    "clock.py",
+    "errors.py",
+    "interrupt.py",
+    "plain.py",
+    "plugins_off.py",
+    "safetext.py",
+    "settings.py",
+}
+
+
+def test_the_top_level_holds_only_the_layers_and_shared_modules() -> None:
+    """Rules live in domain/, so ``src/backskills/`` shows the layers at a glance."""
+    folders = {p.name for p in PACKAGE.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    modules = {p.name for p in PACKAGE.glob("*.py")}
+    assert folders == {"cli", "render", "domain", "store", "models"}
+    assert modules == SHARED_TOP_LEVEL, "a new rule module belongs in backskills/domain/"

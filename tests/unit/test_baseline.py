@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backskills import baseline as bl
-from backskills import units
+from backskills.domain import baseline as bl
+from backskills.domain import units
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from tests.shapes import BASELINE_KEYS
@@ -153,7 +153,7 @@ def test_unit_mismatch_and_list() -> None:
 def test_the_worked_sums_check_by_hand_when_the_average_is_rounded() -> None:
     from datetime import date, timedelta
 
-    from backskills import baseline
+    from backskills.domain import baseline
     from backskills.models import Journal
 
     journal = Journal()

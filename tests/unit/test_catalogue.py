@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backskills import catalogue
-from backskills.catalogue import ContentError, split_front_matter
+from backskills.domain import catalogue
+from backskills.domain.catalogue import ContentError, split_front_matter
 from backskills.errors import NotFound
 
 TOPIC = """---

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backskills import history, summary
-from backskills.activities import find_activity
-from backskills.history import Chart, DayPoint, PainWeek
+from backskills.domain import history, summary
+from backskills.domain.activities import find_activity
+from backskills.domain.history import Chart, DayPoint, PainWeek
 from backskills.models import Journal
 from backskills.render import chart as charts
 from tests.model_strategies import model_strategy

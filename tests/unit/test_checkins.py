@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from backskills import checkins
-from backskills.checkins import Answers
+from backskills.domain import checkins
+from backskills.domain.checkins import Answers
+from backskills.domain.thresholds import THRESHOLDS, pain_change_is_meaningful, threshold
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.activity import PainScore
-from backskills.thresholds import THRESHOLDS, pain_change_is_meaningful, threshold
 
 DAY1 = date(2026, 1, 5)
 WEEK6 = DAY1 + timedelta(days=35)

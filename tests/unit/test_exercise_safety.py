@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from backskills import catalogue
+from backskills.domain import catalogue
 from tests.conftest import Run
 
 ROOT = Path(__file__).resolve().parents[2] / "content"

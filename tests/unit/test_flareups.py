@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backskills import flareups, progression
+from backskills.domain import flareups, progression
+from backskills.domain.safety import active_flareup
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, Plan
-from backskills.safety import active_flareup
 
 DAY = dt.date(2026, 3, 1)
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backskills import goals
+from backskills.domain import goals
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 
@@ -349,7 +349,7 @@ def test_today_section_lists_active_goals_nearest_first() -> None:
 
 
 def with_baseline(amounts: tuple[float, ...] = (10, 12, 11), name: str = "walking") -> Journal:
-    from backskills.baseline import log_day
+    from backskills.domain.baseline import log_day
 
     journal = Journal()
     for offset, amount in enumerate(amounts):

@@ -11,7 +11,7 @@ from typing import get_args
 
 import pytest
 
-from backskills import history
+from backskills.domain import history
 from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import (

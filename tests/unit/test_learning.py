@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backskills import learning
+from backskills.domain import learning
 from backskills.errors import InvalidInput
 from backskills.models import Journal
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backskills import pacing, units
+from backskills.domain import pacing, units
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.pacing import PaceActivity, PaceLog, PaceTask

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backskills import progression as prog
-from backskills import units
-from backskills.activities import ensure_activity
-from backskills.baseline import log_day
+from backskills.domain import progression as prog
+from backskills.domain import units
+from backskills.domain.activities import ensure_activity
+from backskills.domain.baseline import log_day
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.activity import ActivityRecord, PainScore

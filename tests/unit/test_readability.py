@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from backskills import catalogue
+from backskills.domain import catalogue
 from tests.readability import MINIMUM, prose, reading, syllables
 
 # Syllables as a dictionary gives them (British pronunciation), in words the leaflets use.

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backskills import redflags
+from backskills.domain import redflags
+from backskills.domain.safety import exercise_block_reason, require_exercise_allowed
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.safety import RULES_VERSION, RedFlagCheck
-from backskills.safety import exercise_block_reason, require_exercise_allowed
 
 DAY = dt.date(2026, 3, 1)
 

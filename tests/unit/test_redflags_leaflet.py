@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backskills import catalogue, redflags
+from backskills.domain import catalogue, redflags
 
 # Each tier's section in the leaflet, found by the start of its heading.
 SECTIONS = {

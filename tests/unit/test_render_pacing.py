@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from backskills import pacing, render
+from backskills import render
+from backskills.domain import pacing
 from backskills.models import Journal
 from backskills.models.pacing import PaceActivity, PaceTask
 from backskills.render import pacing as view

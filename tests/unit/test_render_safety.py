@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from backskills import flareups, redflags, render
+from backskills import render
+from backskills.domain import flareups, redflags
 from backskills.models import Journal
 from backskills.render import safety as show
 

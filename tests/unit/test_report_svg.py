@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from backskills import report_svg as svg
+from backskills.domain import report_svg as svg
 
 FIRST = date(2026, 3, 2)  # a Monday
 NS = {"s": "http://www.w3.org/2000/svg"}

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from backskills import pain_change, summary
-from backskills import today as today_view
+from backskills.domain import pain_change, summary
+from backskills.domain import today as today_view
 from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import PainScore

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backskills import units
+from backskills.domain import units
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backskills import validate
+from backskills.domain import validate
 from backskills.errors import InvalidInput
 
 TODAY = date(2026, 11, 21)

@@ -21,7 +21,7 @@ from backskills.cli._common import (
 )
 
 if TYPE_CHECKING:
-    from backskills.flareups import PlanKind
+    from backskills.domain.flareups import PlanKind
     from backskills.models import Journal
 
 TITLES: dict[PlanKind, str] = {
@@ -31,20 +31,21 @@ TITLES: dict[PlanKind, str] = {
 
 
 def _texts(journal: Journal, kind: PlanKind) -> list[str]:
-    from backskills import flareups
+    from backskills.domain import flareups
 
     return [step.text for step in flareups.plan_steps(journal, kind)]
 
 
 def _reminder(kind: PlanKind, stderr: bool = False) -> None:
-    from backskills import flareups, render
+    from backskills import render
+    from backskills.domain import flareups
 
     if kind == "goodspell":
         render.say(("Remember: ", "bold"), flareups.GOODSPELL_REMINDER, stderr=stderr)
 
 
 def render_plan(kind: PlanKind, texts: list[str], stderr: bool = False) -> None:
-    from backskills import flareups
+    from backskills.domain import flareups
     from backskills.render import safety as show
 
     command = flareups.PLAN_COMMANDS[kind]
@@ -58,7 +59,7 @@ def render_plan(kind: PlanKind, texts: list[str], stderr: bool = False) -> None:
 
 
 def plan_json(kind: PlanKind, texts: list[str]) -> dict[str, object]:
-    from backskills import flareups
+    from backskills.domain import flareups
 
     document: dict[str, object] = {"plan": texts}
     if kind == "goodspell":
@@ -79,7 +80,8 @@ def show_plan(kind: PlanKind, json: bool) -> None:
 
 
 def add(kind: PlanKind, text: str, json: bool) -> None:
-    from backskills import flareups, render
+    from backskills import render
+    from backskills.domain import flareups
 
     with store().transaction() as journal:
         step = flareups.add_step(journal, kind, text, today())
@@ -92,7 +94,8 @@ def add(kind: PlanKind, text: str, json: bool) -> None:
 
 
 def remove(kind: PlanKind, number_raw: str, json: bool) -> None:
-    from backskills import flareups, render, validate
+    from backskills import render
+    from backskills.domain import flareups, validate
 
     number = validate.whole_number(number_raw, "N", 1, flareups.MAX_STEPS)
     with store().transaction() as journal:
@@ -107,7 +110,8 @@ def remove(kind: PlanKind, number_raw: str, json: bool) -> None:
 
 def suggest(kind: PlanKind, add_raw: list[str] | None, json: bool, no_input: bool) -> None:
     """List the ideas; add the chosen ones (--add N, or one question each on a terminal)."""
-    from backskills import flareups, render, validate
+    from backskills import render
+    from backskills.domain import flareups, validate
     from backskills.render import safety as show
 
     ideas = flareups.SUGGESTIONS[kind]

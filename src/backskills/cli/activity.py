@@ -29,7 +29,8 @@ def list_command(json: JsonOption = False) -> None:
 
     Example: backskills activity list --json
     """
-    from backskills import activity_admin, render
+    from backskills import render
+    from backskills.domain import activity_admin
     from backskills.render import activity as show
 
     found = activity_admin.summaries(store().load(), today())
@@ -49,7 +50,7 @@ def rename_command(
 
     Example: backskills activity rename walkng walking
     """
-    from backskills import activity_admin, validate
+    from backskills.domain import activity_admin, validate
 
     name = validate.name(new, "NEW")
     with store().transaction() as journal:
@@ -75,7 +76,7 @@ def merge_command(
 
     Example: backskills activity merge "walk" walking
     """
-    from backskills import activity_admin, validate
+    from backskills.domain import activity_admin, validate
 
     keep = validate.name(unit_of, "--unit-of") if unit_of is not None else None
     with store().transaction() as journal:
@@ -98,7 +99,7 @@ def remove_command(
 
     Example: backskills activity remove walkng --with-entries
     """
-    from backskills import activity_admin, validate
+    from backskills.domain import activity_admin, validate
 
     with store().transaction() as journal:
         change = activity_admin.remove(
@@ -109,7 +110,7 @@ def remove_command(
 
 def _show(change: object, json: bool) -> None:
     from backskills import render
-    from backskills.activity_admin import ActivityChange
+    from backskills.domain.activity_admin import ActivityChange
     from backskills.render import activity as show
 
     assert isinstance(change, ActivityChange)

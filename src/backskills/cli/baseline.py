@@ -63,10 +63,11 @@ def log_command(
 
     Example: backskills baseline log walking 10 --felt ok
     """
-    from backskills import baseline as domain
-    from backskills import render, validate
-    from backskills.felt import for_baseline
-    from backskills.goals import goals_tied_to
+    from backskills import render
+    from backskills.domain import baseline as domain
+    from backskills.domain import validate
+    from backskills.domain.felt import for_baseline
+    from backskills.domain.goals import goals_tied_to
     from backskills.render import baseline as show
 
     now = today()
@@ -111,8 +112,9 @@ def show_command(
 
     Example: backskills baseline show walking --start-factor 0.7
     """
-    from backskills import baseline as domain
-    from backskills import render, validate
+    from backskills import render
+    from backskills.domain import baseline as domain
+    from backskills.domain import validate
     from backskills.render import baseline as show
 
     name = validate.name(activity, "ACTIVITY")
@@ -136,8 +138,8 @@ def list_command(json: JsonOption = False) -> None:
 
     Example: backskills baseline list
     """
-    from backskills import baseline as domain
     from backskills import render
+    from backskills.domain import baseline as domain
     from backskills.render import baseline as show
 
     results = domain.list_all(store().load())
@@ -159,9 +161,10 @@ def redo_command(
 
     Example: backskills baseline redo walking --note "after the flare-up"
     """
-    from backskills import baseline as domain
-    from backskills import render, validate
-    from backskills.goals import goals_tied_to
+    from backskills import render
+    from backskills.domain import baseline as domain
+    from backskills.domain import validate
+    from backskills.domain.goals import goals_tied_to
     from backskills.render import baseline as show
 
     name = validate.name(activity, "ACTIVITY")

@@ -39,7 +39,8 @@ def calendar_command(
     """
     from datetime import UTC, datetime
 
-    from backskills import render, schedule, validate
+    from backskills import render
+    from backskills.domain import schedule, validate
     from backskills.errors import InvalidInput
     from backskills.render import schedule as show
 
@@ -54,7 +55,7 @@ def calendar_command(
         )
     the_store = store()
     plan = schedule.build(the_store.load(), today(), how_many)
-    from backskills.ics import to_ics
+    from backskills.domain.ics import to_ics
 
     data = to_ics(plan, stamp=datetime.now(UTC), at=when, alarm_minutes=before)
     if output is None and not json:

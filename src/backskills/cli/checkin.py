@@ -21,7 +21,7 @@ from backskills.cli._common import (
 )
 
 if TYPE_CHECKING:
-    from backskills.checkins import Answers
+    from backskills.domain.checkins import Answers
     from backskills.models import Journal
 
 T = TypeVar("T")
@@ -135,8 +135,9 @@ def checkin(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from backskills import checkins, render, validate
-    from backskills.checkins import Answers
+    from backskills import render
+    from backskills.domain import checkins, validate
+    from backskills.domain.checkins import Answers
     from backskills.errors import InvalidInput
     from backskills.render import checkin as show
 
@@ -252,7 +253,8 @@ def _ask(question: str, check: Callable[[str], T]) -> T:
 
 def _wizard(journal: Journal, answers: Answers) -> None:
     """Ask, one question at a time, for whatever the options did not give."""
-    from backskills import checkins, render, validate
+    from backskills import render
+    from backskills.domain import checkins, validate
     from backskills.errors import InvalidInput
 
     done = checkins.ordered(journal)
@@ -309,7 +311,8 @@ def _wizard(journal: Journal, answers: Answers) -> None:
 
 
 def _wizard_psfs(journal: Journal, answers: Answers, first: bool) -> None:
-    from backskills import checkins, render, validate
+    from backskills import render
+    from backskills.domain import checkins, validate
     from backskills.errors import InvalidInput
 
     render.heading("2. Activities your back makes hard (PSFS)", stderr=True)
@@ -387,9 +390,10 @@ def _wizard_psfs(journal: Journal, answers: Answers, first: bool) -> None:
 
 
 def _wizard_tests(journal: Journal, answers: Answers, first: bool) -> None:
-    from backskills import checkins, render, validate
+    from backskills import render
+    from backskills.domain import checkins, validate
+    from backskills.domain.units import fmt
     from backskills.errors import InvalidInput
-    from backskills.units import fmt
 
     render.heading("3. Exercise tests", stderr=True)
     caution = checkins.tests_caution(journal)
@@ -521,9 +525,10 @@ def show_command(
 
     Example: backskills checkin show --from 1 --to 2
     """
-    from backskills import checkins, render
+    from backskills import render
+    from backskills.domain import checkins
+    from backskills.domain.thresholds import THRESHOLDS
     from backskills.render import checkin as show
-    from backskills.thresholds import THRESHOLDS
 
     journal = store().load()
     comparison = checkins.compare(journal, from_number, to_number)
@@ -550,7 +555,8 @@ def list_command(json: JsonOption = False) -> None:
 
     Example: backskills checkin list
     """
-    from backskills import checkins, render
+    from backskills import render
+    from backskills.domain import checkins
     from backskills.render import checkin as show
 
     journal = store().load()
@@ -568,7 +574,8 @@ def tests_command(json: JsonOption = False) -> None:
 
     Example: backskills checkin tests
     """
-    from backskills import checkins, render
+    from backskills import render
+    from backskills.domain import checkins
     from backskills.render import checkin as show
 
     journal = store().load()

@@ -40,7 +40,7 @@ def check_command(json: JsonOption = False) -> None:
     Example: backskills data check
     """
     from backskills import render
-    from backskills.export import counts
+    from backskills.domain.export import counts
 
     the_store = store()
     loaded = the_store.load_with_version()
@@ -143,8 +143,8 @@ def export_command(
     Example: backskills data export --format csv -o my-back.csv
     """
     from backskills import render
+    from backskills.domain.export import csv_text
     from backskills.errors import InvalidInput
-    from backskills.export import csv_text
     from backskills.store import serialise
 
     if fmt not in ("json", "csv"):
@@ -174,7 +174,7 @@ def import_command(
     Example: backskills data import my-back.json
     """
     from backskills import render
-    from backskills.export import counts
+    from backskills.domain.export import counts
 
     the_store = store()
     journal = the_store.read_import(file)

@@ -74,7 +74,8 @@ def list_command(
 def _list(
     kind: str | None, activity: str | None, since: str | None, until: str | None, json: bool
 ) -> None:
-    from backskills import entries, render, validate
+    from backskills import render
+    from backskills.domain import entries, validate
     from backskills.errors import InvalidInput
     from backskills.render import entries as show
 
@@ -116,7 +117,8 @@ def edit_command(
 
     Example: backskills entries edit a12 --amount 14
     """
-    from backskills import entries, render, validate
+    from backskills import render
+    from backskills.domain import entries, validate
     from backskills.render import entries as show
 
     now = today()
@@ -144,7 +146,8 @@ def remove_command(entry: IdArg, json: JsonOption = False) -> None:
 
     Example: backskills entries remove a12
     """
-    from backskills import entries, render
+    from backskills import render
+    from backskills.domain import entries
     from backskills.render import entries as show
 
     now = today()

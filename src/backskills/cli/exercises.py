@@ -9,7 +9,7 @@ import typer
 from backskills.cli._common import JsonOption
 
 if TYPE_CHECKING:
-    from backskills.catalogue import Exercise
+    from backskills.domain.catalogue import Exercise
 
 app = typer.Typer(invoke_without_command=True, add_completion=False)
 
@@ -37,7 +37,8 @@ def exercises(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from backskills import catalogue, render
+    from backskills import render
+    from backskills.domain import catalogue
     from backskills.render import content
 
     chosen_level = _choice(level, catalogue.LEVELS, "--level")
@@ -69,7 +70,8 @@ def show(
 
     Example: backskills exercises show knee rolling
     """
-    from backskills import catalogue, render
+    from backskills import render
+    from backskills.domain import catalogue
     from backskills.render import content
 
     item = catalogue.exercise(" ".join(name))
@@ -108,8 +110,8 @@ def _choice(raw: str | None, allowed: tuple[Any, ...], field: str) -> Any:
     """``raw`` if it is one of ``allowed`` (any case), else exit 2 naming the option."""
     if raw is None:
         return None
+    from backskills.domain.validate import printable
     from backskills.errors import InvalidInput
-    from backskills.validate import printable
 
     value = raw.strip().casefold()
     if value not in allowed:

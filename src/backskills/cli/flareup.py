@@ -23,7 +23,7 @@ from backskills.cli._common import (
 if TYPE_CHECKING:
     from datetime import date
 
-    from backskills.flareups import ReduceChoice, ReductionOption
+    from backskills.domain.flareups import ReduceChoice, ReductionOption
     from backskills.models import Journal
     from backskills.models.safety import Comeback
 
@@ -70,7 +70,8 @@ def flareup_command(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from backskills import flareups, render
+    from backskills import render
+    from backskills.domain import flareups
     from backskills.render import safety as show
 
     journal = store().load()
@@ -110,7 +111,8 @@ def _start(
     json: bool,
     no_input: bool,
 ) -> None:
-    from backskills import flareups, redflags, render, validate
+    from backskills import render
+    from backskills.domain import flareups, redflags, validate
     from backskills.errors import InvalidInput
     from backskills.render import safety as show
 
@@ -211,7 +213,8 @@ def _start(
 
 def _ask_urgent() -> list[str]:
     """The urgent signs as one list: anything new? If so, which ones (by number)."""
-    from backskills import redflags, render
+    from backskills import render
+    from backskills.domain import redflags
     from backskills.render import safety as show
 
     urgent = redflags.signs_in("urgent")
@@ -229,7 +232,8 @@ def _ask_urgent() -> list[str]:
 
 
 def _ask_pain() -> int | None:
-    from backskills import render, validate
+    from backskills import render
+    from backskills.domain import validate
     from backskills.errors import InvalidInput
 
     while True:
@@ -249,7 +253,7 @@ def _ask_pain() -> int | None:
 
 def _ask_reduce(option: ReductionOption) -> ReduceChoice:
     from backskills import render
-    from backskills.units import fmt
+    from backskills.domain.units import fmt
 
     offers: dict[str, tuple[ReduceChoice, str]] = {"k": ("none", f"keep {fmt(option.current)}")}
     if option.previous is not None:
@@ -308,7 +312,8 @@ def end_command(
 
     Example: backskills flareup end --trigger "long drive" --learned "heat and short walks"
     """
-    from backskills import flareups, render, validate
+    from backskills import render
+    from backskills.domain import flareups, validate
     from backskills.render import safety as show
 
     current = today()
@@ -372,7 +377,8 @@ def end_command(
 
 def _ask_comeback(journal: Journal, on: date) -> Comeback:
     """On a terminal: the three ways back, with what each does in numbers."""
-    from backskills import flareups, render
+    from backskills import render
+    from backskills.domain import flareups
 
     flare = flareups.require_active(journal)
     keys: dict[str, Comeback] = {"c": "catch_up", "b": "back", "f": "baseline"}
@@ -396,7 +402,7 @@ def _ask_comeback(journal: Journal, on: date) -> Comeback:
 
 
 def _ask_text(question: str, field: str, flag: str) -> str | None:
-    from backskills import validate
+    from backskills.domain import validate
 
     with answering(flag):
         answer: str = typer.prompt(
@@ -411,7 +417,8 @@ def history_command(json: JsonOption = False) -> None:
 
     Example: backskills flareup history
     """
-    from backskills import flareups, render
+    from backskills import render
+    from backskills.domain import flareups
     from backskills.render import safety as show
 
     rows = flareups.episodes(store().load(), today())

@@ -14,7 +14,7 @@ from backskills.cli._common import JsonOption, NoInputOption, NoteOption, store,
 if TYPE_CHECKING:
     from datetime import date
 
-    from backskills.goals import Advice, GoalDraft, PlanTie
+    from backskills.domain.goals import Advice, GoalDraft, PlanTie
     from backskills.models.goals import Category, Goal, ReviewChoice
 
 app = typer.Typer(
@@ -66,7 +66,7 @@ IdArgument = Annotated[str, typer.Argument(metavar="ID", help="The goal's number
 
 
 def _deadline(by: str | None, within: str | None, on: date) -> date | None:
-    from backskills import goals, validate
+    from backskills.domain import goals, validate
 
     by_day = validate.deadline(by, on, "--by") if by is not None else None
     within_days = validate.duration_days(within) if within is not None else None
@@ -76,7 +76,7 @@ def _deadline(by: str | None, within: str | None, on: date) -> date | None:
 def _draft(options: Mapping[str, Any], on: date, title_field: str = "TITLE") -> GoalDraft:
     """Check every goal option that was given (``options`` is the command's ``locals()``);
     parts not given stay ``None``."""
-    from backskills import goals, validate
+    from backskills.domain import goals, validate
 
     def given(name: str) -> str | None:
         value = options.get(name)
@@ -104,7 +104,7 @@ def _draft(options: Mapping[str, Any], on: date, title_field: str = "TITLE") -> 
 
 
 def _text(value: str | None, field: str) -> str | None:
-    from backskills import validate
+    from backskills.domain import validate
     from backskills.errors import InvalidInput
 
     if value is None:
@@ -116,7 +116,7 @@ def _text(value: str | None, field: str) -> str | None:
 
 
 def _goal_id(raw: str) -> int:
-    from backskills import validate
+    from backskills.domain import validate
 
     return validate.whole_number(raw, "ID", 1, 999_999)
 
@@ -152,7 +152,7 @@ def _ask_until_valid(label: str, json: bool, check: object, flag: str) -> object
 
 
 def _ask_deadline(json: bool, on: date, flag: str = "--by") -> date:
-    from backskills import goals, validate
+    from backskills.domain import goals, validate
 
     def check(answer: str) -> date:
         deadline = goals.resolve_deadline(
@@ -172,7 +172,8 @@ def _ask_deadline(json: bool, on: date, flag: str = "--by") -> date:
 
 
 def _ask_steps(json: bool) -> list[str]:
-    from backskills import goals, render
+    from backskills import render
+    from backskills.domain import goals
 
     render.say(
         "Break it into small steps, one at a time (press Enter on an empty line to finish).",
@@ -193,7 +194,7 @@ def _ask_steps(json: bool) -> list[str]:
 
 def _wizard(draft: GoalDraft, json: bool, on: date) -> None:
     """Ask for each missing SMART part in turn, explaining it in one line."""
-    from backskills import goals, validate
+    from backskills.domain import goals, validate
     from backskills.render import goals as show
 
     missing = goals.missing_parts(draft)
@@ -237,7 +238,8 @@ def _ask_category_and_tie(draft: GoalDraft, json: bool) -> None:
     """The wizard's last two questions: the goal's category, and whether to tie it to an
     activity (its plan then climbs to the goal's target), listing the patient's activities
     and the exercise library."""
-    from backskills import catalogue, goals, render, validate
+    from backskills import render
+    from backskills.domain import catalogue, goals, validate
 
     if draft.category is None:
         category = _ask_until_valid(
@@ -282,7 +284,8 @@ def _report(
 ) -> None:
     """What a write command stored: one JSON document, or ``headline`` for people; then the
     advice and the tie to the plan (on stderr in a --json run)."""
-    from backskills import goals, render
+    from backskills import render
+    from backskills.domain import goals
     from backskills.render import goals as show
 
     if json:
@@ -319,7 +322,8 @@ def add_command(
 
     Example: backskills goal add 'walk half a mile on flat ground, twice a week' --target 0.5 --unit miles --times-per-week 2 --why 'it gets me to the shop' --reward 'buy what I wanted' --within 2m
     """
-    from backskills import goals, render
+    from backskills import render
+    from backskills.domain import goals
     from backskills.render import goals as show
 
     on = today()
@@ -353,7 +357,8 @@ def list_command(
 
     Example: backskills goal list --all
     """
-    from backskills import goals, render
+    from backskills import render
+    from backskills.domain import goals
     from backskills.render import goals as show
 
     on = today()
@@ -383,7 +388,8 @@ def show_command(goal_id: IdArgument, json: JsonOption = False) -> None:
 
     Example: backskills goal show 1
     """
-    from backskills import goals, render
+    from backskills import render
+    from backskills.domain import goals
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
@@ -427,7 +433,7 @@ def edit_command(
 
     Example: backskills goal edit 1 --within 10w --reward 'a coffee at the shop'
     """
-    from backskills import goals
+    from backskills.domain import goals
     from backskills.errors import InvalidInput
     from backskills.render import goals as show
 
@@ -474,7 +480,8 @@ def done_command(goal_id: IdArgument, json: JsonOption = False) -> None:
 
     Example: backskills goal done 1
     """
-    from backskills import goals, render
+    from backskills import render
+    from backskills.domain import goals
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
@@ -493,7 +500,8 @@ def drop_command(goal_id: IdArgument, json: JsonOption = False) -> None:
 
     Example: backskills goal drop 2
     """
-    from backskills import goals, render
+    from backskills import render
+    from backskills.domain import goals
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
@@ -530,7 +538,7 @@ def review_command(
 
     Example: backskills goal review 1 --choice move-deadline --within 4w --note 'a bad week'
     """
-    from backskills import goals, validate
+    from backskills.domain import goals, validate
     from backskills.errors import InvalidInput
     from backskills.render import goals as show
 
@@ -594,7 +602,8 @@ def step_add_command(
 
     Example: backskills goal step add 1 'walk to the post box and back'
     """
-    from backskills import goals, render
+    from backskills import render
+    from backskills.domain import goals
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
@@ -608,7 +617,8 @@ def step_add_command(
 
 
 def _set_step(goal_id: str, n: str, done: bool, json: bool) -> None:
-    from backskills import goals, render, validate
+    from backskills import render
+    from backskills.domain import goals, validate
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)

@@ -48,7 +48,8 @@ def history_command(
 
     Example: backskills history walking --weeks 6
     """
-    from backskills import history, render, validate
+    from backskills import render
+    from backskills.domain import history, validate
     from backskills.render import history as show
 
     now = today()

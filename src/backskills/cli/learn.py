@@ -9,7 +9,7 @@ import typer
 from backskills.cli._common import JsonOption
 
 if TYPE_CHECKING:
-    from backskills.catalogue import Topic
+    from backskills.domain.catalogue import Topic
 
 app = typer.Typer(add_completion=False)
 
@@ -35,7 +35,8 @@ def learn(
 
     Example: backskills learn pacing
     """
-    from backskills import catalogue, render
+    from backskills import render
+    from backskills.domain import catalogue
     from backskills.render import content
 
     name = " ".join(topic) if topic else None

@@ -43,9 +43,10 @@ def log_command(
 
     Example: backskills log walking 12 --pain 3
     """
-    from backskills import render, validate
+    from backskills import render
     from backskills.clock import now_utc
-    from backskills.records import log_activity
+    from backskills.domain import validate
+    from backskills.domain.records import log_activity
     from backskills.render import records as show
 
     now = today()

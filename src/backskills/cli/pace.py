@@ -16,8 +16,8 @@ from backskills.cli._common import (
 )
 
 if TYPE_CHECKING:
+    from backskills.domain.pacing import ToleranceInput
     from backskills.models.pacing import PaceActivity
-    from backskills.pacing import ToleranceInput
 
 app = typer.Typer(
     add_completion=False,
@@ -60,7 +60,7 @@ DaysOpt = Annotated[str | None, typer.Option("--days", help="How many days.")]
 
 
 def _tolerance_input(tolerance: str | None, good: str | None, bad: str | None) -> ToleranceInput:
-    from backskills.pacing import ToleranceInput, check_tolerance_input, checked_amount
+    from backskills.domain.pacing import ToleranceInput, check_tolerance_input, checked_amount
 
     given = ToleranceInput(
         tolerance=checked_amount(tolerance, "--tolerance") if tolerance is not None else None,
@@ -73,7 +73,7 @@ def _tolerance_input(tolerance: str | None, good: str | None, bad: str | None) -
 
 def _show_activity(activity: PaceActivity, verb: str, json: bool) -> None:
     from backskills import render
-    from backskills.pacing import activity_json
+    from backskills.domain.pacing import activity_json
     from backskills.render import pacing as view
 
     if json:
@@ -102,7 +102,7 @@ def add_command(
 
     Example: backskills pace add vacuuming --good 20 --bad 10 --position standing
     """
-    from backskills import pacing, validate
+    from backskills.domain import pacing, validate
 
     name = validate.name(activity, "ACTIVITY")
     given = _tolerance_input(tolerance, good, bad)
@@ -129,7 +129,7 @@ def list_command(json: JsonOption = False) -> None:
     Example: backskills pace list
     """
     from backskills import render
-    from backskills.pacing import activity_json
+    from backskills.domain.pacing import activity_json
     from backskills.render import pacing as view
 
     journal = store().load()
@@ -153,7 +153,7 @@ def edit_command(
 
     Example: backskills pace edit vacuuming --tolerance 12
     """
-    from backskills import pacing, validate
+    from backskills.domain import pacing, validate
 
     name = validate.name(activity, "ACTIVITY")
     given = _tolerance_input(tolerance, good, bad)
@@ -172,7 +172,8 @@ def remove_command(activity: ActivityArg, json: JsonOption = False) -> None:
 
     Example: backskills pace remove gardening
     """
-    from backskills import pacing, render, validate
+    from backskills import render
+    from backskills.domain import pacing, validate
 
     name = validate.name(activity, "ACTIVITY")
     with store().transaction() as journal:
@@ -187,7 +188,7 @@ def remove_command(activity: ActivityArg, json: JsonOption = False) -> None:
 
 
 def _task_id(raw: str) -> int:
-    from backskills import validate
+    from backskills.domain import validate
 
     return validate.whole_number(raw, "ID", 1, 1_000_000)
 
@@ -213,7 +214,8 @@ def task_add_command(
 
     Example: backskills pace task add "vacuum the house" --activity vacuuming --amount 40 --by tomorrow
     """
-    from backskills import pacing, render, validate
+    from backskills import render
+    from backskills.domain import pacing, validate
     from backskills.errors import InvalidInput
     from backskills.render import pacing as view
 
@@ -257,7 +259,8 @@ def task_list_command(
 
     Example: backskills pace task list
     """
-    from backskills import pacing, render
+    from backskills import render
+    from backskills.domain import pacing
     from backskills.render import pacing as view
 
     journal = store().load()
@@ -275,7 +278,8 @@ TaskIdArg = Annotated[str, typer.Argument(metavar="ID", help="The task's number.
 
 def _change_task(raw_id: str, action: str, json: bool) -> None:
     """Mark a task done or remove it, then show what was stored."""
-    from backskills import pacing, render
+    from backskills import render
+    from backskills.domain import pacing
 
     number = _task_id(raw_id)
     with store().transaction() as journal:
@@ -346,7 +350,8 @@ def plan_command(
 
     Example: backskills pace plan --days 3
     """
-    from backskills import pacing, render, validate
+    from backskills import render
+    from backskills.domain import pacing, validate
     from backskills.errors import InvalidInput
     from backskills.render import pacing as view
 
@@ -404,7 +409,8 @@ def log_command(
 
     Example: backskills pace log vacuuming 15 --felt ok --task 1
     """
-    from backskills import pacing, render, validate
+    from backskills import render
+    from backskills.domain import pacing, validate
     from backskills.render import pacing as view
 
     name = validate.name(activity, "ACTIVITY")
@@ -440,7 +446,8 @@ def review_command(
 
     Example: backskills pace review vacuuming
     """
-    from backskills import pacing, render, validate
+    from backskills import render
+    from backskills.domain import pacing, validate
     from backskills.errors import InvalidInput
     from backskills.render import pacing as view
 

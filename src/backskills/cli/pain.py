@@ -29,8 +29,9 @@ def pain_command(
 
     Example: backskills pain 4 --note "stiff after gardening"
     """
-    from backskills import render, validate
-    from backskills.records import record_pain
+    from backskills import render
+    from backskills.domain import validate
+    from backskills.domain.records import record_pain
     from backskills.render import records as show
 
     now = today()

@@ -52,7 +52,8 @@ def set_command(
 
     Example: backskills plan set walking --target 30 --by 2026-06-30
     """
-    from backskills import render, validate
+    from backskills import render
+    from backskills.domain import validate
     from backskills.errors import InvalidInput
 
     now = today()
@@ -71,7 +72,7 @@ def set_command(
     begins = validate.day(from_, now, "--from", future=True) if from_ is not None else None
     unit_name = validate.name(unit, "--unit") if unit is not None else None
 
-    from backskills import activities, progression
+    from backskills.domain import activities, progression
     from backskills.render import progression as show
 
     with store().transaction() as journal:
@@ -111,7 +112,8 @@ def show_command(
 
     Example: backskills plan show walking --all
     """
-    from backskills import progression, render, validate
+    from backskills import render
+    from backskills.domain import progression, validate
     from backskills.render import progression as show
 
     name = validate.name(activity, "ACTIVITY") if activity is not None else None
@@ -120,7 +122,7 @@ def show_command(
     views = progression.plan_views(journal, now, name)
     climbs = {}
     if all_steps:
-        from backskills import history
+        from backskills.domain import history
 
         climbs = {v.activity: history.climb(journal, v.activity, now) for v in views}
     if json:

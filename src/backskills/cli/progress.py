@@ -54,7 +54,8 @@ def evaluate_command(
 
     The short form 'backskills progress walking --pain-up' does the same.
     """
-    from backskills import progression, render, validate
+    from backskills import render
+    from backskills.domain import progression, validate
     from backskills.render import progression as show
 
     name = validate.name(activity, "ACTIVITY") if activity is not None else None
@@ -73,7 +74,8 @@ def step_up_command(
 
     Example: backskills progress step-up walking
     """
-    from backskills import progression, render, validate
+    from backskills import render
+    from backskills.domain import progression, validate
     from backskills.render import progression as show
 
     now = today()
@@ -105,7 +107,8 @@ def ease_back_command(
 
     Example: backskills progress ease-back walking --option halfway
     """
-    from backskills import progression, render, validate
+    from backskills import render
+    from backskills.domain import progression, validate
     from backskills.errors import InvalidInput
     from backskills.render import progression as show
 

@@ -21,7 +21,7 @@ from backskills.cli._common import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from backskills.redflags import CheckResult, Sign
+    from backskills.domain.redflags import CheckResult, Sign
 
 app = typer.Typer(
     invoke_without_command=True,
@@ -66,7 +66,8 @@ def redflags_command(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from backskills import redflags, render
+    from backskills import render
+    from backskills.domain import redflags
     from backskills.errors import InvalidInput
 
     if list_signs:
@@ -106,7 +107,8 @@ def _ask() -> list[str]:
     A yes to any emergency sign stops the questions: the outcome is already an emergency
     and nothing else should come between the patient and that advice.
     """
-    from backskills import redflags, render
+    from backskills import render
+    from backskills.domain import redflags
 
     render.say(
         "A few yes or no questions about warning signs. They are rare, and most people "
@@ -119,7 +121,7 @@ def _ask() -> list[str]:
 def ask_signs(signs: Sequence[Sign], stop_when: frozenset[str] = frozenset()) -> list[str]:
     """Ask each sign's question ("question N of M", wrapped at word boundaries) under its
     group's title; returns the IDs answered yes. A yes to an ID in ``stop_when`` stops."""
-    from backskills import redflags
+    from backskills.domain import redflags
     from backskills.render import safety as show
 
     chosen: list[str] = []
@@ -156,7 +158,8 @@ def history_command(json: JsonOption = False) -> None:
 
     Example: backskills redflags history
     """
-    from backskills import redflags, render
+    from backskills import render
+    from backskills.domain import redflags
     from backskills.render import safety as show
 
     rows = redflags.history(store().load())
@@ -178,7 +181,8 @@ def assessed_command(
 
     Example: backskills redflags assessed --note "GP saw me, fine to exercise"
     """
-    from backskills import redflags, render, validate
+    from backskills import render
+    from backskills.domain import redflags, validate
     from backskills.render import safety as show
 
     current = today()

@@ -40,8 +40,8 @@ def relax(
     if ctx.invoked_subcommand is not None:
         return
     from backskills import render
-    from backskills.activities import describe
-    from backskills.learning import (
+    from backskills.domain.activities import describe
+    from backskills.domain.learning import (
         BREATHING_STEPS,
         MAX_GUIDED_MINUTES,
         breathing_plan,
@@ -50,8 +50,8 @@ def relax(
         minutes_done,
         worth_recording,
     )
+    from backskills.domain.validate import whole_number
     from backskills.render import relax as pacer
-    from backskills.validate import whole_number
 
     plan = breathing_plan(whole_number(minutes, "--minutes", 1, MAX_GUIDED_MINUTES))
     if json or not (interactive(no_input) and render.is_terminal()):
@@ -100,10 +100,10 @@ def log(
     Example: backskills relax log 10 --date yesterday
     """
     from backskills import render
+    from backskills.domain.learning import MAX_LOGGED_MINUTES, duration_words, log_relaxation
+    from backskills.domain.validate import day, positive_amount
+    from backskills.domain.validate import note as check_note
     from backskills.errors import InvalidInput
-    from backskills.learning import MAX_LOGGED_MINUTES, duration_words, log_relaxation
-    from backskills.validate import day, positive_amount
-    from backskills.validate import note as check_note
 
     amount = positive_amount(minutes, "MINUTES")
     if amount > MAX_LOGGED_MINUTES:
@@ -129,7 +129,7 @@ def list_command(json: JsonOption = False) -> None:
     from datetime import timedelta
 
     from backskills import render
-    from backskills.learning import duration_words, relaxation_minutes
+    from backskills.domain.learning import duration_words, relaxation_minutes
 
     journal = store().load()
     sessions = sorted(journal.relaxation, key=lambda s: s.date, reverse=True)

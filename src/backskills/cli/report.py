@@ -61,7 +61,8 @@ def report_command(
     import sys
     from pathlib import Path
 
-    from backskills import render, report, validate
+    from backskills import render
+    from backskills.domain import report, validate
     from backskills.errors import InvalidInput
     from backskills.render import report as show
 
@@ -87,11 +88,11 @@ def report_command(
     the_store = store()
     built = report.build(the_store.load(), now, weeks=how_many, start=first, end=last, name=who)
     if kind == "html":
-        from backskills.report_html import render as to_html
+        from backskills.domain.report_html import render as to_html
 
         text = to_html(built)
     else:
-        from backskills.report_md import render as to_md
+        from backskills.domain.report_md import render as to_md
 
         text = to_md(built)
     target = output
@@ -130,7 +131,8 @@ def questions_command(
 
     Example: backskills report questions --clear
     """
-    from backskills import render, report, validate
+    from backskills import render
+    from backskills.domain import report, validate
     from backskills.errors import InvalidInput
     from backskills.render import report as show
 

@@ -24,8 +24,9 @@ def summary_command(
 
     Example: backskills summary --weeks 6
     """
-    from backskills import render, validate
-    from backskills import summary as domain
+    from backskills import render
+    from backskills.domain import summary as domain
+    from backskills.domain import validate
     from backskills.render import history as show
 
     count = validate.whole_number(weeks, "--weeks", 1, domain.MAX_WEEKS)

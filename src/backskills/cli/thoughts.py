@@ -72,9 +72,9 @@ def add(
     Example: backskills thoughts add --situation "Asked to a barbecue" --thought "I will have to leave early, so why go" --kind black-and-white --alternative "I can go for an hour"
     """
     from backskills import render
+    from backskills.domain.learning import KIND_NAMES, add_thought, thought_kind
+    from backskills.domain.validate import day, note
     from backskills.errors import InvalidInput
-    from backskills.learning import KIND_NAMES, add_thought, thought_kind
-    from backskills.validate import day, note
 
     def text(field: str, required: bool) -> Callable[[str], str | None]:
         def check(raw: str) -> str | None:
@@ -191,7 +191,7 @@ def list_command(json: JsonOption = False) -> None:
     Example: backskills thoughts list
     """
     from backskills import render
-    from backskills.learning import KIND_NAMES
+    from backskills.domain.learning import KIND_NAMES
 
     records = sorted(store().load().thoughts, key=lambda r: (r.date, r.id), reverse=True)
     if json:

@@ -30,7 +30,7 @@ def today_command(
     Example: backskills today
     """
     from backskills import render
-    from backskills import today as domain
+    from backskills.domain import today as domain
     from backskills.render import today as show
 
     view = domain.build(store().load(), today(), normal_day=normal_day)

@@ -33,7 +33,8 @@ def undo_command(
 
     Example: backskills undo --yes
     """
-    from backskills import render, undo
+    from backskills import render
+    from backskills.domain import undo
     from backskills.errors import InvalidInput, Refused
     from backskills.render import undo as show
 

@@ -17,6 +17,10 @@ from backskills.models.safety import Assessment, FlareUp, PlanStep, RedFlagCheck
 
 SCHEMA_VERSION = 6
 
+# The dated lists a command may read only in part (``store.Needs``): the daily logs, which
+# grow every day. Everything else in the journal is the snapshot, always read whole.
+DATED_LISTS = ("records", "pain", "pacing.logs", "relaxation")
+
 
 class Journal(StrictModel):
     schema_version: Literal[6] = 6

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from backskills import render, units
-from backskills.activities import describe
+from backskills import render
+from backskills.domain import units
+from backskills.domain.activities import describe
 
 if TYPE_CHECKING:
-    from backskills.activity_admin import ActivityChange, ActivitySummary
+    from backskills.domain.activity_admin import ActivityChange, ActivitySummary
 
 
 def _state(item: ActivitySummary) -> str:

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from backskills import render
-from backskills.activities import arg, describe
-from backskills.units import fmt
+from backskills.domain.activities import arg, describe
+from backskills.domain.units import fmt
 
 if TYPE_CHECKING:
-    from backskills.baseline import BaselineResult
+    from backskills.domain.baseline import BaselineResult
     from backskills.models.goals import Goal
 
 

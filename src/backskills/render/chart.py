@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from backskills.history import Chart, DayPoint, PainWeek
-from backskills.units import fmt
+from backskills.domain.history import Chart, DayPoint, PainWeek
+from backskills.domain.units import fmt
 
 Piece = tuple[str, str]
 Line = list[Piece]

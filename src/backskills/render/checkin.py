@@ -6,12 +6,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from backskills import render
-from backskills.units import fmt
+from backskills.domain.units import fmt
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from backskills.checkins import Comparison, KnownTest, Reminder, Schedule, Summary
+    from backskills.domain.checkins import Comparison, KnownTest, Reminder, Schedule, Summary
     from backskills.models.checkin import ExerciseTest
 
 SCALE = "0 = cannot do it, 10 = as well as before your back problem"

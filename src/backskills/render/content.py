@@ -11,7 +11,7 @@ from backskills.render import NARROW, clean, hint, out, say, table, text
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from backskills.catalogue import Exercise, Level, SearchHit, Topic
+    from backskills.domain.catalogue import Exercise, Level, SearchHit, Topic
 
 
 def topic_list(groups: Sequence[tuple[str, Sequence[Topic]]]) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from backskills import render
 
 if TYPE_CHECKING:
-    from backskills.entries import EntryChange, EntryView
+    from backskills.domain.entries import EntryChange, EntryView
 
 NOTE_SHOWN = 40
 

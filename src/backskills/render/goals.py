@@ -10,7 +10,7 @@ from backskills import render
 if TYPE_CHECKING:
     from datetime import date
 
-    from backskills.goals import (
+    from backskills.domain.goals import (
         Advice,
         Finished,
         PlanTie,
@@ -42,7 +42,7 @@ def days_phrase(days_left: int) -> str:
 
 
 def measure(goal: Goal) -> str:
-    from backskills.units import fmt
+    from backskills.domain.units import fmt
 
     if goal.target is None:
         return "no number set"
@@ -106,8 +106,8 @@ def detail(
     *,
     baseline_days: int = 0,
 ) -> None:
-    from backskills.activities import arg
-    from backskills.units import fmt
+    from backskills.domain.activities import arg
+    from backskills.domain.units import fmt
 
     render.say((f"Goal {goal.id}: ", "bold"), goal.title)
     status: str = goal.status
@@ -161,7 +161,7 @@ def detail(
 def listing(rows: Sequence[tuple[Goal, int | None, float | None]], showing_all: bool) -> None:
     """Goals as a table. ``rows``: the goal, days left (active goals) and the level now of
     a tied activity. With --all the status says when a goal was achieved or dropped."""
-    from backskills.units import fmt
+    from backskills.domain.units import fmt
 
     if not rows:
         render.say(
@@ -267,7 +267,7 @@ def wizard_part(part: SmartPart, stderr: bool = False) -> None:
 
 
 def review_facts(facts: ReviewFacts, level: float | None = None, stderr: bool = False) -> None:
-    from backskills.units import fmt
+    from backskills.domain.units import fmt
 
     goal = facts.goal
     render.say((f"Reviewing goal {goal.id}: ", "bold"), goal.title, stderr=stderr)
@@ -325,7 +325,7 @@ def review_recorded(outcome: ReviewOutcome) -> None:
 
 def redo_baseline_steps(goal: Goal) -> None:
     """The commands that measure the baseline again and then renew the goal's plan."""
-    from backskills.activities import arg
+    from backskills.domain.activities import arg
 
     if goal.activity:
         name = arg(goal.activity)
@@ -345,7 +345,7 @@ def redo_baseline_steps(goal: Goal) -> None:
 def tie(result: PlanTie | None, stderr: bool = False) -> None:
     """The goal's tie to its activity: the plan and whether the deadline is realistic at the
     slow, safe pace (with the honest alternatives), or the command that starts a baseline."""
-    from backskills.units import fmt
+    from backskills.domain.units import fmt
 
     if result is None:
         return

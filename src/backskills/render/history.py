@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from backskills import render
-from backskills.activities import arg, describe
+from backskills.domain.activities import arg, describe
+from backskills.domain.units import fmt
 from backskills.render import chart as charts
-from backskills.units import fmt
 
 if TYPE_CHECKING:
-    from backskills.flareups import Episode
-    from backskills.history import (
+    from backskills.domain.flareups import Episode
+    from backskills.domain.history import (
         ActivityHistory,
         GoalLine,
         LevelSpell,
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
         PainWeek,
         Window,
     )
-    from backskills.summary import Summary
+    from backskills.domain.summary import Summary
 
 
 def _day(value: object) -> str:

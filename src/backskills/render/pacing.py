@@ -6,15 +6,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from backskills import render
-from backskills.units import fmt
+from backskills.domain.units import fmt
 
 if TYPE_CHECKING:
+    from backskills.domain.pacing import LogResult, PacePlan, PlanDay, Review, Spell
     from backskills.models.pacing import PaceActivity, PaceTask, ToleranceChange
-    from backskills.pacing import LogResult, PacePlan, PlanDay, Review, Spell
 
 
 def _amount(value: float, unit: str) -> str:
-    from backskills.pacing import amount_text
+    from backskills.domain.pacing import amount_text
 
     return amount_text(value, unit)
 
@@ -50,7 +50,7 @@ def _bullets(items: Iterable[str], stderr: bool = False) -> None:
 
 
 def activity_saved(activity: PaceActivity, verb: str) -> None:
-    from backskills.pacing import tolerance_explanation
+    from backskills.domain.pacing import tolerance_explanation
 
     render.say(
         (f"{verb}: ", "bold"),
@@ -86,7 +86,7 @@ def task_saved(task: PaceTask, unit: str) -> None:
 
 
 def task_list(tasks: list[PaceTask], units: dict[str, str]) -> None:
-    from backskills.pacing import remaining
+    from backskills.domain.pacing import remaining
 
     if not tasks:
         render.say("No tasks.")
@@ -121,7 +121,7 @@ def _spell_rows(spells: list[Spell]) -> list[tuple[str, str]]:
 
 
 def plan(result: PacePlan, has_activities: bool) -> None:
-    from backskills.pacing import GOOD_DAY_NOTE
+    from backskills.domain.pacing import GOOD_DAY_NOTE
 
     if not has_activities:
         render.say("No pacing activities yet, so there is nothing to plan.")

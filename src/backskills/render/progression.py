@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backskills import render
-from backskills.activities import arg, describe
-from backskills.units import fmt
+from backskills.domain.activities import arg, describe
+from backskills.domain.units import fmt
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from backskills.history import LevelStep
-    from backskills.progression import LevelChange, PlanView, Recommendation
+    from backskills.domain.history import LevelStep
+    from backskills.domain.progression import LevelChange, PlanView, Recommendation
 
 WORDS = {
     "step_up": "ready to step up",

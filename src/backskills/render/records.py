@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from backskills import render
-from backskills.activities import arg, describe
+from backskills.domain.activities import arg, describe
 
 if TYPE_CHECKING:
-    from backskills.records import LogResult, PainResult
+    from backskills.domain.records import LogResult, PainResult
 
 HIGH_PAIN = 7
 

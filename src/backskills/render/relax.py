@@ -6,13 +6,13 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from backskills.activities import describe
+from backskills.domain.activities import describe
 from backskills.render import out, say, text
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from backskills.learning import BreathingPlan
+    from backskills.domain.learning import BreathingPlan
 
 # The pacer waits one second per tick; tests replace this with a function that does not wait.
 sleep: Callable[[float], None] = time.sleep

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from backskills import render
 
 if TYPE_CHECKING:
+    from backskills.domain.report import QuestionLine, Report
     from backskills.models.report import Question
-    from backskills.report import QuestionLine, Report
 
 
 def to_stdout(text: str) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from backskills.render import bullet_list, heading, hint, more, say, table
 
 if TYPE_CHECKING:
-    from backskills.flareups import (
+    from backskills.domain.flareups import (
         ComebackPlan,
         Episode,
         FlareUpStatus,
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
         Suggestion,
         TodaySection,
     )
+    from backskills.domain.redflags import CheckResult, HistoryRow, Sign, TodayNotice
     from backskills.models.safety import LevelChange, Outcome
-    from backskills.redflags import CheckResult, HistoryRow, Sign, TodayNotice
 
 OUTCOME_STYLES = {
     "emergency": "bold red",
@@ -91,7 +91,7 @@ def _narrow() -> bool:
 
 def check_history(rows: Sequence[HistoryRow]) -> None:
     """Each check in words: date, outcome, what applied and the advice of its tier."""
-    from backskills.redflags import OUTCOME_NAMES
+    from backskills.domain.redflags import OUTCOME_NAMES
 
     if not rows:
         say("No red-flag checks yet. Run 'backskills redflags' to do one.")
@@ -122,7 +122,7 @@ def check_history(rows: Sequence[HistoryRow]) -> None:
 
 
 def assessment_recorded(checked_on: str, outcome: Outcome, note: str | None) -> None:
-    from backskills.redflags import OUTCOME_NAMES
+    from backskills.domain.redflags import OUTCOME_NAMES
 
     say(
         f"Recorded: a professional has assessed your check of {checked_on} "
@@ -233,7 +233,7 @@ def flareup_status(current: FlareUpStatus, unit_of: dict[str, str]) -> None:
 
 
 def reductions(changes: Sequence[LevelChange], unit_of: dict[str, str]) -> None:
-    from backskills.units import fmt
+    from backskills.domain.units import fmt
 
     for change in changes:
         unit = unit_of.get(change.activity.casefold(), "")
@@ -302,7 +302,7 @@ def flareup_started(
     )
     reductions(changes, unit_of)
     if changes:
-        from backskills.activities import describe
+        from backskills.domain.activities import describe
 
         for name, level, unit in kept:
             say(f"{name} stays at {describe(level, unit)}: it is not above the level you chose.")
@@ -327,7 +327,7 @@ def flareup_ended(
     noted: Sequence[str],
     plans: Sequence[ComebackPlan] = (),
 ) -> None:
-    from backskills.units import fmt
+    from backskills.domain.units import fmt
 
     say(
         ("Flare-up ended: ", "bold"),
@@ -352,7 +352,7 @@ def flareup_ended(
                     "up again through the usual step-up rule)"
                 )
             say(line)
-        from backskills.activities import arg
+        from backskills.domain.activities import arg
 
         name = arg(levels[0].activity) if len(levels) == 1 else "ACTIVITY"
         say(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from backskills import render
 
 if TYPE_CHECKING:
-    from backskills.schedule import Calendar
+    from backskills.domain.schedule import Calendar
 
 _KIND_WORDS = {
     "level": ("daily level", "daily levels"),

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from backskills import render
-from backskills.activities import describe
-from backskills.units import fmt
+from backskills.domain.activities import describe
+from backskills.domain.units import fmt
 
 if TYPE_CHECKING:
-    from backskills.today import TodayView
+    from backskills.domain.today import TodayView
 
 ADVICE = {
     "step_up": "ready to step up: run 'backskills progress'",

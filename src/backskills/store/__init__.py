@@ -22,10 +22,10 @@ import gc
 import json
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +73,13 @@ LINK_HINT = (
     "at your journal."
 )
 
-__all__ = ["Loaded", "PreviousState", "Store", "resolve_data_dir", "serialise"]
+__all__ = ["Loaded", "Needs", "PreviousState", "Store", "resolve_data_dir", "serialise"]
+
+# What a command reads: called with the journal's snapshot (every field filled except the
+# dated lists in ``models.journal.DATED_LISTS``, which are empty), it returns the first date
+# whose dated entries the command uses, or None for all of them. The store may hand over
+# more than that (whole months), never less.
+Needs = Callable[[Journal], date | None]
 
 
 def serialise(journal: Journal) -> bytes:
@@ -160,8 +166,11 @@ class Store:
         self._check_permissions(path)
         return data
 
-    def load(self) -> Journal:
-        """The journal for reading: no lock, no write. A missing journal is empty."""
+    def load(self, needs: Needs | None = None) -> Journal:
+        """The journal for reading: no lock, no write. A missing journal is empty.
+
+        ``needs`` (see ``Needs``) lets a command read only the dated entries it uses.
+        """
         return self.load_with_version().journal
 
     def load_with_version(self) -> Loaded:
@@ -357,8 +366,12 @@ class Store:
             raise _save_failed(exc, "could not save the journal") from None
 
     @contextmanager
-    def transaction(self) -> Iterator[Journal]:
-        """Read, let the caller change, and save the journal under the lock."""
+    def transaction(self, needs: Needs | None = None) -> Iterator[Journal]:
+        """Read, let the caller change, and save the journal under the lock.
+
+        ``needs`` as in ``load``: the dated entries before its date are not read, and a
+        change never touches them (entries the caller adds before it are still saved).
+        """
         with self.locked():
             before = self.read_bytes()
             loaded = self.decode(before, self.journal_path) if before is not None else None

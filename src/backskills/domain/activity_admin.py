@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from backskills.activities import arg, find_activity, get_activity
+from backskills.domain.activities import arg, find_activity, get_activity
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity
@@ -55,7 +55,7 @@ def _pace_activity(journal: Journal, name: str) -> Any:
 
 
 def summaries(journal: Journal, today: date) -> list[ActivitySummary]:
-    from backskills.progression import current_level
+    from backskills.domain.progression import current_level
 
     found = []
     for activity in journal.activities:
@@ -156,7 +156,7 @@ def rename(journal: Journal, old: str, new: str) -> ActivityChange:
     if before == new:
         raise Refused(f"'{before}' is already called that; nothing was changed.")
     _check_free(journal, new, activity)
-    from backskills import catalogue
+    from backskills.domain import catalogue
 
     library_unit = catalogue.default_unit(new)
     if library_unit is not None and library_unit != activity.unit:

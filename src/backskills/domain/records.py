@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from backskills import progression, units
-from backskills.activities import (
+from backskills.domain import progression, units
+from backskills.domain.activities import (
     check_amount,
     clean_number,
     describe,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from backskills.entries import EntryView, view
+from backskills.domain.entries import EntryView, view
 from backskills.errors import Refused
 from backskills.models import Journal
 from backskills.models.entries import ENTRY_KINDS

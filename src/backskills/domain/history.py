@@ -24,15 +24,15 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from backskills import progression
-from backskills.activities import clean_number, get_activity
+from backskills.domain import progression
+from backskills.domain.activities import clean_number, get_activity
 from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import Activity, LevelEvent, reason_words
 from backskills.models.goals import Goal
 
 if TYPE_CHECKING:
-    from backskills.flareups import Episode
+    from backskills.domain.flareups import Episode
 
 WEEK = 7
 DEFAULT_WEEKS = 12  # on screen: since the first entry, at most the last 12 weeks
@@ -582,7 +582,7 @@ def percent_of_way(start: float | None, now: float | None, target: float | None)
 
 
 def _baseline_average(activity: Activity) -> float | None:
-    from backskills.baseline import summarise
+    from backskills.domain.baseline import summarise
 
     for baseline in [activity.baseline, *reversed(activity.past_baselines)]:
         if baseline is None:
@@ -810,7 +810,7 @@ def flareup_history(
     start: date | None = None,
     end: date | None = None,
 ) -> FlareUpHistory:
-    from backskills.flareups import episodes
+    from backskills.domain.flareups import episodes
 
     earliest = min((f.started for f in journal.flareups), default=None)
     window = resolve_window(earliest, today, weeks=weeks, start=start, end=end)
@@ -862,7 +862,7 @@ class GoalLine:
 
 
 def goal_line(journal: Journal, goal: Goal, today: date) -> GoalLine:
-    from backskills.activities import find_activity
+    from backskills.domain.activities import find_activity
 
     activity = find_activity(journal, goal.activity) if goal.activity else None
     level = progression.current_level(activity, today) if activity is not None else None

@@ -39,11 +39,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from backskills.domain.safety import GATING, assessment_of, latest_counted
+from backskills.domain.validate import printable
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.safety import RULES_VERSION, Assessment, Outcome, RedFlagCheck
-from backskills.safety import GATING, assessment_of, latest_counted
-from backskills.validate import printable
 
 Group = Literal["emergency", "urgent", "check", "history", "progress"]
 

@@ -11,7 +11,7 @@ when the class repeats its tests), then every four weeks.
 
 ``compare`` is pure and JSON-shaped (``Comparison.to_json``): other views (a report for the
 physiotherapist) use it as it is. Every reading of change takes its threshold from
-``backskills.thresholds``.
+``backskills.domain.thresholds``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
-from backskills import safety, validate
+from backskills.domain import safety, validate
+from backskills.domain.thresholds import threshold
+from backskills.domain.units import fmt
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.checkin import (
@@ -34,8 +36,6 @@ from backskills.models.checkin import (
     PsfsRating,
 )
 from backskills.models.entries import next_number
-from backskills.thresholds import threshold
-from backskills.units import fmt
 
 PSFS_FIRST_MIN = 3
 PSFS_MAX = 5
@@ -876,7 +876,7 @@ class MeasureChange:
     percent: float | None
     direction: Literal["better", "worse", "same"]
     meaningful: bool
-    threshold: str  # key in backskills.thresholds
+    threshold: str  # key in backskills.domain.thresholds
     reading: str
 
     def to_json(self) -> dict[str, Any]:

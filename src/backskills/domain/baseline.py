@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from backskills import units
-from backskills.activities import (
+from backskills.domain import units
+from backskills.domain.activities import (
     arg,
     check_amount,
     clean_number,

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import get_args
 
+from backskills.domain.validate import printable
 from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.entries import next_number
 from backskills.models.learning import RelaxSession, ThoughtKind, ThoughtRecord
-from backskills.validate import printable
 
 IN_SECONDS = 4
 OUT_SECONDS = 6

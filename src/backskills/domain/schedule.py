@@ -1,7 +1,7 @@
 """The plan as calendar events: levels, reviews, goal and task deadlines.
 
 ``build`` turns the journal into plain ``CalendarEvent``s (no iCalendar here; see
-``backskills.ics``):
+``backskills.domain.ics``):
 
 - each planned activity gets one daily, recurring event per level period: the level in
   force now (from the day it began) and the levels the plan projects, each until the day
@@ -22,17 +22,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from backskills import safety, units
-from backskills.activities import arg, describe
-from backskills.models import Journal
-from backskills.models.activity import Activity, LevelEvent
-from backskills.progression import (
+from backskills.domain import safety, units
+from backskills.domain.activities import arg, describe
+from backskills.domain.progression import (
     MET_NEEDED,
     WINDOW_DAYS,
     PlanStep,
     level_event_on,
     plan_view,
 )
+from backskills.models import Journal
+from backskills.models.activity import Activity, LevelEvent
 
 EventKind = Literal["level", "review", "goal", "deadline", "task", "checkin"]
 
@@ -121,7 +121,7 @@ def _why_level(journal: Journal, activity: Activity, event: LevelEvent) -> str:
     on = event.date.isoformat()
     before = describe(event.from_level, unit) if event.from_level is not None else None
     if event.reason in ("plan_start", "plan_update"):
-        from backskills.baseline import summarise
+        from backskills.domain.baseline import summarise
 
         summary = summarise(activity)
         if (
@@ -339,7 +339,7 @@ def _goal_events(journal: Journal, today: date) -> list[CalendarEvent]:
 
 
 def _task_events(journal: Journal, today: date) -> list[CalendarEvent]:
-    from backskills.pacing import remaining, unit_of
+    from backskills.domain.pacing import remaining, unit_of
 
     events = []
     for task in journal.pacing.tasks:
@@ -368,7 +368,7 @@ def _task_events(journal: Journal, today: date) -> list[CalendarEvent]:
 
 def _checkin_event(journal: Journal, today: date) -> list[CalendarEvent]:
     """The next outcome check-in (today when it is already due)."""
-    from backskills import checkins
+    from backskills.domain import checkins
 
     plan = checkins.schedule(journal, today)
     if plan.next_due is None:

@@ -25,8 +25,8 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, cast, get_args
 
+from backskills.domain.validate import printable
 from backskills.errors import EXIT_INTERNAL, BackskillsError, NotFound
-from backskills.validate import printable
 
 Area = Literal["mobility", "strength", "balance", "aerobic"]
 Level = Literal["easy", "medium", "hard"]
@@ -169,7 +169,7 @@ class SearchHit:
 
 def content_root() -> Path:
     """The folder holding ``topics/`` and ``exercises/``."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # backskills/, above domain/
     for candidate in (package / "content", package.parent.parent / "content"):
         if (candidate / "topics").is_dir():
             return candidate

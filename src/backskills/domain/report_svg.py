@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-from backskills import units
+from backskills.domain import units
 
 WIDTH = 440
 LEFT, RIGHT, TOP, BOTTOM = 30, 6, 24, 20

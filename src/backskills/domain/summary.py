@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from backskills import pain_change, progression
-from backskills.activities import describe
-from backskills.history import (
+from backskills.domain import pain_change, progression
+from backskills.domain.activities import describe
+from backskills.domain.history import (
     GoalLine,
     Window,
     day_points,
@@ -256,7 +256,7 @@ def _pacing(journal: Journal, window: Window) -> list[PacingLine]:
 
 
 def check_words(outcome: str) -> str:
-    from backskills.redflags import HEADLINES
+    from backskills.domain.redflags import HEADLINES
 
     words = {str(key): text for key, text in HEADLINES.items()}
     return words.get(outcome, outcome.replace("_", " "))

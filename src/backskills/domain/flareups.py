@@ -12,15 +12,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from backskills import progression, redflags
-from backskills.activities import arg, find_activity
+from backskills.domain import progression, redflags
+from backskills.domain.activities import arg, find_activity
+from backskills.domain.safety import active_flareup, open_check
+from backskills.domain.units import fmt as units_fmt
+from backskills.domain.validate import note
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, PainScore, Plan
 from backskills.models.safety import Comeback, FlareUp, LevelChange, PlanStep
-from backskills.safety import active_flareup, open_check
-from backskills.units import fmt as units_fmt
-from backskills.validate import note
 
 PlanKind = Literal["flareup", "goodspell"]
 ReduceChoice = Literal["none", "previous", "start"]
@@ -520,7 +520,7 @@ class ComebackPlan:
 
 
 def _amount(value: float, unit: str) -> str:
-    from backskills.activities import describe
+    from backskills.domain.activities import describe
 
     return describe(value, unit)
 
@@ -655,7 +655,7 @@ def end(
                 activity, today, before, "flareup_return", usual, note=f"back {note_text}"
             )
         elif activity.baseline is not None and activity.baseline.days:
-            from backskills.baseline import redo
+            from backskills.domain.baseline import redo
 
             redo(journal, activity.name, today=today, note=f"fresh baseline {note_text}")
     if pain is not None:

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from backskills import checkins, flareups, pacing, progression, redflags
-from backskills.baseline import BASELINE_DAYS, summarise
-from backskills.goals import TodayGoal, today_section
+from backskills.domain import checkins, flareups, pacing, progression, redflags
+from backskills.domain.baseline import BASELINE_DAYS, summarise
+from backskills.domain.goals import TodayGoal, today_section
+from backskills.domain.records import DayStatus, day_status
 from backskills.models import Journal
-from backskills.records import DayStatus, day_status
 
 # The short welcome on an empty journal: the first three commands to run.
 FIRST_STEPS = (
@@ -159,7 +159,7 @@ def summary_due(journal: Journal, today: date) -> bool:
     """
     if today.weekday() != 0:
         return False
-    from backskills.history import earliest_entry
+    from backskills.domain.history import earliest_entry
 
     earliest = earliest_entry(journal)
     return earliest is not None and (today - earliest).days >= 7

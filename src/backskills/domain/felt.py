@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from backskills.domain.validate import printable
 from backskills.errors import InvalidInput
 from backskills.models.activity import Felt
 from backskills.models.pacing import SpellFelt
-from backskills.validate import printable
 
 Sense = Literal["less", "right", "more"]  # how the amount felt: light, right or a lot
 

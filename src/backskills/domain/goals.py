@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
+from backskills.domain.units import fmt, normalise_unit
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.goals import Category, Goal, GoalReview, GoalStep, ReviewChoice
-from backskills.units import fmt, normalise_unit
 
 if TYPE_CHECKING:
-    from backskills.progression import PlanView
+    from backskills.domain.progression import PlanView
 
 CATEGORIES: tuple[Category, ...] = ("fitness", "work", "leisure", "other")
 # What the patient types -> what the journal stores.
@@ -474,8 +474,8 @@ def check_activity_name(journal: Journal, activity: str | None, new: bool) -> No
     refused ("Did you mean ...?") unless ``new``: a slip would start a second activity."""
     if activity is None or new:
         return
-    from backskills import catalogue
-    from backskills.activities import check_new_name, find_activity
+    from backskills.domain import catalogue
+    from backskills.domain.activities import check_new_name, find_activity
 
     if find_activity(journal, activity) is None and catalogue.find_exercise(activity) is None:
         check_new_name(journal, activity)
@@ -486,7 +486,7 @@ def check_activity_unit(journal: Journal, activity: str | None, unit: str | None
     levels of its plan mean the same thing."""
     if activity is None or not unit:
         return
-    from backskills.activities import find_activity
+    from backskills.domain.activities import find_activity
 
     existing = find_activity(journal, activity)
     if existing is not None and normalise_unit(unit) != existing.unit:
@@ -506,9 +506,9 @@ def tie_to_plan(journal: Journal, goal: Goal, today: date) -> PlanTie | None:
     """
     if goal.activity is None or goal.target is None or goal.status != "active":
         return None
-    from backskills.activities import ensure_activity
-    from backskills.baseline import summarise
-    from backskills.progression import set_plan
+    from backskills.domain.activities import ensure_activity
+    from backskills.domain.baseline import summarise
+    from backskills.domain.progression import set_plan
 
     check_activity_unit(journal, goal.activity, goal.unit)
     # the goal's own wording names the activity; tying it is how a new one is started
@@ -539,8 +539,8 @@ def tied_level(journal: Journal, goal: Goal, today: date) -> float | None:
     """The level in force today for the goal's activity (None without a plan)."""
     if goal.activity is None:
         return None
-    from backskills.activities import find_activity
-    from backskills.progression import current_level
+    from backskills.domain.activities import find_activity
+    from backskills.domain.progression import current_level
 
     activity = find_activity(journal, goal.activity)
     return current_level(activity, today) if activity is not None else None
@@ -550,8 +550,8 @@ def tied_baseline_days(journal: Journal, goal: Goal) -> int:
     """Days logged on the tied activity's baseline while it has no plan yet (0 otherwise)."""
     if goal.activity is None:
         return 0
-    from backskills.activities import find_activity
-    from backskills.baseline import summarise
+    from backskills.domain.activities import find_activity
+    from backskills.domain.baseline import summarise
 
     activity = find_activity(journal, goal.activity)
     if activity is None or activity.plan is not None:
@@ -564,8 +564,8 @@ def tied_target_date(journal: Journal, goal: Goal, today: date) -> date | None:
     """When the tied activity's plan reaches its target at the safe pace (None without one)."""
     if goal.activity is None:
         return None
-    from backskills.activities import find_activity
-    from backskills.progression import plan_view
+    from backskills.domain.activities import find_activity
+    from backskills.domain.progression import plan_view
 
     activity = find_activity(journal, goal.activity)
     if activity is None or activity.plan is None:

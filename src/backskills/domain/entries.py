@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from backskills import units
-from backskills.activities import (
+from backskills.domain import units
+from backskills.domain.activities import (
     arg,
     check_amount,
     clean_number,
@@ -102,14 +102,14 @@ def _summary(kind: EntryKind, slot: Slot) -> str:
     if key == "thought":
         return f"thought record: {_short(entry.situation)}"
     if key == "redflag":
-        from backskills.safety import OUTCOME_WORDS
+        from backskills.domain.safety import OUTCOME_WORDS
 
         text = f"red-flag check: {OUTCOME_WORDS[entry.outcome]}"
         if entry.entered_by_mistake is not None:
             text += f" (entered by mistake, marked {entry.entered_by_mistake.isoformat()})"
         return text
     if key == "checkin":
-        from backskills.checkins import psfs_mean
+        from backskills.domain.checkins import psfs_mean
 
         mean = psfs_mean(entry)
         text = f"check-in: pain {entry.pain_average} (worst {entry.pain_worst})"
@@ -303,7 +303,7 @@ def edit(
         if old_day != on:
             _check_new_date(kind, slot, on)
             if kind.key == "checkin":
-                from backskills import checkins
+                from backskills.domain import checkins
 
                 checkins.check_move(journal, target, on)
                 checkins.moved(journal, old_day, on)
@@ -355,7 +355,7 @@ def remove(journal: Journal, entry: str, *, today: date) -> EntryChange:
     note_removed(journal, kind, target)
     effects = _effects(journal, kind, slot, touched, status_before, today)
     if kind.key == "checkin":
-        from backskills import checkins
+        from backskills.domain import checkins
 
         effects += checkins.after_removal(journal, target)
     return EntryChange("removed", before, before, [f"removed {before.label}"], effects)
@@ -418,7 +418,7 @@ def _touched(kind: EntryKind, slot: Slot) -> set[_Day]:
 
 
 def _day_states(journal: Journal, days: set[_Day]) -> dict[_Day, tuple[float, bool | None]]:
-    from backskills.records import day_status
+    from backskills.domain.records import day_status
 
     states = {}
     for each in days:
@@ -455,8 +455,8 @@ def _record_effects(
     before: dict[_Day, tuple[float, bool | None]],
     today: date,
 ) -> list[str]:
-    from backskills import progression
-    from backskills.records import day_status
+    from backskills.domain import progression
+    from backskills.domain.records import day_status
 
     lines: list[str] = []
     reviewed: set[str] = set()
@@ -490,7 +490,7 @@ def _record_effects(
 
 
 def _baseline_effects(journal: Journal, slot: Slot) -> list[str]:
-    from backskills.baseline import BASELINE_DAYS
+    from backskills.domain.baseline import BASELINE_DAYS
 
     days = list(slot.owner)
     name = slot.activity or ""
@@ -531,7 +531,7 @@ def _pain_effects(journal: Journal, day: date) -> list[str]:
 
 
 def _flareup_effects(journal: Journal, flare: Any) -> list[str]:
-    from backskills.safety import active_flareup
+    from backskills.domain.safety import active_flareup
 
     lines = []
     if flare not in journal.flareups and flare.ended is None and active_flareup(journal) is None:
@@ -546,7 +546,7 @@ def _flareup_effects(journal: Journal, flare: Any) -> list[str]:
 
 
 def _redflag_effects(journal: Journal) -> list[str]:
-    from backskills.safety import exercise_block_reason, latest_counted
+    from backskills.domain.safety import exercise_block_reason, latest_counted
 
     counted = latest_counted(journal)
     if counted is None:

@@ -1,9 +1,9 @@
 """The report for the physiotherapist: every number, in the order the review needs them.
 
 Pure domain code. ``build`` gathers what ``backskills report`` shows from the same results
-``history`` and ``summary`` show on screen (``backskills.history``, ``backskills.summary``),
-so a number in the report is the number on the screen. ``backskills.report_html`` and
-``backskills.report_md`` turn a ``Report`` into a file; they compute nothing of their own.
+``history`` and ``summary`` show on screen (``backskills.domain.history``, ``backskills.domain.summary``),
+so a number in the report is the number on the screen. ``backskills.domain.report_html`` and
+``backskills.domain.report_md`` turn a ``Report`` into a file; they compute nothing of their own.
 """
 
 from __future__ import annotations
@@ -12,16 +12,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from backskills import __version__, history, pain_change, progression, units
-from backskills import summary as summaries
-from backskills.activities import describe
+from backskills import __version__
+from backskills.domain import history, pain_change, progression, units
+from backskills.domain import summary as summaries
+from backskills.domain.activities import describe
+from backskills.domain.thresholds import STRATFORD_1995, threshold
 from backskills.models import Journal
 from backskills.models.report import QUESTION_MAX, Question
 from backskills.models.safety import FlareUp
-from backskills.thresholds import STRATFORD_1995, threshold
 
 if TYPE_CHECKING:
-    from backskills.checkins import Comparison
+    from backskills.domain.checkins import Comparison
 
 DEFAULT_WEEKS = 6  # the length of a back class
 MAX_WEEKS = 520
@@ -199,7 +200,7 @@ def _alerts(journal: Journal, window: history.Window) -> list[Alert]:
     """Every check in the period that was not clear, and the latest one if it still stands.
 
     A check marked "entered by mistake" is left out, as everywhere else."""
-    from backskills import safety
+    from backskills.domain import safety
 
     counted = safety.counted_checks(journal)
     latest = counted[-1][0] if counted else None
@@ -389,7 +390,7 @@ def build(
 
 def _checkins(journal: Journal, last: date) -> tuple[Comparison | None, int]:
     """First against the latest check-in up to the end of the period, and how many there were."""
-    from backskills import checkins
+    from backskills.domain import checkins
 
     done = [c for c in checkins.ordered(journal) if c.date <= last]
     if len(done) < 2:
@@ -400,7 +401,7 @@ def _checkins(journal: Journal, last: date) -> tuple[Comparison | None, int]:
 # -- questions for the appointment -------------------------------------------------------
 def check_question(text: str, field: str = "--question") -> str:
     """A question: 1-500 characters of plain text on one or more lines."""
-    from backskills import validate
+    from backskills.domain import validate
     from backskills.errors import InvalidInput
 
     cleaned = validate.note(text, field)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from html import escape
 
-from backskills import report_svg as svg
-from backskills.history import Window
-from backskills.report import (
+from backskills.domain import report_svg as svg
+from backskills.domain.history import Window
+from backskills.domain.report import (
     ABOUT,
     LEGEND,
     NO_CHECKINS,

@@ -1,6 +1,6 @@
 """When a change in pain scores is one that matters to patients.
 
-The threshold comes from the one table in ``backskills.thresholds``, so every feature
+The threshold comes from the one table in ``backskills.domain.thresholds``, so every feature
 (summary, check-ins, the report for the physiotherapist) reads a change the same way: on a 0-10 scale a change of **2 points or
 30%** of the starting score is the usual line for a change that patients notice as real
 (Ostelo et al., Spine 2008, the consensus on interpreting change scores in low back pain;
@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from backskills.thresholds import threshold
+from backskills.domain.thresholds import threshold
 
-# The numbers come from the one thresholds table (backskills.thresholds), which check-ins
+# The numbers come from the one thresholds table (backskills.domain.thresholds), which check-ins
 # and the README use too.
 _RULE = threshold("pain")
 MEANINGFUL_POINTS = float(_RULE.points or 0)  # points on the 0-10 scale

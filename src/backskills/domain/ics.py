@@ -17,7 +17,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from backskills import __version__
-from backskills.schedule import Calendar, CalendarEvent
+from backskills.domain.schedule import Calendar, CalendarEvent
 
 if TYPE_CHECKING:
     import icalendar

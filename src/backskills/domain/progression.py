@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from backskills import safety, units
-from backskills.activities import arg, clean_number, describe, ensure_activity, find_activity
-from backskills.activities import get_activity as _get_activity
-from backskills.baseline import summarise
+from backskills.domain import safety, units
+from backskills.domain.activities import arg, clean_number, describe, ensure_activity, find_activity
+from backskills.domain.activities import get_activity as _get_activity
+from backskills.domain.baseline import summarise
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, LevelEvent, LevelReason, Plan
@@ -771,7 +771,7 @@ def _review(
         f"Then the next step is {describe(following, unit)}."
     )
     if not any(totals.values()) and days_at >= 2 * WINDOW_DAYS:
-        from backskills.activities import arg
+        from backskills.domain.activities import arg
 
         rec.reason += (
             f" Nothing has been logged for {activity.name} in the last {WINDOW_DAYS} days. "

@@ -6,7 +6,7 @@ activities and alternate positions), tolerance level (the middle ground between 
 and a bad day), and evaluate (look back over several days and suggest a small change).
 
 All amounts are handled as whole numbers of the unit's resolution step (see
-``backskills.units``), so the spells of a task always add up exactly to what remains.
+``backskills.domain.units``), so the spells of a task always add up exactly to what remains.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, cast
 
-from backskills import safety, units, validate
+from backskills.domain import safety, units, validate
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.pacing import (
@@ -185,8 +185,8 @@ def parse_priority(raw: str | None) -> Priority | None:
 
 
 def parse_felt(raw: str | None) -> SpellFelt | None:
-    """How a spell felt: the shared vocabulary (``backskills.felt``), stored the pacing way."""
-    from backskills.felt import for_spell
+    """How a spell felt: the shared vocabulary (``backskills.domain.felt``), stored the pacing way."""
+    from backskills.domain.felt import for_spell
 
     return for_spell(raw)
 

@@ -1,7 +1,7 @@
 """Activities: finding them by name and creating them with a unit and a resolution.
 
 An activity's unit is fixed when it is first recorded. The resolution (the smallest step
-used for rounding) comes from the unit (``backskills.units``) unless the patient gives one.
+used for rounding) comes from the unit (``backskills.domain.units``) unless the patient gives one.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 import shlex
 from datetime import date
 
-from backskills import units
+from backskills.domain import units
 from backskills.errors import InvalidInput, NotFound
 from backskills.models import Journal
 from backskills.models.activity import Activity
@@ -43,7 +43,7 @@ def find_activity(journal: Journal, name: str) -> Activity | None:
             return activity
     if not journal.activities:
         return None
-    from backskills import catalogue  # loaded only when the name did not match as typed
+    from backskills.domain import catalogue  # loaded only when the name did not match as typed
 
     exercise = catalogue.find_exercise(name)
     if exercise is not None:
@@ -93,7 +93,7 @@ def similar_names(journal: Journal, name: str) -> list[str]:
     """
     import difflib
 
-    from backskills import catalogue
+    from backskills.domain import catalogue
 
     wanted = _spelling(name)
     spellings: dict[str, str] = {}
@@ -165,7 +165,7 @@ def ensure_activity(
                 hint="The resolution is set when an activity is first recorded.",
             )
         return existing
-    from backskills import catalogue  # only a new activity needs the library
+    from backskills.domain import catalogue  # only a new activity needs the library
 
     library_unit = catalogue.default_unit(name)
     if library_unit is None and not new:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from backskills.report import (
+from backskills.domain.report import (
     ABOUT,
     LEGEND,
     NO_CHECKINS,
