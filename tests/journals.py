@@ -36,7 +36,7 @@ def read_journal(data_dir: Path) -> Any:
     return json.loads(serialise(Store(data_dir).load()))
 
 
-def saved(path: Path, data_dir: Path | None = None) -> Journal:
+def saved_journal(path: Path, data_dir: Path | None = None) -> Journal:
     """The whole journal a saved file holds (journal.json, a backup, a set-aside copy):
     a journal in one document, or a manifest whose segments are in ``data_dir``."""
     from backskills.store import Store

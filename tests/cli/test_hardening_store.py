@@ -17,7 +17,7 @@ import pytest
 from backskills import clock
 from backskills.store import IMPORT_MAX_BYTES, Store, atomic, backups, serialise
 from tests.conftest import Run
-from tests.journals import journal_with_pain, run_backskills, saved
+from tests.journals import journal_with_pain, run_backskills, saved_journal
 
 SECRET = "SECRET-hip-diary-9931"
 
@@ -61,7 +61,7 @@ def test_time_zone_moves_never_reorder_backups(
     assert len(sequences) >= backups.KEEP_NEWEST
     # The newest backup is the journal just before the last change, whatever the zone did.
     # Each change adds one score, so backup k holds k scores: the newest holds 14.
-    held = [len(saved(b.path).pain) for b in store.backups()]
+    held = [len(saved_journal(b.path).pain) for b in store.backups()]
     assert held[: backups.KEEP_NEWEST] == list(range(14, 14 - backups.KEEP_NEWEST, -1))
     result = cli("data", "restore", "--json")
     assert result.exit_code == 0, result.stderr
@@ -77,7 +77,7 @@ def test_clock_going_back_keeps_the_order(monkeypatch: pytest.MonkeyPatch, data_
             journal.pain = journal_with_pain(1).pain
             journal.pain[0].score = score % 11
         clock[0] -= timedelta(hours=5)  # the clock keeps going backwards
-    kept = [saved(b.path).pain[0].score for b in store.backups()]
+    kept = [saved_journal(b.path).pain[0].score for b in store.backups()]
     # Backup k holds the journal of change k - 1: newest first, whatever the clock said.
     assert kept[: backups.KEEP_NEWEST] == [1, 0, 10, 9, 8, 7, 6, 5, 4, 3]
 
@@ -98,7 +98,7 @@ def test_old_names_are_migrated_in_their_order(data_dir: Path) -> None:
     with store.transaction() as journal:
         journal.pain = journal_with_pain(6).pain
     found = store.backups()
-    counts = [len(saved(b.path).pain) for b in found]
+    counts = [len(saved_journal(b.path).pain) for b in found]
     assert counts == [5, 2, 1]  # newest first: the new backup, then the old ones in order
     assert not any(p.exists() for p in old)
     assert stranger.read_text().startswith("a file of mine")  # not ours: left alone
@@ -487,13 +487,13 @@ def test_store_lists_backups_newest_first_and_restores_one(data_dir: Path) -> No
             journal.pain = journal_with_pain(1).pain
             journal.pain[0].score = score
     found = store.backups()
-    held = [saved(b.path).pain[0].score for b in found]
+    held = [saved_journal(b.path).pain[0].score for b in found]
     assert held == [2, 1, 0]
     done = store.restore(found[1])
     chosen, aside = done.backup, done.set_aside
     assert chosen == found[1] and aside is not None
     assert pain_scores(data_dir) == [1]
-    assert saved(aside).pain[0].score == 3
+    assert saved_journal(aside).pain[0].score == 3
 
 
 def test_no_journal_or_export_goes_into_a_system_folder(cli: Run, tmp_path: Path) -> None:

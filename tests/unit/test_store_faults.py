@@ -18,7 +18,7 @@ from tests.journals import (
     holding_lock,
     journal_with_pain,
     run_backskills,
-    saved,
+    saved_journal,
     stray_temp_files,
 )
 
@@ -86,7 +86,7 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_journal(data_dir: Path)
         assert len(journal.pain) >= saved
         saved = len(journal.pain)
         for backup in store.backups():
-            saved(backup.path)  # every kept backup is whole, segments included
+            saved_journal(backup.path)  # every kept backup is whole, segments included
         strays_seen += len(stray_temp_files(data_dir, store.backups_dir))
     assert saved > 2000, "the writers never got a save in"
     with store.transaction() as journal:  # the next change cleans up after the killed runs
@@ -141,7 +141,7 @@ def test_concurrent_cli_imports_keep_every_version(data_dir: Path, tmp_path: Pat
         assert child.returncode == 0, err.decode()
         json.loads(out)
     versions = [store.journal_path, *(b.path for b in store.backups())]
-    notes = {saved(p, data_dir).pain[0].note for p in versions}
+    notes = {saved_journal(p, data_dir).pain[0].note for p in versions}
     assert notes == {"original", *(f"import-{n}" for n in range(10))}
 
 
