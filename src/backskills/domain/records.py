@@ -9,7 +9,6 @@ boom-bust warning.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,11 +23,12 @@ from backskills.domain.activities import (
 from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import ActivityRecord, PainScore
+from backskills.plain import field, plain
 
 REPEAT_WINDOW = timedelta(minutes=2)
 
 
-@dataclass
+@plain
 class DayStatus:
     """How one activity stands on one day against the level in force."""
 
@@ -101,7 +101,7 @@ def day_status(
     )
 
 
-@dataclass
+@plain
 class LogResult:
     record: ActivityRecord
     unit: str
@@ -190,7 +190,7 @@ def log_activity(
     )
 
 
-@dataclass
+@plain
 class PainResult:
     score: PainScore
     same_day: list[int]

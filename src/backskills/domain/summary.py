@@ -8,7 +8,6 @@ whole weeks. Praise is built from what went well; nothing here counts streaks or
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -27,6 +26,7 @@ from backskills.domain.history import (
 )
 from backskills.models import Journal
 from backskills.models.pacing import PaceActivity
+from backskills.plain import field, plain
 
 DEFAULT_WEEKS = 6
 MAX_WEEKS = 520
@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ActivitySummary:
     activity: str
     unit: str
@@ -69,7 +69,7 @@ class ActivitySummary:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class WeekMean:
     first: date
     last: date
@@ -85,7 +85,7 @@ class WeekMean:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class PainTrend:
     first_week: WeekMean
     last_week: WeekMean
@@ -101,7 +101,7 @@ class PainTrend:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class FlareUpLine:
     started: date
     ended: date | None
@@ -117,7 +117,7 @@ class FlareUpLine:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class CheckLine:
     date: date
     outcome: str
@@ -133,7 +133,7 @@ class CheckLine:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class PacingLine:
     activity: str
     unit: str
@@ -151,7 +151,7 @@ class PacingLine:
         }
 
 
-@dataclass
+@plain
 class Summary:
     window: Window
     weeks: int

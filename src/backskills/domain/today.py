@@ -7,7 +7,6 @@ their domain module, one call and one field here, and their rendering in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -16,6 +15,7 @@ from backskills.domain.baseline import BASELINE_DAYS, summarise
 from backskills.domain.goals import TodayGoal, today_section
 from backskills.domain.records import DayStatus, day_status
 from backskills.models import Journal
+from backskills.plain import field, plain
 
 # The short welcome on an empty journal: the first three commands to run.
 FIRST_STEPS = (
@@ -25,7 +25,7 @@ FIRST_STEPS = (
 )
 
 
-@dataclass
+@plain
 class TodayActivity:
     status: DayStatus
     recommendation: progression.Recommendation
@@ -47,7 +47,7 @@ class TodayActivity:
         }
 
 
-@dataclass
+@plain
 class TodayBaseline:
     activity: str
     unit: str
@@ -66,7 +66,7 @@ class TodayBaseline:
         }
 
 
-@dataclass
+@plain
 class TodayView:
     date: date
     empty: bool
