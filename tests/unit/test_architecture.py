@@ -179,7 +179,6 @@ def test_the_top_level_holds_only_the_layers_and_shared_modules() -> None:
 DATACLASSES_LEFT = {
     "domain/pacing.py",
     "domain/goals.py",
-    "domain/progression.py",
     "store/__init__.py",
     "store/backups.py",
 }
@@ -203,3 +202,40 @@ def test_result_types_use_plain_not_dataclasses() -> None:
     assert users - DATACLASSES_LEFT == set(), "use @plain from backskills.plain"
     stale = DATACLASSES_LEFT - users
     assert stale == set(), f"remove from DATACLASSES_LEFT: {sorted(stale)}"
+
+
+def test_domain_packages_load_none_of_their_modules() -> None:
+    """A command imports the one module it needs; the package itself pulls in nothing."""
+    packages = sorted(
+        p.name for p in (PACKAGE / "domain").iterdir() if (p / "__init__.py").is_file()
+    )
+    assert "progression" in packages
+    code = (
+        "import importlib, sys\n"
+        f"for name in {packages!r}:\n"
+        "    importlib.import_module('backskills.domain.' + name)\n"
+        f"inside = tuple('backskills.domain.' + n + '.' for n in {packages!r})\n"
+        "print('LOADED:' + ','.join(sorted(m for m in sys.modules if m.startswith(inside))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "LOADED:"
+
+
+def test_progress_review_loads_only_the_review_side_of_progression(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from backskills.cli.main import main\n"
+        f"try:\n    main(['--data-dir', {str(tmp_path)!r}, 'progress'])\n"
+        "except SystemExit:\n    pass\n"
+        "print('LOADED:' + ','.join(sorted(m for m in sys.modules "
+        "if m.startswith('backskills.domain.progression.'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    loaded = result.stdout.strip().splitlines()[-1].removeprefix("LOADED:").split(",")
+    assert "backskills.domain.progression.review" in loaded
+    assert "backskills.domain.progression.changes" not in loaded
+    assert "backskills.domain.progression.planning" not in loaded

@@ -55,7 +55,7 @@ def _pace_activity(journal: Journal, name: str) -> Any:
 
 
 def summaries(journal: Journal, today: date) -> list[ActivitySummary]:
-    from backskills.domain.progression import current_level
+    from backskills.domain.progression.levels import current_level
 
     found = []
     for activity in journal.activities:

@@ -455,7 +455,7 @@ def _record_effects(
     before: dict[_Day, tuple[float, bool | None]],
     today: date,
 ) -> list[str]:
-    from backskills.domain import progression
+    from backskills.domain.progression.review import evaluate
     from backskills.domain.records import day_status
 
     lines: list[str] = []
@@ -484,7 +484,7 @@ def _record_effects(
         activity = find_activity(journal, each.activity)
         if activity is not None and activity.plan is not None and activity.name not in reviewed:
             reviewed.add(activity.name)
-            (review,) = progression.evaluate(journal, today, activity.name)
+            (review,) = evaluate(journal, today, activity.name)
             lines.append(f"Review of {activity.name}: {review.reason}")
     return lines
 

@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from backskills.domain import progression, redflags
+from backskills.domain import redflags
 from backskills.domain.activities import arg, find_activity
+from backskills.domain.progression.levels import current_level, previous_level, record_level
 from backskills.domain.safety import active_flareup, open_check
 from backskills.domain.units import fmt as units_fmt
 from backskills.domain.validate import note
@@ -369,7 +370,7 @@ def _planned(journal: Journal, today: dt.date) -> list[tuple[Activity, Plan, flo
         plan = activity.plan
         if plan is None or plan.ended_on is not None:
             continue
-        level = progression.current_level(activity, today)
+        level = current_level(activity, today)
         if level is None or any(event.date > today for event in activity.levels):
             continue
         found.append((activity, plan, level))
@@ -380,7 +381,7 @@ def reduction_options(journal: Journal, today: dt.date) -> list[ReductionOption]
     """For each planned activity, the levels a flare-up could drop it back to."""
     options = []
     for activity, plan, level in _planned(journal, today):
-        previous = progression.previous_level(activity, today)
+        previous = previous_level(activity, today)
         start_level = plan.start
         options.append(
             ReductionOption(
@@ -442,7 +443,7 @@ def start(
         level = option.level_for(_choice_for(reduce, option.activity))
         if level is None:
             continue
-        progression.record_level(
+        record_level(
             by_name[option.activity.casefold()],
             today,
             level,
@@ -546,7 +547,7 @@ def _dropped(
         activity = find_activity(journal, change.activity)
         if activity is None or activity.plan is None or activity.plan.ended_on is not None:
             continue
-        level = progression.current_level(activity, today)
+        level = current_level(activity, today)
         if level is None or level >= change.from_level - 1e-9:
             continue
         found.append((activity, level, change.from_level, activity.plan.hold_days))
@@ -641,7 +642,7 @@ def end(
         if comeback == "catch_up":
             path = catch_up_path(activity, level, before, flare.started)
             if path:
-                progression.record_level(
+                record_level(
                     activity,
                     today,
                     level,
@@ -651,9 +652,7 @@ def end(
                     catch_up_to=before,
                 )
         elif comeback == "back":
-            progression.record_level(
-                activity, today, before, "flareup_return", usual, note=f"back {note_text}"
-            )
+            record_level(activity, today, before, "flareup_return", usual, note=f"back {note_text}")
         elif activity.baseline is not None and activity.baseline.days:
             from backskills.domain.baseline import redo
 

@@ -7,7 +7,7 @@ file are the same ones. Conventions:
 - Weeks start on Monday. A week at the edge of a window counts only its days inside the
   window (``days``), so "met on 3 of 4 days" is honest about a half week.
 - A day's amount is the sum of its records; a day is *met* when that reaches the level in
-  force that day (``progression.met``).
+  force that day (``progression.met_days.met``).
 - A day's pain is the mean of that day's scores; a week's pain mean is the mean of its
   days (each day counts once), its range the lowest and highest single score.
 - Numbers are rounded once, here (pain means to 0.1, percentages to whole numbers), so a
@@ -23,8 +23,9 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from backskills.domain import progression
 from backskills.domain.activities import clean_number, get_activity
+from backskills.domain.progression.levels import current_level, level_event_on
+from backskills.domain.progression.met_days import met
 from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import Activity, LevelEvent, reason_words
@@ -234,7 +235,7 @@ def _sorted_levels(activity: Activity) -> list[LevelEvent]:
 def level_timeline(activity: Activity, today: date) -> list[LevelStep]:
     """Every level change of ``activity``, oldest first, with the days each was in force."""
     events = _sorted_levels(activity)
-    in_force = progression.level_event_on(activity, today)
+    in_force = level_event_on(activity, today)
     steps = []
     for index, event in enumerate(events):
         if index + 1 < len(events):
@@ -359,7 +360,7 @@ def day_points(
                 amount=amount,
                 logged=logged,
                 level=level,
-                met=None if level is None else progression.met(amount, level),
+                met=None if level is None else met(amount, level),
                 flareup=day in flares,
                 pain=round(sum(scores) / len(scores), 1) if scores else None,
             )
@@ -663,7 +664,7 @@ def activity_history(
     points = day_points(journal, activity, window, today, pain=pain)
     timeline, earlier = _in_window(level_timeline(activity, today), window)
     plan = activity.plan
-    level_now = progression.current_level(activity, today)
+    level_now = current_level(activity, today)
     start_level = plan.start if plan is not None else None
     target = plan.target if plan is not None else None
     return ActivityHistory(
@@ -865,7 +866,7 @@ def goal_line(journal: Journal, goal: Goal, today: date) -> GoalLine:
     from backskills.domain.activities import find_activity
 
     activity = find_activity(journal, goal.activity) if goal.activity else None
-    level = progression.current_level(activity, today) if activity is not None else None
+    level = current_level(activity, today) if activity is not None else None
     start = activity.plan.start if activity is not None and activity.plan is not None else None
     return GoalLine(
         id=goal.id,
@@ -963,7 +964,7 @@ def overview(
             continue
         points = day_points(journal, activity, window, today, totals=mine, pain=pain, flares=flares)
         plan = activity.plan
-        level_now = progression.current_level(activity, today)
+        level_now = current_level(activity, today)
         start_level = plan.start if plan is not None else None
         target = plan.target if plan is not None else None
         view.activities.append(

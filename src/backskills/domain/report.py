@@ -12,9 +12,11 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from backskills import __version__
-from backskills.domain import history, pain_change, progression, units
+from backskills.domain import history, pain_change, units
 from backskills.domain import summary as summaries
 from backskills.domain.activities import describe
+from backskills.domain.progression.met_days import MET_NEEDED, WINDOW_DAYS
+from backskills.domain.progression.staircase import HOLD_MIN
 from backskills.domain.thresholds import STRATFORD_1995, threshold
 from backskills.models import Journal
 from backskills.models.report import QUESTION_MAX, Question
@@ -315,8 +317,8 @@ def method_lines() -> list[str]:
         "Starting level: the average of three baseline days times the start factor (0.8 unless "
         "changed), rounded down to the activity's step. Each step up adds 10% of the level, "
         "rounded down, at least one step, once the level has been held for the plan's hold "
-        f"period (at least {progression.HOLD_MIN} days) and met on {progression.MET_NEEDED} "
-        f"of the last {progression.WINDOW_DAYS} days.",
+        f"period (at least {HOLD_MIN} days) and met on {MET_NEEDED} "
+        f"of the last {WINDOW_DAYS} days.",
         "Pain: a day's score is the mean of that day's scores (0-10); a week's mean is the mean "
         "of its days. The first week is compared with the last; a change of "
         f"{pain_change.MEANINGFUL_POINTS:.0f} points or {pain_change.MEANINGFUL_FRACTION:.0%} "

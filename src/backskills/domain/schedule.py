@@ -23,13 +23,9 @@ from typing import Any, Literal
 
 from backskills.domain import safety, units
 from backskills.domain.activities import arg, describe
-from backskills.domain.progression import (
-    MET_NEEDED,
-    WINDOW_DAYS,
-    PlanStep,
-    level_event_on,
-    plan_view,
-)
+from backskills.domain.progression.levels import level_event_on
+from backskills.domain.progression.met_days import MET_NEEDED, WINDOW_DAYS
+from backskills.domain.progression.projection import PlanStep, plan_view
 from backskills.models import Journal
 from backskills.models.activity import Activity, LevelEvent
 from backskills.plain import field, plain

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from backskills.domain import pain_change, progression
+from backskills.domain import pain_change
 from backskills.domain.activities import describe
 from backskills.domain.history import (
     GoalLine,
@@ -24,6 +24,7 @@ from backskills.domain.history import (
     pain_by_day,
     pain_stats,
 )
+from backskills.domain.progression.levels import current_level
 from backskills.models import Journal
 from backskills.models.pacing import PaceActivity
 from backskills.plain import field, plain
@@ -350,7 +351,7 @@ def build(
                 activity=activity.name,
                 unit=activity.unit,
                 level_start=next((p.level for p in points if p.level is not None), None),
-                level_now=progression.current_level(activity, today),
+                level_now=current_level(activity, today),
                 target=activity.plan.target,
                 step_ups=sum(
                     e.reason == "step_up" and first <= e.date <= today for e in activity.levels

@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from backskills.domain import checkins, flareups, pacing, progression, redflags
+from backskills.domain import checkins, flareups, pacing, redflags
 from backskills.domain.baseline import BASELINE_DAYS, summarise
 from backskills.domain.goals import TodayGoal, today_section
+from backskills.domain.progression.review import Recommendation, evaluate
 from backskills.domain.records import DayStatus, day_status
 from backskills.models import Journal
 from backskills.plain import field, plain
@@ -28,7 +29,7 @@ FIRST_STEPS = (
 @plain
 class TodayActivity:
     status: DayStatus
-    recommendation: progression.Recommendation
+    recommendation: Recommendation
 
     def to_json(self) -> dict[str, Any]:
         rec = self.recommendation
@@ -118,7 +119,7 @@ def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayVi
         return view
     view.red_flags = redflags.today_notice(journal, today)
     view.flareup = flareups.today_section(journal, today)
-    recommendations = {r.activity: r for r in progression.evaluate(journal, today)}
+    recommendations = {r.activity: r for r in evaluate(journal, today)}
     todays = [r for r in journal.records if r.date == today]
     logged_today = {r.activity.casefold() for r in todays}
     for activity in journal.activities:
