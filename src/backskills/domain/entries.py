@@ -10,7 +10,6 @@ safety gates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -34,6 +33,7 @@ from backskills.models.entries import (
     kind_named,
     note_removed,
 )
+from backskills.plain import field, plain
 
 SUMMARY_NOTE = 40  # characters of a note shown in a listing
 
@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class EntryView:
     """One entry as the patient sees it."""
 
@@ -216,7 +216,7 @@ def find(journal: Journal, text: str) -> tuple[EntryKind, Slot]:
 # -- changing one entry ------------------------------------------------------------------
 
 
-@dataclass
+@plain
 class EntryChange:
     action: Literal["edited", "removed", "marked"]
     entry: EntryView  # after an edit; as it was for a removal
@@ -236,7 +236,7 @@ class EntryChange:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class _Day:
     """What a record touches: one activity on one day."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from backskills.domain import redflags
@@ -22,6 +21,7 @@ from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, PainScore, Plan
 from backskills.models.safety import Comeback, FlareUp, LevelChange, PlanStep
+from backskills.plain import field, plain
 
 PlanKind = Literal["flareup", "goodspell"]
 ReduceChoice = Literal["none", "previous", "start"]
@@ -160,7 +160,7 @@ def remove_step(journal: Journal, kind: PlanKind, number: int) -> PlanStep:
     return steps.pop(number - 1)
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Suggestion:
     number: int
     text: str
@@ -208,7 +208,7 @@ def days_lasted(flare: FlareUp, today: dt.date) -> int:
     return max(1, (last - flare.started).days + 1)
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class FlareUpStatus:
     """What ``flareup`` shows: the active flare-up (if any) and the personal plan."""
 
@@ -343,7 +343,7 @@ def require_active(journal: Journal) -> FlareUp:
     return flare
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ReductionOption:
     """A planned activity at the start of a flare-up: its level now and the lower levels
     it could drop back to (None when that level is not lower than the current one)."""
@@ -458,7 +458,7 @@ def start(
     return flare
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class LevelInForce:
     activity: str
     unit: str
@@ -494,7 +494,7 @@ CATCH_UP_HOLD = 3  # days at each level already held before the flare-up
 PAIN_SETTLED = 4  # "back to before" needs the pain at or below this (and below its start)
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ComebackPlan:
     """What one dropped-back activity does when the flare-up ends, with the numbers."""
 
@@ -666,7 +666,7 @@ def end(
     return flare
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Episode:
     number: int
     flare: FlareUp
@@ -703,7 +703,7 @@ def episodes(journal: Journal, today: dt.date) -> list[Episode]:
 # --- the section for `today` --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class TodaySection:
     started: dt.date
     days: int

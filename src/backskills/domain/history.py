@@ -19,7 +19,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import Activity, LevelEvent, reason_words
 from backskills.models.goals import Goal
+from backskills.plain import field, plain
 
 if TYPE_CHECKING:
     from backskills.domain.flareups import Episode
@@ -92,7 +92,7 @@ def _mean(values: list[float]) -> float | None:
 
 
 # -- the window ------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Window:
     """The days shown: ``first`` to ``last`` inclusive."""
 
@@ -200,7 +200,7 @@ def earliest_entry(journal: Journal, activity: Activity | None = None) -> date |
 
 
 # -- levels ----------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class LevelStep:
     """One change of level, with how long that level was (or has been) in force."""
 
@@ -278,7 +278,7 @@ def _levels_by_day(activity: Activity, days: list[date]) -> list[float | None]:
 
 
 # -- days ------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class DayPoint:
     """One day of an activity: what was done against the level in force."""
 
@@ -369,7 +369,7 @@ def day_points(
 
 
 # -- weeks -----------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class WeekRow:
     """One Monday week of an activity (only its days inside the window count)."""
 
@@ -462,7 +462,7 @@ def weekly_rows(
 
 
 # -- the chart's data ------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Segment:
     """A piece of the step line: one level held from ``first`` to ``last``."""
 
@@ -474,7 +474,7 @@ class Segment:
         return {"from": self.first.isoformat(), "to": self.last.isoformat(), "level": self.level}
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Span:
     """Consecutive marked days (flare-up days)."""
 
@@ -485,7 +485,7 @@ class Span:
         return {"from": self.first.isoformat(), "to": self.last.isoformat()}
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Chart:
     """What a chart of an activity shows: daily amounts (bars), the level in force (a step
     line), flare-up days (marks) and the day's pain (a second panel on the same dates)."""
@@ -551,7 +551,7 @@ def _chart(unit: str, window: Window, points: list[DayPoint]) -> Chart:
 
 
 # -- one activity ----------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class LevelSpell:
     """How many days of the window a level was in force."""
 
@@ -594,7 +594,7 @@ def _baseline_average(activity: Activity) -> float | None:
     return None
 
 
-@dataclass
+@plain
 class ActivityHistory:
     """``backskills history ACTIVITY``: timeline, weekly table and chart for one window."""
 
@@ -689,7 +689,7 @@ def activity_history(
 
 
 # -- pain ------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class PainDay:
     date: date
     mean: float
@@ -699,7 +699,7 @@ class PainDay:
         return {"date": self.date.isoformat(), "mean": self.mean, "scores": list(self.scores)}
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class PainWeek:
     """A Monday week of pain scores (only its days inside the window count)."""
 
@@ -733,7 +733,7 @@ def pain_weeks(window: Window, pain: dict[date, list[int]]) -> list[PainWeek]:
     return rows
 
 
-@dataclass
+@plain
 class PainHistory:
     """``backskills history pain``: every scored day and the weekly means."""
 
@@ -789,7 +789,7 @@ def pain_history(
 
 
 # -- flare-ups -------------------------------------------------------------------------
-@dataclass
+@plain
 class FlareUpHistory:
     """``backskills history flareups``: the flare-ups that touch the window."""
 
@@ -826,7 +826,7 @@ def flareup_history(
 
 
 # -- goals -----------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class GoalLine:
     """A goal as history shows it: achieved (with the date) or active (how far along)."""
 
@@ -895,7 +895,7 @@ def goal_lines(journal: Journal, today: date, *, dropped: bool = False) -> list[
 
 
 # -- the overview ----------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ActivityLine:
     """One activity in the overview: baseline → start → now → target, and days per level."""
 
@@ -925,7 +925,7 @@ class ActivityLine:
         }
 
 
-@dataclass
+@plain
 class Overview:
     """``backskills history``: every activity, the pain trend and the goals."""
 

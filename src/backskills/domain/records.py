@@ -9,7 +9,6 @@ boom-bust warning.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -26,11 +25,12 @@ from backskills.domain.progression.met_days import BOOM_FACTOR, met
 from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import ActivityRecord, PainScore
+from backskills.plain import field, plain
 
 REPEAT_WINDOW = timedelta(minutes=2)
 
 
-@dataclass
+@plain
 class DayStatus:
     """How one activity stands on one day against the level in force."""
 
@@ -103,7 +103,7 @@ def day_status(
     )
 
 
-@dataclass
+@plain
 class LogResult:
     record: ActivityRecord
     unit: str
@@ -192,7 +192,7 @@ def log_activity(
     )
 
 
-@dataclass
+@plain
 class PainResult:
     score: PainScore
     same_day: list[int]

@@ -8,7 +8,6 @@ so a number in the report is the number on the screen. ``backskills.domain.repor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from backskills.domain.thresholds import STRATFORD_1995, threshold
 from backskills.models import Journal
 from backskills.models.report import QUESTION_MAX, Question
 from backskills.models.safety import FlareUp
+from backskills.plain import field, plain
 
 if TYPE_CHECKING:
     from backskills.domain.checkins import Comparison
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ActivityReport:
     """One activity: the numbers of its row, its chart and its weekly table."""
 
@@ -65,7 +65,7 @@ class ActivityReport:
         return document
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class FlareUpReport:
     started: date
     ended: date | None
@@ -87,7 +87,7 @@ class FlareUpReport:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Alert:
     """A red-flag check that is not clear: it stands at the top of the report."""
 
@@ -117,7 +117,7 @@ class Alert:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class QuestionLine:
     number: int
     text: str
@@ -127,7 +127,7 @@ class QuestionLine:
         return {"number": self.number, "text": self.text, "added": self.added.isoformat()}
 
 
-@dataclass
+@plain
 class Report:
     name: str | None
     made_on: date

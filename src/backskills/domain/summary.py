@@ -8,7 +8,6 @@ whole weeks. Praise is built from what went well; nothing here counts streaks or
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,6 +27,7 @@ from backskills.domain.history import (
 from backskills.domain.progression.levels import current_level
 from backskills.models import Journal
 from backskills.models.pacing import PaceActivity
+from backskills.plain import field, plain
 
 DEFAULT_WEEKS = 6
 MAX_WEEKS = 520
@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ActivitySummary:
     activity: str
     unit: str
@@ -70,7 +70,7 @@ class ActivitySummary:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class WeekMean:
     first: date
     last: date
@@ -86,7 +86,7 @@ class WeekMean:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class PainTrend:
     first_week: WeekMean
     last_week: WeekMean
@@ -102,7 +102,7 @@ class PainTrend:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class FlareUpLine:
     started: date
     ended: date | None
@@ -118,7 +118,7 @@ class FlareUpLine:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class CheckLine:
     date: date
     outcome: str
@@ -134,7 +134,7 @@ class CheckLine:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class PacingLine:
     activity: str
     unit: str
@@ -152,7 +152,7 @@ class PacingLine:
         }
 
 
-@dataclass
+@plain
 class Summary:
     window: Window
     weeks: int

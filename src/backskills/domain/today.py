@@ -7,7 +7,6 @@ their domain module, one call and one field here, and their rendering in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -17,6 +16,7 @@ from backskills.domain.goals.today_view import TodayGoal, today_section
 from backskills.domain.progression.review import Recommendation, evaluate
 from backskills.domain.records import DayStatus, day_status
 from backskills.models import Journal
+from backskills.plain import field, plain
 
 # The short welcome on an empty journal: the first three commands to run.
 FIRST_STEPS = (
@@ -26,7 +26,7 @@ FIRST_STEPS = (
 )
 
 
-@dataclass
+@plain
 class TodayActivity:
     status: DayStatus
     recommendation: Recommendation
@@ -48,7 +48,7 @@ class TodayActivity:
         }
 
 
-@dataclass
+@plain
 class TodayBaseline:
     activity: str
     unit: str
@@ -67,7 +67,7 @@ class TodayBaseline:
         }
 
 
-@dataclass
+@plain
 class TodayView:
     date: date
     empty: bool
