@@ -55,11 +55,13 @@ def evaluate_command(
     The short form 'backskills progress walking --pain-up' does the same.
     """
     from backskills import render
-    from backskills.domain import progression, validate
+    from backskills.domain import progression, validate, window
     from backskills.render import progression as show
 
     name = validate.name(activity, "ACTIVITY") if activity is not None else None
-    recs = progression.evaluate(store().load(), today(), name, pain_up=pain_up)
+    now = today()
+    journal = store().load(needs=window.bind(window.progress, now))
+    recs = progression.evaluate(journal, now, name, pain_up=pain_up)
     if json:
         render.emit_json({"activities": [r.to_json() for r in recs]})
     else:
@@ -75,13 +77,13 @@ def step_up_command(
     Example: backskills progress step-up walking
     """
     from backskills import render
-    from backskills.domain import progression, validate
+    from backskills.domain import progression, validate, window
     from backskills.render import progression as show
 
     now = today()
     name = validate.name(activity, "ACTIVITY")
     on = validate.day(date, now)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.bind(window.step_up, on)) as journal:
         change = progression.step_up(journal, name, day=on, today=now)
     if json:
         render.emit_json(change.to_json())
@@ -108,7 +110,7 @@ def ease_back_command(
     Example: backskills progress ease-back walking --option halfway
     """
     from backskills import render
-    from backskills.domain import progression, validate
+    from backskills.domain import progression, validate, window
     from backskills.errors import InvalidInput
     from backskills.render import progression as show
 
@@ -121,7 +123,7 @@ def ease_back_command(
             option = typer.prompt(wrapped("Which: previous, halfway or stay"))
     chosen = validate.choice(option, ("previous", "halfway", "stay"), "--option")
     on = validate.day(date, now)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.written_only) as journal:
         change = progression.ease_back(journal, name, chosen, day=on, today=now)  # type: ignore[arg-type]
     if json:
         render.emit_json(change.to_json())

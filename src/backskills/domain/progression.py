@@ -830,7 +830,8 @@ def step_up(journal: Journal, name: str, *, day: date, today: date) -> LevelChan
     activity = _get_activity(journal, name)
     plan = _require_plan(activity)
     _check_not_before_last_change(activity, day)
-    totals = day_totals(journal, activity)
+    # The same window as ``progress`` reviews (the days before ``day``), not every record.
+    totals = _window_totals(journal, day).get(activity.name.casefold(), {})
     review = _review(journal, activity, day, totals)
     if review.recommendation != "step_up" or review.next_level is None:
         if review.recommendation == "at_target" or review.next_level is None:
