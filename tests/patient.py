@@ -101,7 +101,7 @@ def _sit_to_stand() -> Activity:
 def journal(questions: list[str] | None = None) -> Journal:
     walking, sts = _walking(), _sit_to_stand()
     j = Journal(activities=[walking, sts])
-    from backskills.domain.progression import current_level
+    from backskills.domain.progression.levels import current_level
 
     current = day(3)
     while current <= TODAY:

@@ -9,8 +9,8 @@ dataclass (``typing.dataclass_transform``, PEP 681).
 
 Supported: fields with a default or ``field(default=..., default_factory=..., repr=...)``,
 ``frozen=True`` (no assignment after ``__init__``, hashable), equality field by field, a
-repr like a dataclass's, and ``astuple``. Not supported (and not used): ``__post_init__``,
-``InitVar``, ordering, ``slots``, keyword-only fields.
+repr like a dataclass's, ``astuple`` and ``replace``. Not supported (and not used):
+``__post_init__``, ``InitVar``, ordering, ``slots``, keyword-only fields.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar, dataclass_transform
 
-__all__ = ["FrozenInstanceError", "astuple", "field", "plain"]
+__all__ = ["FrozenInstanceError", "astuple", "field", "plain", "replace"]
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -181,3 +181,9 @@ def plain(cls: type[T] | None = None, /, *, frozen: bool = False) -> Any:
 def astuple(obj: Any) -> tuple[Any, ...]:
     """The field values in order (not recursive: no result type nests another here)."""
     return _values(obj)
+
+
+def replace(obj: T, /, **changes: Any) -> T:
+    """A copy of ``obj`` with some fields changed (as ``dataclasses.replace``)."""
+    names = type(obj).__plain_spec__[0]  # type: ignore[attr-defined]
+    return type(obj)(**{**{name: getattr(obj, name) for name in names}, **changes})

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backskills.domain import flareups, progression
+from backskills.domain import flareups
+from backskills.domain.progression.levels import current_level, record_level
+from backskills.domain.progression.review import evaluate
 from backskills.domain.safety import active_flareup
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
@@ -32,7 +34,7 @@ def planned(
     )
     for number, level in enumerate(levels):
         reason = "plan_start" if number == 0 else "step_up"
-        progression.record_level(activity, first + dt.timedelta(days=7 * number), level, reason, 7)
+        record_level(activity, first + dt.timedelta(days=7 * number), level, reason, 7)
     journal.activities.append(activity)
     return activity
 
@@ -97,10 +99,10 @@ def test_reduce_previous_drops_each_planned_activity_one_level() -> None:
     walking = planned(journal, "walking", [8, 9, 10])
     cycling = planned(journal, "cycling", [5])  # still on its first level: nothing lower
     flare = flareups.start(journal, DAY, reduce="previous")
-    assert progression.current_level(walking, DAY) == 9
+    assert current_level(walking, DAY) == 9
     assert walking.levels[-1].reason == "flareup_reduce"
     assert walking.levels[-1].hold_days == 7
-    assert progression.current_level(cycling, DAY) == 5
+    assert current_level(cycling, DAY) == 5
     assert [(r.activity, r.from_level, r.to_level) for r in flare.reductions] == [
         ("walking", 10, 9)
     ]
@@ -110,7 +112,7 @@ def test_reduce_start_drops_to_the_plans_starting_level() -> None:
     journal = Journal()
     walking = planned(journal, "walking", [8, 9, 10])
     flare = flareups.start(journal, DAY, reduce="start")
-    assert progression.current_level(walking, DAY) == 8
+    assert current_level(walking, DAY) == 8
     assert flare.reductions[0].to_level == 8
 
 
@@ -127,8 +129,8 @@ def test_reduce_per_activity_choices_by_name_ignoring_case() -> None:
     walking = planned(journal, "walking", [8, 9, 10])
     stairs = planned(journal, "Stairs", [4, 5, 6])
     flareups.start(journal, DAY, reduce={"WALKING": "start", "stairs": "previous"})
-    assert progression.current_level(walking, DAY) == 8
-    assert progression.current_level(stairs, DAY) == 5
+    assert current_level(walking, DAY) == 8
+    assert current_level(stairs, DAY) == 5
 
 
 def test_reductions_stay_after_the_end_and_build_up_through_the_usual_rule() -> None:
@@ -137,10 +139,10 @@ def test_reductions_stay_after_the_end_and_build_up_through_the_usual_rule() -> 
     flareups.start(journal, DAY, reduce="previous")
     later = DAY + dt.timedelta(days=3)
     flare = flareups.end(journal, later)
-    assert progression.current_level(walking, later) == 9
+    assert current_level(walking, later) == 9
     (level,) = flareups.levels_in_force(journal, flare, later)
     assert (level.activity, level.level, level.reduced_from) == ("walking", 9, 10)
-    (review,) = progression.evaluate(journal, later)
+    (review,) = evaluate(journal, later)
     assert review.recommendation != "paused"
     assert review.next_level == 10
 
@@ -149,7 +151,7 @@ def test_progression_is_paused_while_active() -> None:
     journal = Journal()
     planned(journal, "walking", [8, 9, 10])
     flareups.start(journal, DAY)
-    (review,) = progression.evaluate(journal, DAY)
+    (review,) = evaluate(journal, DAY)
     assert review.recommendation == "paused"
 
 
@@ -158,7 +160,7 @@ def test_reduction_options_skip_plans_not_started_and_ended_plans() -> None:
     planned(journal, "walking", [8, 9, 10])
     later = Activity(name="swim", unit="minutes", resolution=1, created=DAY)
     later.plan = Plan(start=5, target=20, starts_on=DAY + dt.timedelta(days=3), created=DAY)
-    progression.record_level(later, DAY + dt.timedelta(days=3), 5, "plan_start", 7)
+    record_level(later, DAY + dt.timedelta(days=3), 5, "plan_start", 7)
     journal.activities.append(later)
     done = planned(journal, "bike", [5, 6])
     assert done.plan is not None
@@ -174,7 +176,7 @@ def test_reduction_options_skip_plans_not_started_and_ended_plans() -> None:
 def test_previous_higher_than_current_is_not_offered() -> None:
     journal = Journal()
     walking = planned(journal, "walking", [8, 10])
-    progression.record_level(walking, DAY - dt.timedelta(days=1), 9, "ease_back_halfway", 7)
+    record_level(walking, DAY - dt.timedelta(days=1), 9, "ease_back_halfway", 7)
     (option,) = flareups.reduction_options(journal, DAY)
     assert (option.current, option.previous, option.start) == (9, None, 8)
 

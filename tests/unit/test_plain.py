@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from backskills.plain import FrozenInstanceError, astuple, field, plain
+from backskills.plain import FrozenInstanceError, astuple, field, plain, replace
 
 
 @plain(frozen=True)
@@ -95,3 +95,13 @@ def test_a_field_without_default_after_one_with_is_refused() -> None:
         class Bad:
             a: int = 1
             b: int  # type: ignore[misc]
+
+
+def test_replace_copies_with_changes_like_dataclasses() -> None:
+    point = Point(1, ["a"], "p")
+    moved = replace(point, x=2)
+    theirs = dataclasses.replace(RealPoint(1, ["a"], "p"), x=2)
+    assert (moved.x, moved.tags, moved.label) == (theirs.x, theirs.tags, theirs.label)
+    assert point.x == 1 and moved.tags is point.tags  # a shallow copy, as dataclasses
+    with pytest.raises(TypeError, match="unexpected"):
+        replace(point, colour="red")

@@ -7,10 +7,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backskills.domain import progression as prog
 from backskills.domain import units
 from backskills.domain.activities import ensure_activity
 from backskills.domain.baseline import log_day
+from backskills.domain.progression.changes import ease_back, step_up
+from backskills.domain.progression.levels import current_level, previous_level, record_level
+from backskills.domain.progression.met_days import WINDOW_DAYS, met
+from backskills.domain.progression.planning import set_plan
+from backskills.domain.progression.projection import plan_view
+from backskills.domain.progression.review import evaluate
+from backskills.domain.progression.staircase import staircase
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.activity import ActivityRecord, PainScore
@@ -27,7 +33,7 @@ def days(n: int, first: date = START) -> list[date]:
 
 def planned(start: float = 8, target: float = 15, hold: int = 7) -> Journal:
     journal = Journal()
-    prog.set_plan(journal, "walking", target=target, start=start, hold_days=hold, today=START)
+    set_plan(journal, "walking", target=target, start=start, hold_days=hold, today=START)
     return journal
 
 
@@ -37,10 +43,10 @@ def do(journal: Journal, on: date, amount: float, name: str = "walking") -> None
 
 # -- the staircase ---------------------------------------------------------------------
 def test_worked_example_start_8_target_15_hold_7() -> None:
-    assert prog.staircase(8, 15, 1) == [8, 9, 10, 11, 12, 13, 14, 15]
-    view = prog.plan_view(planned(), planned().activities[0], START)
+    assert staircase(8, 15, 1) == [8, 9, 10, 11, 12, 13, 14, 15]
+    view = plan_view(planned(), planned().activities[0], START)
     journal = planned()
-    view = prog.plan_view(journal, journal.activities[0], START)
+    view = plan_view(journal, journal.activities[0], START)
     assert [s.level for s in view.steps] == [8, 9, 10, 11, 12, 13, 14, 15]
     assert view.reaches_target_on == START + timedelta(days=49)
     assert view.steps[0].start == START and view.steps[0].until == START + timedelta(days=6)
@@ -50,10 +56,10 @@ def test_worked_example_start_8_target_15_hold_7() -> None:
 
 
 def test_staircase_uses_ten_percent_once_it_is_more_than_one_step() -> None:
-    assert prog.staircase(20, 30, 1) == [20, 22, 24, 26, 28, 30]
-    assert prog.staircase(1000, 1500, 100) == [1000, 1100, 1200, 1300, 1400, 1500]
-    assert prog.staircase(0.5, 0.8, 0.1) == [0.5, 0.6, 0.7, 0.8]
-    assert prog.staircase(15, 15, 1) == [15]
+    assert staircase(20, 30, 1) == [20, 22, 24, 26, 28, 30]
+    assert staircase(1000, 1500, 100) == [1000, 1100, 1200, 1300, 1400, 1500]
+    assert staircase(0.5, 0.8, 0.1) == [0.5, 0.6, 0.7, 0.8]
+    assert staircase(15, 15, 1) == [15]
 
 
 @given(
@@ -64,7 +70,7 @@ def test_staircase_uses_ten_percent_once_it_is_more_than_one_step() -> None:
 def test_staircase_properties(start_steps: int, extra: float, resolution: float) -> None:
     start = units.tidy(start_steps * resolution, resolution)
     target = start + extra
-    levels = prog.staircase(start, target, resolution)
+    levels = staircase(start, target, resolution)
     assert levels[0] == start
     assert levels[-1] == target  # the last step lands exactly on the target
     for low, high in pairwise(levels):
@@ -77,16 +83,16 @@ def test_staircase_properties(start_steps: int, extra: float, resolution: float)
 def test_levels_in_force_and_previous() -> None:
     journal = planned()
     walking = journal.activities[0]
-    assert prog.current_level(walking, START - timedelta(days=1)) is None
-    assert prog.current_level(walking, START) == 8
-    assert prog.previous_level(walking, START) is None
-    event = prog.record_level(walking, START + timedelta(days=7), 9, "step_up", 7)
+    assert current_level(walking, START - timedelta(days=1)) is None
+    assert current_level(walking, START) == 8
+    assert previous_level(walking, START) is None
+    event = record_level(walking, START + timedelta(days=7), 9, "step_up", 7)
     assert (event.from_level, event.to_level, event.reason) == (8, 9, "step_up")
-    assert prog.current_level(walking, START + timedelta(days=6)) == 8
-    assert prog.current_level(walking, START + timedelta(days=7)) == 9
-    assert prog.previous_level(walking, START + timedelta(days=8)) == 8
+    assert current_level(walking, START + timedelta(days=6)) == 8
+    assert current_level(walking, START + timedelta(days=7)) == 9
+    assert previous_level(walking, START + timedelta(days=8)) == 8
     with pytest.raises(InvalidInput):
-        prog.record_level(walking, START + timedelta(days=3), 7, "flareup_reduce", 7)
+        record_level(walking, START + timedelta(days=3), 7, "flareup_reduce", 7)
 
 
 # -- setting a plan --------------------------------------------------------------------
@@ -99,7 +105,7 @@ def baseline_journal(amounts: tuple[float, float, float] = (9, 12, 9)) -> Journa
 
 def test_plan_from_a_completed_baseline() -> None:
     journal = baseline_journal()
-    view = prog.set_plan(journal, "walking", target=15, today=START)
+    view = set_plan(journal, "walking", target=15, today=START)
     assert view.start == 8 and view.level == 8
     assert "average of 10 minutes × 0.8" in view.explanation[0]
     assert journal.activities[0].levels[0].reason == "plan_start"
@@ -108,11 +114,11 @@ def test_plan_from_a_completed_baseline() -> None:
 def test_plan_without_baseline_or_start_is_refused_with_the_command() -> None:
     journal = Journal()
     with pytest.raises(Refused) as caught:
-        prog.set_plan(journal, "walking", target=15, today=START)
+        set_plan(journal, "walking", target=15, today=START)
     assert "backskills baseline log walking" in (caught.value.hint or "")
     log_day(journal, "walking", 10, today=START)
     with pytest.raises(Refused) as caught:
-        prog.set_plan(journal, "walking", target=15, today=START)
+        set_plan(journal, "walking", target=15, today=START)
     assert "1 of 3" in caught.value.message
 
 
@@ -120,10 +126,10 @@ def test_plan_is_refused_while_a_red_flag_is_open() -> None:
     journal = baseline_journal()
     journal.redflag_checks.append(RedFlagCheck(checked_on=START, outcome="urgent"))
     with pytest.raises(Refused):
-        prog.set_plan(journal, "walking", target=15, today=START)
+        set_plan(journal, "walking", target=15, today=START)
     assert journal.activities[0].plan is None
     journal.assessments.append(Assessment(date=START, check=0))
-    assert prog.set_plan(journal, "walking", target=15, today=START).start == 8
+    assert set_plan(journal, "walking", target=15, today=START).start == 8
 
 
 @pytest.mark.parametrize(
@@ -141,20 +147,16 @@ def test_plan_bad_values(kwargs: dict[str, object], field: str) -> None:
     journal = baseline_journal()
     arguments: dict[str, object] = {"target": 15, "today": START, **kwargs}
     with pytest.raises(InvalidInput) as caught:
-        prog.set_plan(journal, "walking", **arguments)  # type: ignore[arg-type]
+        set_plan(journal, "walking", **arguments)  # type: ignore[arg-type]
     assert caught.value.field == field
     assert journal.activities[0].plan is None
 
 
 def test_deadline_feasible_and_honest_alternatives() -> None:
     journal = baseline_journal()
-    view = prog.set_plan(
-        journal, "walking", target=15, today=START, deadline=START + timedelta(days=60)
-    )
+    view = set_plan(journal, "walking", target=15, today=START, deadline=START + timedelta(days=60))
     assert view.feasible is True
-    view = prog.set_plan(
-        journal, "walking", target=15, today=START, deadline=START + timedelta(days=30)
-    )
+    view = set_plan(journal, "walking", target=15, today=START, deadline=START + timedelta(days=30))
     assert view.feasible is False
     # levels from: 8 d0, 9 d7, 10 d14, 11 d21, 12 d28, 13 d35: by day 30 the level is 12
     assert view.reachable_by_deadline_level == 12
@@ -167,24 +169,24 @@ def test_deadline_feasible_and_honest_alternatives() -> None:
 def test_replacing_a_plan_keeps_the_level_reached() -> None:
     journal = planned()
     walking = journal.activities[0]
-    prog.record_level(walking, START + timedelta(days=7), 9, "step_up", 7)
+    record_level(walking, START + timedelta(days=7), 9, "step_up", 7)
     later = START + timedelta(days=10)
-    view = prog.set_plan(journal, "walking", target=20, today=later)
+    view = set_plan(journal, "walking", target=20, today=later)
     assert view.start == 9
     assert len(walking.levels) == 2  # same level: the days already done at 9 still count
-    assert prog.evaluate(journal, later)[0].days_at_level == 3
+    assert evaluate(journal, later)[0].days_at_level == 3
     assert "still count" in view.explanation[0]
-    view = prog.set_plan(journal, "walking", target=20, start=10, today=later)
+    view = set_plan(journal, "walking", target=20, start=10, today=later)
     assert walking.levels[-1].reason == "plan_update" and walking.levels[-1].from_level == 9
     assert len(walking.past_plans) == 2 and walking.past_plans[0].ended_on == later
     with pytest.raises(InvalidInput) as caught:
-        prog.set_plan(journal, "walking", target=20, today=later, starts_on=START)
+        set_plan(journal, "walking", target=20, today=later, starts_on=START)
     assert caught.value.field == "--from"
 
 
 def test_plan_for_new_activity_with_start() -> None:
     journal = Journal()
-    view = prog.set_plan(journal, "bridge", target=12, start=6, today=START)
+    view = set_plan(journal, "bridge", target=12, start=6, today=START)
     assert view.unit == "reps"  # bridge is a library exercise counted in reps
     assert [s.level for s in view.steps][:2] == [6, 7]
 
@@ -192,7 +194,7 @@ def test_plan_for_new_activity_with_start() -> None:
 def test_overdue_projection_starts_next_step_today() -> None:
     journal = planned()
     today = START + timedelta(days=12)
-    view = prog.plan_view(journal, journal.activities[0], today)
+    view = plan_view(journal, journal.activities[0], today)
     assert view.steps[1].start == today
     assert view.steps[0].until == today - timedelta(days=1)
 
@@ -212,24 +214,24 @@ def met_days_journal(met: int, total_days: int = 8) -> tuple[Journal, date]:
 
 def test_step_up_after_hold_and_five_of_seven() -> None:
     journal, today = met_days_journal(5)
-    [rec] = prog.evaluate(journal, today)
+    [rec] = evaluate(journal, today)
     assert rec.recommendation == "step_up"
     assert (rec.level, rec.next_level, rec.days_at_level, rec.days_met_last_7) == (8, 9, 7, 5)
     assert "9 minutes" in rec.reason and "5 of the last 7" in rec.reason
-    change = prog.step_up(journal, "walking", day=today, today=today)
+    change = step_up(journal, "walking", day=today, today=today)
     assert (change.event.from_level, change.event.to_level) == (8, 9)
-    assert prog.current_level(journal.activities[0], today) == 9
+    assert current_level(journal.activities[0], today) == 9
 
 
 def test_hold_says_what_is_missing() -> None:
     journal, today = met_days_journal(4)
-    [rec] = prog.evaluate(journal, today)
+    [rec] = evaluate(journal, today)
     assert rec.recommendation == "hold"
     assert "met on 4 of the last 7 days" in rec.reason
     with pytest.raises(Refused):
-        prog.step_up(journal, "walking", day=today, today=today)
+        step_up(journal, "walking", day=today, today=today)
     journal, today = met_days_journal(7, total_days=5)
-    [rec] = prog.evaluate(journal, today)
+    [rec] = evaluate(journal, today)
     assert rec.recommendation == "hold"
     assert "3 more days at this level" in rec.reason
 
@@ -237,7 +239,7 @@ def test_hold_says_what_is_missing() -> None:
 def test_several_records_a_day_add_up() -> None:
     journal, today = met_days_journal(4)
     do(journal, today - timedelta(days=1), 1)  # 7 + 1 = 8: now met
-    [rec] = prog.evaluate(journal, today)
+    [rec] = evaluate(journal, today)
     assert rec.days_met_last_7 == 5 and rec.recommendation == "step_up"
 
 
@@ -265,13 +267,13 @@ def test_days_met_counts_only_the_window_and_matches_a_full_recount(
         for record in journal.records:
             if record.date == day and record.activity.casefold() == "walking":
                 total += record.amount
-        level = prog.current_level(activity, day)
-        return level is not None and prog.met(total, level)
+        level = current_level(activity, day)
+        return level is not None and met(total, level)
 
     # Today counts only once it is met; otherwise the seven days up to yesterday.
     newest = today if met_on(today) else today - timedelta(days=1)
-    expected = sum(met_on(newest - timedelta(days=back)) for back in range(prog.WINDOW_DAYS))
-    [rec] = prog.evaluate(journal, today)
+    expected = sum(met_on(newest - timedelta(days=back)) for back in range(WINDOW_DAYS))
+    [rec] = evaluate(journal, today)
     assert rec.days_met_last_7 == expected
     assert rec.today_counted == met_on(today)
 
@@ -279,23 +281,23 @@ def test_days_met_counts_only_the_window_and_matches_a_full_recount(
 def test_paused_during_a_flare_up() -> None:
     journal, today = met_days_journal(7)
     journal.flareups.append(FlareUp(started=today - timedelta(days=1)))
-    [rec] = prog.evaluate(journal, today)
+    [rec] = evaluate(journal, today)
     assert rec.recommendation == "paused"
     journal.flareups[0].ended = today
-    assert prog.evaluate(journal, today)[0].recommendation == "step_up"
+    assert evaluate(journal, today)[0].recommendation == "step_up"
 
 
 def test_step_up_refused_while_red_flag_open() -> None:
     journal, today = met_days_journal(7)
     journal.redflag_checks.append(RedFlagCheck(checked_on=today, outcome="see_professional"))
     with pytest.raises(Refused):
-        prog.step_up(journal, "walking", day=today, today=today)
-    assert prog.current_level(journal.activities[0], today) == 8
+        step_up(journal, "walking", day=today, today=today)
+    assert current_level(journal.activities[0], today) == 8
 
 
 def stepped_up() -> tuple[Journal, date]:
     journal, today = met_days_journal(7)
-    prog.step_up(journal, "walking", day=today, today=today)
+    step_up(journal, "walking", day=today, today=today)
     return journal, today
 
 
@@ -305,9 +307,9 @@ def test_ease_back_when_pain_rises_two_points() -> None:
         journal.pain.append(PainScore(date=on, score=3))
     later = step_day + timedelta(days=2)
     journal.pain.append(PainScore(date=step_day + timedelta(days=1), score=4))
-    assert prog.evaluate(journal, later)[0].recommendation != "ease_back"
+    assert evaluate(journal, later)[0].recommendation != "ease_back"
     journal.pain.append(PainScore(date=later, score=6))  # mean since step up: 5 >= 3 + 2
-    [rec] = prog.evaluate(journal, later)
+    [rec] = evaluate(journal, later)
     assert rec.recommendation == "ease_back"
     assert [c.option for c in rec.choices] == ["previous", "halfway", "stay"]
     assert "5.0" in rec.reason and "3.0" in rec.reason
@@ -316,83 +318,79 @@ def test_ease_back_when_pain_rises_two_points() -> None:
 def test_pain_up_flag_and_refusal_without_step_up() -> None:
     journal, today = met_days_journal(3)
     with pytest.raises(Refused):
-        prog.evaluate(journal, today, "walking", pain_up=True)
+        evaluate(journal, today, "walking", pain_up=True)
     with pytest.raises(InvalidInput):
-        prog.evaluate(journal, today, pain_up=True)
+        evaluate(journal, today, pain_up=True)
     journal, today = stepped_up()
-    [rec] = prog.evaluate(journal, today, "walking", pain_up=True)
+    [rec] = evaluate(journal, today, "walking", pain_up=True)
     assert rec.recommendation == "ease_back"
 
 
 def test_ease_back_previous_doubles_the_hold() -> None:
     journal, today = stepped_up()
-    change = prog.ease_back(journal, "walking", "previous", day=today, today=today)
+    change = ease_back(journal, "walking", "previous", day=today, today=today)
     assert (change.event.to_level, change.event.hold_days) == (8, 14)
     assert change.event.reason == "ease_back_previous"
     # Fourteen days at 8, all met: 7 days is no longer enough.
     for on in days(14, today + timedelta(days=1)):
         do(journal, on, 8)
-    assert prog.evaluate(journal, today + timedelta(days=10))[0].recommendation == "hold"
-    assert prog.evaluate(journal, today + timedelta(days=14))[0].recommendation == "step_up"
+    assert evaluate(journal, today + timedelta(days=10))[0].recommendation == "hold"
+    assert evaluate(journal, today + timedelta(days=14))[0].recommendation == "step_up"
     with pytest.raises(Refused):  # nothing left to ease back from
-        prog.ease_back(journal, "walking", "stay", day=today, today=today)
+        ease_back(journal, "walking", "stay", day=today, today=today)
 
 
 def test_ease_back_halfway_rounds_down() -> None:
     journal = planned(start=20, target=40)
     walking = journal.activities[0]
-    prog.record_level(walking, START + timedelta(days=7), 22, "step_up", 7)
-    change = prog.ease_back(
-        journal, "walking", "halfway", day=START + timedelta(days=8), today=START
-    )
+    record_level(walking, START + timedelta(days=7), 22, "step_up", 7)
+    change = ease_back(journal, "walking", "halfway", day=START + timedelta(days=8), today=START)
     assert change.event.to_level == 21
     journal = planned(start=0.5, target=2)
     journal.activities[0].resolution = 0.1
-    prog.record_level(journal.activities[0], START + timedelta(days=7), 0.6, "step_up", 7)
-    change = prog.ease_back(
-        journal, "walking", "halfway", day=START + timedelta(days=8), today=START
-    )
+    record_level(journal.activities[0], START + timedelta(days=7), 0.6, "step_up", 7)
+    change = ease_back(journal, "walking", "halfway", day=START + timedelta(days=8), today=START)
     assert change.event.to_level == 0.5  # half-way 0.55 rounds down to 0.5
 
 
 def test_ease_back_stay_restarts_the_hold() -> None:
     journal, today = stepped_up()
     later = today + timedelta(days=3)
-    change = prog.ease_back(journal, "walking", "stay", day=later, today=later)
+    change = ease_back(journal, "walking", "stay", day=later, today=later)
     assert (change.event.to_level, change.event.hold_days, change.event.date) == (9, 7, later)
-    [rec] = prog.evaluate(journal, later + timedelta(days=5))
+    [rec] = evaluate(journal, later + timedelta(days=5))
     assert rec.days_at_level == 5 and rec.recommendation == "hold"
 
 
 def test_at_target() -> None:
     journal = planned(start=14, target=15)
     walking = journal.activities[0]
-    prog.record_level(walking, START + timedelta(days=7), 15, "step_up", 7)
+    record_level(walking, START + timedelta(days=7), 15, "step_up", 7)
     today = START + timedelta(days=14)
     for on in days(7, today - timedelta(days=6)):
         do(journal, on, 15)
-    [rec] = prog.evaluate(journal, today)
+    [rec] = evaluate(journal, today)
     assert rec.recommendation == "at_target" and rec.next_level is None
     with pytest.raises(Refused):
-        prog.step_up(journal, "walking", day=today, today=today)
+        step_up(journal, "walking", day=today, today=today)
 
 
 def test_evaluate_json_shape_and_unplanned_activity() -> None:
     journal, today = met_days_journal(5)
     ensure_activity(journal, "bridge", "reps", START)
-    recs = prog.evaluate(journal, today)
+    recs = evaluate(journal, today)
     assert [r.activity for r in recs] == ["walking"]
     assert set(recs[0].to_json()) == RECOMMENDATION_KEYS
     with pytest.raises(Refused):
-        prog.evaluate(journal, today, "bridge")
+        evaluate(journal, today, "bridge")
 
 
 def test_plan_not_started_yet() -> None:
     journal = Journal()
-    prog.set_plan(
+    set_plan(
         journal, "walking", target=10, start=8, today=START, starts_on=START + timedelta(days=3)
     )
-    [rec] = prog.evaluate(journal, START)
+    [rec] = evaluate(journal, START)
     assert rec.recommendation == "hold" and rec.level is None
-    view = prog.plan_view(journal, journal.activities[0], START)
+    view = plan_view(journal, journal.activities[0], START)
     assert view.level is None and view.steps[0].start == START + timedelta(days=3)

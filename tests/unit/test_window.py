@@ -16,11 +16,11 @@ from backskills.domain import (
     flareups,
     learning,
     pacing,
-    progression,
     records,
     today,
     window,
 )
+from backskills.domain.progression import changes, review
 from backskills.errors import BackskillsError
 from backskills.models import Journal
 from backskills.models.entries import PACE_TASK_COUNTER, assign_ids
@@ -59,7 +59,7 @@ def _pain(on_days_back: int) -> Run:
 def _step_up(on_days_back: int) -> Run:
     def run(journal: Journal, now: date) -> Any:
         on = now - timedelta(days=on_days_back)
-        return progression.step_up(journal, "walking", day=on, today=now).to_json()
+        return changes.step_up(journal, "walking", day=on, today=now).to_json()
 
     return run
 
@@ -108,12 +108,12 @@ COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
     ),
     "progress": (
         lambda now: window.bind(window.progress, now),
-        lambda j, now: [r.to_json() for r in progression.evaluate(j, now)],
+        lambda j, now: [r.to_json() for r in review.evaluate(j, now)],
         False,
     ),
     "progress walking --pain-up": (
         lambda now: window.bind(window.progress, now),
-        lambda j, now: [r.to_json() for r in progression.evaluate(j, now, "walking", pain_up=True)],
+        lambda j, now: [r.to_json() for r in review.evaluate(j, now, "walking", pain_up=True)],
         False,
     ),
     "progress step-up": (lambda now: window.bind(window.step_up, now), _step_up(0), True),
@@ -124,7 +124,7 @@ COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
     ),
     "progress ease-back": (
         lambda now: window.written_only,
-        lambda j, now: progression.ease_back(j, "walking", "halfway", day=now, today=now).to_json(),
+        lambda j, now: changes.ease_back(j, "walking", "halfway", day=now, today=now).to_json(),
         True,
     ),
     "baseline log": (

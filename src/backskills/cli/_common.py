@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from backskills.plain import field, plain
 
 if TYPE_CHECKING:
     from backskills.store import Store
@@ -39,7 +40,7 @@ NoteOption = Annotated[
 ]
 
 
-@dataclass
+@plain
 class AppState:
     """What the root callback learned; reached from any command through ``state()``."""
 

@@ -72,13 +72,14 @@ def set_command(
     begins = validate.day(from_, now, "--from", future=True) if from_ is not None else None
     unit_name = validate.name(unit, "--unit") if unit is not None else None
 
-    from backskills.domain import activities, progression
+    from backskills.domain import activities
+    from backskills.domain.progression.planning import set_plan
     from backskills.render import progression as show
 
     with store().transaction() as journal:
         if unit_name is not None:
             activities.ensure_activity(journal, name, unit_name, now, new=new)
-        view = progression.set_plan(
+        view = set_plan(
             journal,
             name,
             target=goal,
@@ -113,13 +114,14 @@ def show_command(
     Example: backskills plan show walking --all
     """
     from backskills import render
-    from backskills.domain import progression, validate
+    from backskills.domain import validate
+    from backskills.domain.progression.projection import plan_views
     from backskills.render import progression as show
 
     name = validate.name(activity, "ACTIVITY") if activity is not None else None
     now = today()
     journal = store().load()
-    views = progression.plan_views(journal, now, name)
+    views = plan_views(journal, now, name)
     climbs = {}
     if all_steps:
         from backskills.domain import history

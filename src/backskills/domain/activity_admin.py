@@ -8,7 +8,6 @@ them; removing refuses while entries exist unless the patient says to remove tho
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -16,9 +15,10 @@ from backskills.domain.activities import arg, find_activity, get_activity
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity
+from backskills.plain import field, plain
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ActivitySummary:
     name: str
     unit: str
@@ -55,7 +55,7 @@ def _pace_activity(journal: Journal, name: str) -> Any:
 
 
 def summaries(journal: Journal, today: date) -> list[ActivitySummary]:
-    from backskills.domain.progression import current_level
+    from backskills.domain.progression.levels import current_level
 
     found = []
     for activity in journal.activities:
@@ -77,7 +77,7 @@ def summaries(journal: Journal, today: date) -> list[ActivitySummary]:
     return found
 
 
-@dataclass
+@plain
 class ActivityChange:
     action: str  # renamed, merged, removed
     name: str

@@ -8,7 +8,6 @@ activity's resolution and at least one resolution step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -24,6 +23,7 @@ from backskills.domain.activities import (
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, Baseline, BaselineDay, Felt
+from backskills.plain import field, plain
 
 BASELINE_DAYS = 3
 SPAN_WARN_DAYS = 7
@@ -69,7 +69,7 @@ def starting_level(total: float, factor: float, resolution: float) -> float | No
     return max(units.round_down(average * factor, resolution), units.tidy(resolution, resolution))
 
 
-@dataclass
+@plain
 class BaselineSummary:
     days: list[BaselineDay]
     start_factor: float
@@ -178,7 +178,7 @@ def summarise(activity: Activity, baseline: Baseline | None = None) -> BaselineS
     return summary
 
 
-@dataclass
+@plain
 class BaselineResult:
     activity: str
     unit: str

@@ -9,7 +9,7 @@ Where it lives:
 - a source checkout or an editable install reads the repository's top-level ``content/``.
 
 This module reads those packaged, read-only files (never the journal) and returns plain
-frozen dataclasses, so ``backskills learn`` lists topics without importing pydantic.
+frozen result types (``@plain``), so ``backskills learn`` lists topics without importing pydantic.
 A damaged or missing content file is a bug in the package, not the patient's doing: it raises
 ``ContentError`` (exit 4).
 """
@@ -19,7 +19,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Literal, cast, get_args
 
 from backskills.domain.validate import printable
 from backskills.errors import EXIT_INTERNAL, BackskillsError, NotFound
+from backskills.plain import plain, replace
 
 Area = Literal["mobility", "strength", "balance", "aerobic"]
 Level = Literal["easy", "medium", "hard"]
@@ -97,13 +97,13 @@ class ContentError(BackskillsError):
 # -- models ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Section:
     heading: str
     text: str
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Entry:
     """What every content file has: its name, its metadata and its Markdown body."""
 
@@ -125,7 +125,7 @@ class Entry:
         return ""
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Topic(Entry):
     related: tuple[str, ...]
     aliases: tuple[str, ...] = ()  # old names that still find it (medication -> medicines)
@@ -144,7 +144,7 @@ class Topic(Entry):
         return OTHER_GROUP
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Exercise(Entry):
     areas: tuple[Area, ...]
     equipment: tuple[str, ...]
@@ -157,7 +157,7 @@ class Exercise(Entry):
         return self.section(level.capitalize())
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class SearchHit:
     topic: Topic
     score: int
@@ -371,7 +371,7 @@ def topics() -> tuple[Topic, ...]:
     return tuple(loaded)
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ExerciseSafety:
     """The shared safety text: the stop rules and each precaution's paragraph."""
 

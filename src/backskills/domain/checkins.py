@@ -17,7 +17,6 @@ physiotherapist) use it as it is. Every reading of change takes its threshold fr
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
@@ -36,6 +35,7 @@ from backskills.models.checkin import (
     PsfsRating,
 )
 from backskills.models.entries import next_number
+from backskills.plain import field, plain
 
 PSFS_FIRST_MIN = 3
 PSFS_MAX = 5
@@ -48,7 +48,7 @@ CHANGES: tuple[Change, ...] = get_args(Change)
 CHANGE_WORDS: dict[str, str] = {key: key.replace("-", " ") for key in CHANGES}
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class KnownTest:
     key: str
     name: str
@@ -158,7 +158,7 @@ def test_definition(raw: str, field: str = "--test-new") -> tuple[str, str, Bett
 # -- what a check-in needs ------------------------------------------------------------------
 
 
-@dataclass
+@plain
 class Answers:
     """Everything a check-in can be given, as typed (the CLI fills it from flags or a wizard)."""
 
@@ -569,7 +569,7 @@ def week_of(journal: Journal, day: date, start: date | None = None) -> int | Non
     return (day - start).days // 7 + 1
 
 
-@dataclass
+@plain
 class Summary:
     """One check-in in a few numbers (for ``checkin list`` and headings)."""
 
@@ -694,7 +694,7 @@ def anchor(journal: Journal) -> date | None:
     return first_use(journal)
 
 
-@dataclass
+@plain
 class Schedule:
     start: date | None  # week 1 starts here
     start_kind: Literal["class_start", "first_checkin", "first_use"] | None
@@ -779,7 +779,7 @@ def tests_caution(journal: Journal) -> str | None:
     return None
 
 
-@dataclass
+@plain
 class Reminder:
     """The one line ``today`` shows while a check-in is due."""
 
@@ -865,7 +865,7 @@ def _points(value: float) -> str:
     return f"{shown} point" if shown == "1" else f"{shown} points"
 
 
-@dataclass
+@plain
 class MeasureChange:
     """Pain or the PSFS score from one check-in to another, with an honest reading."""
 
@@ -930,7 +930,7 @@ def _measure(
     )
 
 
-@dataclass
+@plain
 class PsfsLine:
     item: int
     activity: str
@@ -952,7 +952,7 @@ class PsfsLine:
         }
 
 
-@dataclass
+@plain
 class TestLine:
     test: int
     name: str
@@ -980,7 +980,7 @@ class TestLine:
         }
 
 
-@dataclass
+@plain
 class NotCompared:
     name: str
     why: str
@@ -989,7 +989,7 @@ class NotCompared:
         return {"name": self.name, "why": self.why}
 
 
-@dataclass
+@plain
 class Comparison:
     before: Summary
     after: Summary

@@ -10,7 +10,6 @@ safety gates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -34,6 +33,7 @@ from backskills.models.entries import (
     kind_named,
     note_removed,
 )
+from backskills.plain import field, plain
 
 SUMMARY_NOTE = 40  # characters of a note shown in a listing
 
@@ -49,7 +49,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class EntryView:
     """One entry as the patient sees it."""
 
@@ -216,7 +216,7 @@ def find(journal: Journal, text: str) -> tuple[EntryKind, Slot]:
 # -- changing one entry ------------------------------------------------------------------
 
 
-@dataclass
+@plain
 class EntryChange:
     action: Literal["edited", "removed", "marked"]
     entry: EntryView  # after an edit; as it was for a removal
@@ -236,7 +236,7 @@ class EntryChange:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class _Day:
     """What a record touches: one activity on one day."""
 
@@ -455,7 +455,7 @@ def _record_effects(
     before: dict[_Day, tuple[float, bool | None]],
     today: date,
 ) -> list[str]:
-    from backskills.domain import progression
+    from backskills.domain.progression.review import evaluate
     from backskills.domain.records import day_status
 
     lines: list[str] = []
@@ -484,7 +484,7 @@ def _record_effects(
         activity = find_activity(journal, each.activity)
         if activity is not None and activity.plan is not None and activity.name not in reviewed:
             reviewed.add(activity.name)
-            (review,) = progression.evaluate(journal, today, activity.name)
+            (review,) = evaluate(journal, today, activity.name)
             lines.append(f"Review of {activity.name}: {review.reason}")
     return lines
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from backskills.domain import progression, redflags
+from backskills.domain import redflags
 from backskills.domain.activities import arg, find_activity
+from backskills.domain.progression.levels import current_level, previous_level, record_level
 from backskills.domain.safety import active_flareup, open_check
 from backskills.domain.units import fmt as units_fmt
 from backskills.domain.validate import note
@@ -21,6 +21,7 @@ from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.activity import Activity, PainScore, Plan
 from backskills.models.safety import Comeback, FlareUp, LevelChange, PlanStep
+from backskills.plain import field, plain
 
 PlanKind = Literal["flareup", "goodspell"]
 ReduceChoice = Literal["none", "previous", "start"]
@@ -159,7 +160,7 @@ def remove_step(journal: Journal, kind: PlanKind, number: int) -> PlanStep:
     return steps.pop(number - 1)
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Suggestion:
     number: int
     text: str
@@ -207,7 +208,7 @@ def days_lasted(flare: FlareUp, today: dt.date) -> int:
     return max(1, (last - flare.started).days + 1)
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class FlareUpStatus:
     """What ``flareup`` shows: the active flare-up (if any) and the personal plan."""
 
@@ -342,7 +343,7 @@ def require_active(journal: Journal) -> FlareUp:
     return flare
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ReductionOption:
     """A planned activity at the start of a flare-up: its level now and the lower levels
     it could drop back to (None when that level is not lower than the current one)."""
@@ -369,7 +370,7 @@ def _planned(journal: Journal, today: dt.date) -> list[tuple[Activity, Plan, flo
         plan = activity.plan
         if plan is None or plan.ended_on is not None:
             continue
-        level = progression.current_level(activity, today)
+        level = current_level(activity, today)
         if level is None or any(event.date > today for event in activity.levels):
             continue
         found.append((activity, plan, level))
@@ -380,7 +381,7 @@ def reduction_options(journal: Journal, today: dt.date) -> list[ReductionOption]
     """For each planned activity, the levels a flare-up could drop it back to."""
     options = []
     for activity, plan, level in _planned(journal, today):
-        previous = progression.previous_level(activity, today)
+        previous = previous_level(activity, today)
         start_level = plan.start
         options.append(
             ReductionOption(
@@ -442,7 +443,7 @@ def start(
         level = option.level_for(_choice_for(reduce, option.activity))
         if level is None:
             continue
-        progression.record_level(
+        record_level(
             by_name[option.activity.casefold()],
             today,
             level,
@@ -457,7 +458,7 @@ def start(
     return flare
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class LevelInForce:
     activity: str
     unit: str
@@ -493,7 +494,7 @@ CATCH_UP_HOLD = 3  # days at each level already held before the flare-up
 PAIN_SETTLED = 4  # "back to before" needs the pain at or below this (and below its start)
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ComebackPlan:
     """What one dropped-back activity does when the flare-up ends, with the numbers."""
 
@@ -546,7 +547,7 @@ def _dropped(
         activity = find_activity(journal, change.activity)
         if activity is None or activity.plan is None or activity.plan.ended_on is not None:
             continue
-        level = progression.current_level(activity, today)
+        level = current_level(activity, today)
         if level is None or level >= change.from_level - 1e-9:
             continue
         found.append((activity, level, change.from_level, activity.plan.hold_days))
@@ -641,7 +642,7 @@ def end(
         if comeback == "catch_up":
             path = catch_up_path(activity, level, before, flare.started)
             if path:
-                progression.record_level(
+                record_level(
                     activity,
                     today,
                     level,
@@ -651,9 +652,7 @@ def end(
                     catch_up_to=before,
                 )
         elif comeback == "back":
-            progression.record_level(
-                activity, today, before, "flareup_return", usual, note=f"back {note_text}"
-            )
+            record_level(activity, today, before, "flareup_return", usual, note=f"back {note_text}")
         elif activity.baseline is not None and activity.baseline.days:
             from backskills.domain.baseline import redo
 
@@ -667,7 +666,7 @@ def end(
     return flare
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Episode:
     number: int
     flare: FlareUp
@@ -704,7 +703,7 @@ def episodes(journal: Journal, today: dt.date) -> list[Episode]:
 # --- the section for `today` --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class TodaySection:
     started: dt.date
     days: int

@@ -24,7 +24,7 @@ from backskills.models import Journal
 from backskills.models.goals import Category, Goal, GoalReview, GoalStep, ReviewChoice
 
 if TYPE_CHECKING:
-    from backskills.domain.progression import PlanView
+    from backskills.domain.progression.projection import PlanView
 
 CATEGORIES: tuple[Category, ...] = ("fitness", "work", "leisure", "other")
 # What the patient types -> what the journal stores.
@@ -508,7 +508,7 @@ def tie_to_plan(journal: Journal, goal: Goal, today: date) -> PlanTie | None:
         return None
     from backskills.domain.activities import ensure_activity
     from backskills.domain.baseline import summarise
-    from backskills.domain.progression import set_plan
+    from backskills.domain.progression.planning import set_plan
 
     check_activity_unit(journal, goal.activity, goal.unit)
     # the goal's own wording names the activity; tying it is how a new one is started
@@ -540,7 +540,7 @@ def tied_level(journal: Journal, goal: Goal, today: date) -> float | None:
     if goal.activity is None:
         return None
     from backskills.domain.activities import find_activity
-    from backskills.domain.progression import current_level
+    from backskills.domain.progression.levels import current_level
 
     activity = find_activity(journal, goal.activity)
     return current_level(activity, today) if activity is not None else None
@@ -565,7 +565,7 @@ def tied_target_date(journal: Journal, goal: Goal, today: date) -> date | None:
     if goal.activity is None:
         return None
     from backskills.domain.activities import find_activity
-    from backskills.domain.progression import plan_view
+    from backskills.domain.progression.projection import plan_view
 
     activity = find_activity(journal, goal.activity)
     if activity is None or activity.plan is None:

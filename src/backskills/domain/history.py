@@ -7,7 +7,7 @@ file are the same ones. Conventions:
 - Weeks start on Monday. A week at the edge of a window counts only its days inside the
   window (``days``), so "met on 3 of 4 days" is honest about a half week.
 - A day's amount is the sum of its records; a day is *met* when that reaches the level in
-  force that day (``progression.met``).
+  force that day (``progression.met_days.met``).
 - A day's pain is the mean of that day's scores; a week's pain mean is the mean of its
   days (each day counts once), its range the lowest and highest single score.
 - Numbers are rounded once, here (pain means to 0.1, percentages to whole numbers), so a
@@ -19,17 +19,18 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from backskills.domain import progression
 from backskills.domain.activities import clean_number, get_activity
+from backskills.domain.progression.levels import current_level, level_event_on
+from backskills.domain.progression.met_days import met
 from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import Activity, LevelEvent, reason_words
 from backskills.models.goals import Goal
+from backskills.plain import field, plain
 
 if TYPE_CHECKING:
     from backskills.domain.flareups import Episode
@@ -91,7 +92,7 @@ def _mean(values: list[float]) -> float | None:
 
 
 # -- the window ------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Window:
     """The days shown: ``first`` to ``last`` inclusive."""
 
@@ -199,7 +200,7 @@ def earliest_entry(journal: Journal, activity: Activity | None = None) -> date |
 
 
 # -- levels ----------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class LevelStep:
     """One change of level, with how long that level was (or has been) in force."""
 
@@ -234,7 +235,7 @@ def _sorted_levels(activity: Activity) -> list[LevelEvent]:
 def level_timeline(activity: Activity, today: date) -> list[LevelStep]:
     """Every level change of ``activity``, oldest first, with the days each was in force."""
     events = _sorted_levels(activity)
-    in_force = progression.level_event_on(activity, today)
+    in_force = level_event_on(activity, today)
     steps = []
     for index, event in enumerate(events):
         if index + 1 < len(events):
@@ -277,7 +278,7 @@ def _levels_by_day(activity: Activity, days: list[date]) -> list[float | None]:
 
 
 # -- days ------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class DayPoint:
     """One day of an activity: what was done against the level in force."""
 
@@ -359,7 +360,7 @@ def day_points(
                 amount=amount,
                 logged=logged,
                 level=level,
-                met=None if level is None else progression.met(amount, level),
+                met=None if level is None else met(amount, level),
                 flareup=day in flares,
                 pain=round(sum(scores) / len(scores), 1) if scores else None,
             )
@@ -368,7 +369,7 @@ def day_points(
 
 
 # -- weeks -----------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class WeekRow:
     """One Monday week of an activity (only its days inside the window count)."""
 
@@ -461,7 +462,7 @@ def weekly_rows(
 
 
 # -- the chart's data ------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Segment:
     """A piece of the step line: one level held from ``first`` to ``last``."""
 
@@ -473,7 +474,7 @@ class Segment:
         return {"from": self.first.isoformat(), "to": self.last.isoformat(), "level": self.level}
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Span:
     """Consecutive marked days (flare-up days)."""
 
@@ -484,7 +485,7 @@ class Span:
         return {"from": self.first.isoformat(), "to": self.last.isoformat()}
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Chart:
     """What a chart of an activity shows: daily amounts (bars), the level in force (a step
     line), flare-up days (marks) and the day's pain (a second panel on the same dates)."""
@@ -550,7 +551,7 @@ def _chart(unit: str, window: Window, points: list[DayPoint]) -> Chart:
 
 
 # -- one activity ----------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class LevelSpell:
     """How many days of the window a level was in force."""
 
@@ -593,7 +594,7 @@ def _baseline_average(activity: Activity) -> float | None:
     return None
 
 
-@dataclass
+@plain
 class ActivityHistory:
     """``backskills history ACTIVITY``: timeline, weekly table and chart for one window."""
 
@@ -663,7 +664,7 @@ def activity_history(
     points = day_points(journal, activity, window, today, pain=pain)
     timeline, earlier = _in_window(level_timeline(activity, today), window)
     plan = activity.plan
-    level_now = progression.current_level(activity, today)
+    level_now = current_level(activity, today)
     start_level = plan.start if plan is not None else None
     target = plan.target if plan is not None else None
     return ActivityHistory(
@@ -688,7 +689,7 @@ def activity_history(
 
 
 # -- pain ------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class PainDay:
     date: date
     mean: float
@@ -698,7 +699,7 @@ class PainDay:
         return {"date": self.date.isoformat(), "mean": self.mean, "scores": list(self.scores)}
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class PainWeek:
     """A Monday week of pain scores (only its days inside the window count)."""
 
@@ -732,7 +733,7 @@ def pain_weeks(window: Window, pain: dict[date, list[int]]) -> list[PainWeek]:
     return rows
 
 
-@dataclass
+@plain
 class PainHistory:
     """``backskills history pain``: every scored day and the weekly means."""
 
@@ -788,7 +789,7 @@ def pain_history(
 
 
 # -- flare-ups -------------------------------------------------------------------------
-@dataclass
+@plain
 class FlareUpHistory:
     """``backskills history flareups``: the flare-ups that touch the window."""
 
@@ -825,7 +826,7 @@ def flareup_history(
 
 
 # -- goals -----------------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class GoalLine:
     """A goal as history shows it: achieved (with the date) or active (how far along)."""
 
@@ -865,7 +866,7 @@ def goal_line(journal: Journal, goal: Goal, today: date) -> GoalLine:
     from backskills.domain.activities import find_activity
 
     activity = find_activity(journal, goal.activity) if goal.activity else None
-    level = progression.current_level(activity, today) if activity is not None else None
+    level = current_level(activity, today) if activity is not None else None
     start = activity.plan.start if activity is not None and activity.plan is not None else None
     return GoalLine(
         id=goal.id,
@@ -894,7 +895,7 @@ def goal_lines(journal: Journal, today: date, *, dropped: bool = False) -> list[
 
 
 # -- the overview ----------------------------------------------------------------------
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ActivityLine:
     """One activity in the overview: baseline → start → now → target, and days per level."""
 
@@ -924,7 +925,7 @@ class ActivityLine:
         }
 
 
-@dataclass
+@plain
 class Overview:
     """``backskills history``: every activity, the pain trend and the goals."""
 
@@ -963,7 +964,7 @@ def overview(
             continue
         points = day_points(journal, activity, window, today, totals=mine, pain=pain, flares=flares)
         plan = activity.plan
-        level_now = progression.current_level(activity, today)
+        level_now = current_level(activity, today)
         start_level = plan.start if plan is not None else None
         target = plan.target if plan is not None else None
         view.activities.append(

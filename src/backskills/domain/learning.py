@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import get_args
 
@@ -20,6 +19,7 @@ from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.entries import next_number
 from backskills.models.learning import RelaxSession, ThoughtKind, ThoughtRecord
+from backskills.plain import plain
 
 IN_SECONDS = 4
 OUT_SECONDS = 6
@@ -57,7 +57,7 @@ BREATHING_STEPS = (
 )
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class BreathingPlan:
     minutes: int
     in_seconds: int

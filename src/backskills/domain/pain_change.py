@@ -9,10 +9,10 @@ Farrar et al., Pain 2001, and the IMMPACT recommendations, J Pain 2008).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from backskills.domain.thresholds import threshold
+from backskills.plain import plain
 
 # The numbers come from the one thresholds table (backskills.domain.thresholds), which check-ins
 # and the README use too.
@@ -25,7 +25,7 @@ _EPSILON = 1e-9
 Direction = Literal["lower", "higher", "same"]
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class PainChange:
     """The change from ``before`` to ``after`` (mean scores), read against the threshold."""
 

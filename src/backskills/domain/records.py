@@ -9,11 +9,10 @@ boom-bust warning.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from backskills.domain import progression, units
+from backskills.domain import units
 from backskills.domain.activities import (
     check_amount,
     clean_number,
@@ -21,14 +20,17 @@ from backskills.domain.activities import (
     ensure_activity,
     find_activity,
 )
+from backskills.domain.progression.levels import current_level
+from backskills.domain.progression.met_days import BOOM_FACTOR, met
 from backskills.errors import InvalidInput
 from backskills.models import Journal
 from backskills.models.activity import ActivityRecord, PainScore
+from backskills.plain import field, plain
 
 REPEAT_WINDOW = timedelta(minutes=2)
 
 
-@dataclass
+@plain
 class DayStatus:
     """How one activity stands on one day against the level in force."""
 
@@ -88,7 +90,7 @@ def day_status(
     source = journal.records if records is None else records
     amounts = [r.amount for r in source if r.date == on and r.activity.casefold() == wanted]
     total = clean_number(sum(amounts))
-    level = progression.current_level(activity, on) if activity.plan is not None else None
+    level = current_level(activity, on) if activity.plan is not None else None
     return DayStatus(
         activity=activity.name,
         unit=activity.unit,
@@ -96,12 +98,12 @@ def day_status(
         amounts=amounts,
         total=total,
         level=level,
-        met=None if level is None else progression.met(total, level),
-        over_level=level is not None and total > level * progression.BOOM_FACTOR,
+        met=None if level is None else met(total, level),
+        over_level=level is not None and total > level * BOOM_FACTOR,
     )
 
 
-@dataclass
+@plain
 class LogResult:
     record: ActivityRecord
     unit: str
@@ -190,7 +192,7 @@ def log_activity(
     )
 
 
-@dataclass
+@plain
 class PainResult:
     score: PainScore
     same_day: list[int]

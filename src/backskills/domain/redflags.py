@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from backskills.domain.safety import GATING, assessment_of, latest_counted
@@ -44,11 +43,12 @@ from backskills.domain.validate import printable
 from backskills.errors import InvalidInput, Refused
 from backskills.models import Journal
 from backskills.models.safety import RULES_VERSION, Assessment, Outcome, RedFlagCheck
+from backskills.plain import field, plain
 
 Group = Literal["emergency", "urgent", "check", "history", "progress"]
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Sign:
     """One sign or history item: its ID, its group, a short label and a plain question.
 
@@ -480,7 +480,7 @@ def normalise_ids(raw: Iterable[str], field: str = "--present") -> list[str]:
     return [sign_id for sign_id in ALL_IDS if sign_id in wanted]
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Finding:
     """One rule of the table that applies: its outcome, the IDs behind it and why."""
 
@@ -521,7 +521,7 @@ CES_WHY = (
 )
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Combination:
     """A rule for signs together: it applies when at least one ID of each group is present."""
 
@@ -586,7 +586,7 @@ def more_serious(first: Outcome, second: Outcome) -> bool:
     return SEVERITY[first] > SEVERITY[second]
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class CheckResult:
     """A check's outcome, what applied, why (plain sentences) and what to do."""
 
@@ -733,7 +733,7 @@ def rejudged(check: RedFlagCheck) -> Outcome | None:
 # --- history and assessments ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class HistoryRow:
     number: int  # 1-based, oldest first
     check: RedFlagCheck
@@ -839,7 +839,7 @@ def weeks_and_days(days: int) -> str:
     return " and ".join(parts)
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class TodayNotice:
     """What `today` shows about red flags.
 

@@ -8,18 +8,20 @@ so a number in the report is the number on the screen. ``backskills.domain.repor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from backskills import __version__
-from backskills.domain import history, pain_change, progression, units
+from backskills.domain import history, pain_change, units
 from backskills.domain import summary as summaries
 from backskills.domain.activities import describe
+from backskills.domain.progression.met_days import MET_NEEDED, WINDOW_DAYS
+from backskills.domain.progression.staircase import HOLD_MIN
 from backskills.domain.thresholds import STRATFORD_1995, threshold
 from backskills.models import Journal
 from backskills.models.report import QUESTION_MAX, Question
 from backskills.models.safety import FlareUp
+from backskills.plain import field, plain
 
 if TYPE_CHECKING:
     from backskills.domain.checkins import Comparison
@@ -42,7 +44,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ActivityReport:
     """One activity: the numbers of its row, its chart and its weekly table."""
 
@@ -63,7 +65,7 @@ class ActivityReport:
         return document
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class FlareUpReport:
     started: date
     ended: date | None
@@ -85,7 +87,7 @@ class FlareUpReport:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Alert:
     """A red-flag check that is not clear: it stands at the top of the report."""
 
@@ -115,7 +117,7 @@ class Alert:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class QuestionLine:
     number: int
     text: str
@@ -125,7 +127,7 @@ class QuestionLine:
         return {"number": self.number, "text": self.text, "added": self.added.isoformat()}
 
 
-@dataclass
+@plain
 class Report:
     name: str | None
     made_on: date
@@ -315,8 +317,8 @@ def method_lines() -> list[str]:
         "Starting level: the average of three baseline days times the start factor (0.8 unless "
         "changed), rounded down to the activity's step. Each step up adds 10% of the level, "
         "rounded down, at least one step, once the level has been held for the plan's hold "
-        f"period (at least {progression.HOLD_MIN} days) and met on {progression.MET_NEEDED} "
-        f"of the last {progression.WINDOW_DAYS} days.",
+        f"period (at least {HOLD_MIN} days) and met on {MET_NEEDED} "
+        f"of the last {WINDOW_DAYS} days.",
         "Pain: a day's score is the mean of that day's scores (0-10); a week's mean is the mean "
         "of its days. The first week is compared with the last; a change of "
         f"{pain_change.MEANINGFUL_POINTS:.0f} points or {pain_change.MEANINGFUL_FRACTION:.0%} "

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
 from backskills.domain import units
+from backskills.plain import plain
 
 WIDTH = 440
 LEFT, RIGHT, TOP, BOTTOM = 30, 6, 24, 20
@@ -26,27 +26,27 @@ def e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Bar:
     day: date
     amount: float
     met: bool | None  # None: no level that day
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Level:
     first: date
     last: date
     level: float
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Span:
     first: date
     last: date
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Point:
     day: date
     value: float

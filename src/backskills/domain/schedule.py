@@ -18,21 +18,17 @@ updates the events a calendar app already holds instead of adding copies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
 
 from backskills.domain import safety, units
 from backskills.domain.activities import arg, describe
-from backskills.domain.progression import (
-    MET_NEEDED,
-    WINDOW_DAYS,
-    PlanStep,
-    level_event_on,
-    plan_view,
-)
+from backskills.domain.progression.levels import level_event_on
+from backskills.domain.progression.met_days import MET_NEEDED, WINDOW_DAYS
+from backskills.domain.progression.projection import PlanStep, plan_view
 from backskills.models import Journal
 from backskills.models.activity import Activity, LevelEvent
+from backskills.plain import field, plain
 
 EventKind = Literal["level", "review", "goal", "deadline", "task", "checkin"]
 
@@ -43,7 +39,7 @@ UID_DOMAIN = "backskills"
 __all__ = ["DEFAULT_WEEKS", "MAX_WEEKS", "CalendarEvent", "build", "slug"]
 
 
-@dataclass
+@plain
 class CalendarEvent:
     """One event; ``days`` > 1 makes it repeat daily, that many days from ``start``."""
 
@@ -75,7 +71,7 @@ class CalendarEvent:
         }
 
 
-@dataclass
+@plain
 class Calendar:
     today: date
     weeks: int

@@ -8,11 +8,10 @@ whole weeks. Praise is built from what went well; nothing here counts streaks or
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from backskills.domain import pain_change, progression
+from backskills.domain import pain_change
 from backskills.domain.activities import describe
 from backskills.domain.history import (
     GoalLine,
@@ -25,8 +24,10 @@ from backskills.domain.history import (
     pain_by_day,
     pain_stats,
 )
+from backskills.domain.progression.levels import current_level
 from backskills.models import Journal
 from backskills.models.pacing import PaceActivity
+from backskills.plain import field, plain
 
 DEFAULT_WEEKS = 6
 MAX_WEEKS = 520
@@ -39,7 +40,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class ActivitySummary:
     activity: str
     unit: str
@@ -69,7 +70,7 @@ class ActivitySummary:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class WeekMean:
     first: date
     last: date
@@ -85,7 +86,7 @@ class WeekMean:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class PainTrend:
     first_week: WeekMean
     last_week: WeekMean
@@ -101,7 +102,7 @@ class PainTrend:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class FlareUpLine:
     started: date
     ended: date | None
@@ -117,7 +118,7 @@ class FlareUpLine:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class CheckLine:
     date: date
     outcome: str
@@ -133,7 +134,7 @@ class CheckLine:
         }
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class PacingLine:
     activity: str
     unit: str
@@ -151,7 +152,7 @@ class PacingLine:
         }
 
 
-@dataclass
+@plain
 class Summary:
     window: Window
     weeks: int
@@ -350,7 +351,7 @@ def build(
                 activity=activity.name,
                 unit=activity.unit,
                 level_start=next((p.level for p in points if p.level is not None), None),
-                level_now=progression.current_level(activity, today),
+                level_now=current_level(activity, today),
                 target=activity.plan.target,
                 step_ups=sum(
                     e.reason == "step_up" and first <= e.date <= today for e in activity.levels

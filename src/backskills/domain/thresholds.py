@@ -8,8 +8,9 @@ day-to-day wobble of the measure, and the tool says exactly that.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from backskills.plain import plain
 
 STRATFORD_1995 = (
     "Stratford P, Gill C, Westaway M, Binkley J. Assessing disability and change on "
@@ -36,7 +37,7 @@ KAMPER_2009 = (
 )
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Threshold:
     """One measure's rule. ``points`` and ``percent`` are alternatives: either one is enough."""
 

@@ -7,15 +7,16 @@ their domain module, one call and one field here, and their rendering in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from backskills.domain import checkins, flareups, pacing, progression, redflags
+from backskills.domain import checkins, flareups, pacing, redflags
 from backskills.domain.baseline import BASELINE_DAYS, summarise
 from backskills.domain.goals import TodayGoal, today_section
+from backskills.domain.progression.review import Recommendation, evaluate
 from backskills.domain.records import DayStatus, day_status
 from backskills.models import Journal
+from backskills.plain import field, plain
 
 # The short welcome on an empty journal: the first three commands to run.
 FIRST_STEPS = (
@@ -27,10 +28,10 @@ FIRST_STEPS = (
 SUMMARY_AFTER_DAYS = 7
 
 
-@dataclass
+@plain
 class TodayActivity:
     status: DayStatus
-    recommendation: progression.Recommendation
+    recommendation: Recommendation
 
     def to_json(self) -> dict[str, Any]:
         rec = self.recommendation
@@ -49,7 +50,7 @@ class TodayActivity:
         }
 
 
-@dataclass
+@plain
 class TodayBaseline:
     activity: str
     unit: str
@@ -68,7 +69,7 @@ class TodayBaseline:
         }
 
 
-@dataclass
+@plain
 class TodayView:
     date: date
     empty: bool
@@ -120,7 +121,7 @@ def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayVi
         return view
     view.red_flags = redflags.today_notice(journal, today)
     view.flareup = flareups.today_section(journal, today)
-    recommendations = {r.activity: r for r in progression.evaluate(journal, today)}
+    recommendations = {r.activity: r for r in evaluate(journal, today)}
     todays = [r for r in journal.records if r.date == today]
     logged_today = {r.activity.casefold() for r in todays}
     for activity in journal.activities:

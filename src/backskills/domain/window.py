@@ -55,7 +55,7 @@ P = ParamSpec("P")
 NOTHING = date.max
 
 # The pain rule of a review compares the mean pain since a step up with this many days
-# before it (``progression._review``: ``step.date - 7`` to the day before the step up).
+# before it (``progression.review.review_activity``: ``step.date - 7`` to the day before the step up).
 PAIN_DAYS_BEFORE_STEP = 7
 
 
@@ -81,17 +81,18 @@ def earliest(*bounds: date | None) -> date | None:
 
 
 def review(snapshot: Journal, on: date) -> date:
-    """What ``progression.evaluate`` (and a step up's own review) reads on ``on``.
+    """What ``progression.review.evaluate`` (and a step up's own review) reads on ``on``.
 
     - "met on most days": the day totals of the ``WINDOW_DAYS`` days before ``on`` and ``on``
-      itself (``progression._window_totals``);
+      itself (``progression.met_days.window_totals``);
     - "pain rose after a step up": while the level in force is a step up, the pain scores
       from ``PAIN_DAYS_BEFORE_STEP`` days before that step up to ``on``. The step up is in
       the snapshot (``Activity.levels``), so this reaches back only as far as the current
       level is old, which is weeks for someone climbing (and longer for a level kept for a
       long time: the rule compares everything since the step with the week before it).
     """
-    from backskills.domain.progression import WINDOW_DAYS, level_event_on
+    from backskills.domain.progression.levels import level_event_on
+    from backskills.domain.progression.met_days import WINDOW_DAYS
 
     first = on - timedelta(days=WINDOW_DAYS)
     for activity in snapshot.activities:

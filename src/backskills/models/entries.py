@@ -16,8 +16,9 @@ letter not used yet, and write a migration that gives the existing entries their
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from backskills.plain import plain
 
 if TYPE_CHECKING:
     from backskills.models.journal import Journal
@@ -33,7 +34,7 @@ class Slot(NamedTuple):
     context: str | None = None  # e.g. "an earlier baseline"
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class EntryKind:
     key: str  # what --kind takes
     prefix: str  # the letter that starts its ids

@@ -12,14 +12,13 @@ The functions return lines of ``(text, style)`` pieces; ``render.history`` print
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from backskills.domain.history import Chart, DayPoint, PainWeek
 from backskills.domain.units import fmt
+from backskills.plain import astuple, plain
 
 Piece = tuple[str, str]
 Line = list[Piece]
@@ -31,7 +30,7 @@ WEEK = 7
 MIN_WIDTH = 60  # below this the chart is replaced by its table
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Glyphs:
     bar: str
     level: str
@@ -46,7 +45,7 @@ class Glyphs:
 
     @property
     def characters(self) -> str:
-        return "".join(dataclasses.astuple(self))
+        return "".join(astuple(self))
 
 
 UNICODE = Glyphs(
@@ -88,7 +87,7 @@ def nice_step(top: float, rows: int) -> float:
     return 10 * power  # pragma: no cover - the loop always returns
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Column:
     """One column of the chart: one day, or the mean of several when the window is long."""
 

@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from backskills.domain.history import LevelStep
-    from backskills.domain.progression import LevelChange, PlanView, Recommendation
+    from backskills.domain.progression.changes import LevelChange
+    from backskills.domain.progression.projection import PlanView
+    from backskills.domain.progression.review import Recommendation
 
 WORDS = {
     "step_up": "ready to step up",
