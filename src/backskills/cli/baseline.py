@@ -67,7 +67,7 @@ def log_command(
     from backskills.domain import baseline as domain
     from backskills.domain import validate, window
     from backskills.domain.felt import for_baseline
-    from backskills.domain.goals import goals_tied_to
+    from backskills.domain.goals.finding import goals_tied_to
     from backskills.render import baseline as show
 
     now = today()
@@ -164,7 +164,7 @@ def redo_command(
     from backskills import render
     from backskills.domain import baseline as domain
     from backskills.domain import validate
-    from backskills.domain.goals import goals_tied_to
+    from backskills.domain.goals.finding import goals_tied_to
     from backskills.render import baseline as show
 
     name = validate.name(activity, "ACTIVITY")

@@ -12,7 +12,7 @@ from typing import Any
 
 from backskills.domain import checkins, flareups, pacing, redflags
 from backskills.domain.baseline import BASELINE_DAYS, summarise
-from backskills.domain.goals import TodayGoal, today_section
+from backskills.domain.goals.today_view import TodayGoal, today_section
 from backskills.domain.progression.review import Recommendation, evaluate
 from backskills.domain.records import DayStatus, day_status
 from backskills.models import Journal
