@@ -218,7 +218,7 @@ def task_add_command(
     Example: backskills pace task add "vacuum the house" --activity vacuuming --amount 40 --by tomorrow
     """
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.pacing.activities import unit_of
     from backskills.domain.pacing.planner import HORIZON_DAYS
     from backskills.domain.pacing.tasks import add_task
@@ -239,7 +239,7 @@ def task_add_command(
         raise InvalidInput("--by", f"{deadline.isoformat()} has passed; choose today or later.")
     if deadline is not None and (deadline - now).days > HORIZON_DAYS:
         raise InvalidInput("--by", "is too far ahead; choose a day within the next year.")
-    with store().transaction() as journal:
+    with store().transaction(needs=window.pace_task_add) as journal:
         task = add_task(
             journal,
             text,
@@ -358,7 +358,7 @@ def plan_command(
     Example: backskills pace plan --days 3
     """
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.pacing.plan_notes import GOOD_DAY_NOTE
     from backskills.domain.pacing.planner import (
         DEFAULT_PLAN_DAYS,
@@ -381,7 +381,7 @@ def plan_command(
         raise InvalidInput("--date", f"{start.isoformat()} has passed; plan from today or later.")
     if (start - now).days > HORIZON_DAYS:
         raise InvalidInput("--date", "is too far ahead; choose a day within the next year.")
-    journal = store().load()
+    journal = store().load(needs=window.bind(window.pace_plan, now))
     plan = build_plan(
         journal,
         start=start,
@@ -420,7 +420,7 @@ def log_command(
     Example: backskills pace log vacuuming 15 --felt ok --task 1
     """
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.pacing.spell_log import log_spell
     from backskills.render import pacing as view
 
@@ -430,7 +430,7 @@ def log_command(
     how = validate.parse_felt(felt)
     task_id = _task_id(task) if task is not None else None
     text = validate.note(note)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.written_only) as journal:
         result = log_spell(journal, name, how_much, on=on, felt=how, task_id=task_id, note=text)
     if json:
         render.emit_json(view.log_json(result.log, result.activity.unit))
@@ -456,7 +456,7 @@ def review_command(
     Example: backskills pace review vacuuming
     """
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.pacing.review import DEFAULT_REVIEW_DAYS, accept_review, review
     from backskills.errors import InvalidInput
     from backskills.render import pacing as view
@@ -466,10 +466,11 @@ def review_command(
         validate.whole_number(days, "--days", 2, 28) if days is not None else DEFAULT_REVIEW_DAYS
     )
     now = today()
+    needs = window.bind(window.pace_review, now, count)
     if accept:
         if name is None:
             raise InvalidInput("ACTIVITY", "name the activity whose change you accept.")
-        with store().transaction() as journal:
+        with store().transaction(needs=needs) as journal:
             found, change = accept_review(journal, name, now, count)
         if json:
             render.emit_json(
@@ -478,7 +479,7 @@ def review_command(
         else:
             view.review_accepted(found, change)
         return
-    journal = store().load()
+    journal = store().load(needs=needs)
     reviews = review(journal, now, name, count)
     if json:
         render.emit_json({"activities": [r.to_json() for r in reviews]})

@@ -26,6 +26,8 @@ FIRST_STEPS = (
     ("backskills redflags", "check the warning signs that need a doctor first"),
     ("backskills baseline log walking 10 --felt ok", "log day 1 of a baseline"),
 )
+# On Mondays ``today`` points to the summary once the journal is at least this many days old.
+SUMMARY_AFTER_DAYS = 7
 
 
 @plain
@@ -165,12 +167,13 @@ def summary_due(journal: Journal, today: date) -> bool:
     from backskills.domain.history import earliest_entry
 
     earliest = earliest_entry(journal)
-    return earliest is not None and (today - earliest).days >= 7
+    return earliest is not None and (today - earliest).days >= SUMMARY_AFTER_DAYS
 
 
 __all__ = [
     "BASELINE_DAYS",
     "FIRST_STEPS",
+    "SUMMARY_AFTER_DAYS",
     "TodayActivity",
     "TodayBaseline",
     "TodayView",
