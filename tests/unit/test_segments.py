@@ -335,3 +335,25 @@ def test_unused_segments_go_with_their_last_backup(data_dir: Path) -> None:
     assert on_disk == named  # nothing unused is kept, nothing listed is missing
     assert {p.name for p in store.copies_dir.iterdir()} == named
     assert stray_temp_files(data_dir, store.segments_dir, store.copies_dir) == []
+
+
+def test_data_check_says_which_backups_could_not_be_restored(data_dir: Path, cli: Run) -> None:
+    store = saved_store(data_dir, months_journal(date(2025, 1, 1), 2))
+    for score in (1, 2, 3):
+        with store.transaction() as journal:
+            journal.pain.append(PainScore(date=date(2025, 2, 20), score=score))
+    newest, middle, oldest = store.backups()
+    middle.path.write_bytes(b"{ cut")
+    # The oldest lists a February file that no longer exists anywhere else.
+    (gone,) = seg.names_in(oldest.path.read_bytes()) - seg.names_in(newest.path.read_bytes())
+    (store.segments_dir / gone).unlink()
+    (store.copies_dir / gone).unlink()
+    report = json.loads(cli("data", "check", "--json").stdout)
+    assert [(b["name"], b["good"]) for b in report["backups"]] == [
+        (newest.name, True),
+        (middle.name, False),
+        (oldest.name, False),
+    ]
+    text = cli("data", "check").stdout
+    assert f"{middle.name}" in text and "DAMAGED: it cannot be read" in text
+    assert f"lists {gone}, and no good copy of it is left" in " ".join(text.split())

@@ -904,6 +904,28 @@ class Store:
         assign_ids(journal)
         return Loaded(journal, SCHEMA_VERSION, len(found))
 
+    def backup_problems(self) -> dict[str, str]:
+        """``data check``: what is wrong with each backup that could not be restored (by
+        name): unreadable, or listing a segment file of which no intact copy is left.
+        Each segment file is checked once, however many backups list it."""
+        problems: dict[str, str] = {}
+        whole: dict[str, bool] = {}
+        for backup in self.backups():
+            try:
+                data = read_regular(backup.path, follow=False)
+                manifest = self._decode_file(data, backup.path)[0]
+            except (OSError, JournalUnreadable):
+                problems[backup.name] = "cannot be read"
+                continue
+            for ref in manifest.segments if manifest is not None else []:
+                key = f"{ref.file} {ref.sha256}"
+                if key not in whole:
+                    whole[key] = self._good_copy(ref) is not None
+                if not whole[key]:
+                    problems[backup.name] = f"lists {ref.file}, and no good copy of it is left"
+                    break
+        return problems
+
     def backup_now(self) -> Path:
         with self.locked():
             before = self.read_bytes()
