@@ -292,12 +292,14 @@ class Store:
             start = None  # no id counters (edited by hand): ids are found by reading all
         months: dict[str, bytes] = {}
         found: list[Segment] = []
-        for ref in manifest.segments:
-            if start is not None and ref.month < start:
-                continue
-            data = self._segment_bytes(ref)
-            found.append(self._check_segment(ref, data, self.segments_dir / ref.file))
-            months[ref.month] = data
+        folder = self.segments_dir
+        with _no_gc():
+            for ref in manifest.segments:
+                if start is not None and ref.month < start:
+                    continue
+                data = self._segment_bytes(ref, folder)
+                found.append(self._check_segment(ref, data, folder / ref.file))
+                months[ref.month] = data
         seg.join(journal, found)
         assign_ids(journal)
         return journal, _Read(raw, SCHEMA_VERSION, manifest, start, months)
@@ -317,6 +319,8 @@ class Store:
         """A ``journal.json`` (or a backup of one): a manifest, or a journal in one file."""
         from backskills.models.journal import Manifest
 
+        if b'"segments"' not in data:  # a journal in one file (no need to try a manifest)
+            return None, self.decode(data, source)
         with _no_gc():
             try:
                 fast = Manifest.model_validate_json(data)
@@ -326,8 +330,6 @@ class Store:
                 if fast.schema_version == SCHEMA_VERSION and seg.encode_manifest(fast) == data:
                     self._check_references(fast, source)
                     return fast, None
-        if b'"segments"' not in data:
-            return None, self.decode(data, source)
         document = self._parse_document(data, source)
         if "segments" not in document:
             return None, self._decode_document(document, source)
@@ -363,8 +365,8 @@ class Store:
                 )
             previous = ref.month
 
-    def _segment_bytes(self, ref: SegmentRef) -> bytes:
-        path = self.segments_dir / ref.file
+    def _segment_bytes(self, ref: SegmentRef, folder: Path | None = None) -> bytes:
+        path = (folder or self.segments_dir) / ref.file
         try:
             return read_regular(path, limit=IMPORT_MAX_BYTES, follow=False)
         except FileNotFoundError:
@@ -392,12 +394,11 @@ class Store:
 
         if hashlib.sha256(data).hexdigest() != ref.sha256:
             raise damaged("is damaged: its content is not what the journal saved in it")
-        with _no_gc():
-            try:
-                segment = Segment.model_validate_json(data)
-            except ValueError:
-                segment = None
-        if segment is None or seg.encode(segment) != data:
+        try:
+            segment = Segment.model_validate_json(data)
+        except ValueError:
+            segment = None
+        if segment is None or not seg.written_as(segment, data):
             document = self._parse_document(data, path, plain=True)
             from pydantic import ValidationError
 
@@ -437,13 +438,15 @@ class Store:
         """Every entry of a manifest (a backup's too), taking a good copy of a damaged file."""
         journal = _snapshot(manifest)
         found = []
-        for ref in manifest.segments:
-            where = self._good_copy(ref)
-            if where is None:
-                raise JournalUnreadable(
-                    f"{source} lists {ref.file}, and no good copy of it was found."
-                )
-            found.append(self._check_segment(ref, read_regular(where, follow=False), where))
+        with _no_gc():
+            for ref in manifest.segments:
+                where = self._good_copy(ref)
+                if where is None:
+                    raise JournalUnreadable(
+                        f"{source} lists {ref.file}, and no good copy of it was found."
+                    )
+                data = read_regular(where, follow=False)
+                found.append(self._check_segment(ref, data, where))
         seg.join(journal, found)
         assign_ids(journal)
         return journal
@@ -680,9 +683,10 @@ class Store:
                 if segment is None:
                     refs.pop(month, None)
                     continue
-                data = seg.encode(segment)
-                if read.months.get(month) == data:
+                before = read.months.get(month)
+                if before is not None and seg.written_as(segment, before):
                     continue
+                data = seg.encode(segment)
             else:
                 if segment is None:
                     continue  # not read, not touched
@@ -886,12 +890,14 @@ class Store:
             return loaded
         problems: list[JournalUnreadable] = []
         found = []
-        for ref in manifest.segments:
-            try:
-                data = self._segment_bytes(ref)
-                found.append(self._check_segment(ref, data, self.segments_dir / ref.file))
-            except JournalUnreadable as exc:
-                problems.append(exc)
+        folder = self.segments_dir
+        with _no_gc():
+            for ref in manifest.segments:
+                try:
+                    data = self._segment_bytes(ref, folder)
+                    found.append(self._check_segment(ref, data, folder / ref.file))
+                except JournalUnreadable as exc:
+                    problems.append(exc)
         if problems:
             first = problems[0]
             more = len(problems) - 1
