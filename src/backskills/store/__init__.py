@@ -333,7 +333,42 @@ class Store:
         document = self._parse_document(data, source)
         if "segments" not in document:
             return None, self._decode_document(document, source)
+        if self._version_of(document, source) < SCHEMA_VERSION:
+            return None, self._older_manifest(document, source)
         return self._decode_manifest(document, source), None
+
+    def _older_manifest(self, document: dict[str, Any], source: Path) -> Loaded:
+        """A manifest written by an older format (7 on): the whole journal is put together
+        as one document and migrated like a journal in one file (its first change writes
+        the new format; the old manifest is kept as a pre-migration backup, and with it
+        every segment file it lists)."""
+        from backskills.models.journal import SegmentRef
+
+        refs = document.get("segments")
+        if not isinstance(refs, list):
+            raise self._unreadable(source, "does not list its segment files as a list")
+        lists: dict[str, list[object]] = {key: [] for key in seg.SEGMENT_LISTS}
+        for n, ref in enumerate(refs):
+            name = ref.get("file") if isinstance(ref, dict) else None
+            digest = ref.get("sha256") if isinstance(ref, dict) else None
+            if not isinstance(name, str) or not seg.NAME.match(name) or not isinstance(digest, str):
+                raise self._unreadable(source, f"lists a segment file badly at segments[{n}]")
+            where = self._good_copy(
+                SegmentRef.model_construct(month=name[:7], file=name, sha256=digest, entries=0)
+            )
+            if where is None:
+                raise self._unreadable(source, f"lists {name}, and no good copy of it was found")
+            part = self._parse_document(read_regular(where, follow=False), where, plain=True)
+            for key, found in lists.items():
+                value = part.get(key, [])
+                found.extend(value if isinstance(value, list) else [value])
+        whole: dict[str, object] = {k: v for k, v in document.items() if k != "segments"}
+        whole["records"], whole["pain"] = lists["records"], lists["pain"]
+        whole["relaxation"] = lists["relaxation"]
+        pacing = whole.setdefault("pacing", {})
+        if isinstance(pacing, dict):
+            pacing["logs"] = lists["pacing_logs"]
+        return self._decode_document(whole, source)
 
     def _decode_manifest(self, document: dict[str, object], source: Path) -> Manifest:
         from pydantic import ValidationError
@@ -490,10 +525,6 @@ class Store:
 
     def _decode_document(self, document: dict[str, object], source: Path) -> Loaded:
         version = self._version_of(document, source)
-        if "segments" in document:
-            raise self._unreadable(
-                source, "is the index of a journal kept in segment files, not a whole journal"
-            )
         if version < SCHEMA_VERSION:
             try:
                 document, _ = migrate(document, SCHEMA_VERSION)
@@ -1139,6 +1170,11 @@ class Store:
         except OSError as exc:
             raise InvalidInput("FILE", f"{path} cannot be read: {exc.strerror}.") from None
         try:
+            if b'"segments"' in data and "segments" in self._parse_document(data, path):
+                raise JournalUnreadable(
+                    f"{path} is the index of a journal kept in segment files (a "
+                    "journal.json), not a whole journal."
+                )
             return self.decode(data, path).journal
         except JournalTooNew:
             raise

@@ -39,6 +39,8 @@ NAME = re.compile(r"^([0-9]{4}-[0-9]{2})-([0-9a-f]{16})\.json$")
 # Any segment name in a manifest's bytes (a manifest a person edited still counts).
 NAME_IN_TEXT = re.compile(rb'"([0-9]{4}-[0-9]{2}-[0-9a-f]{16}\.json)"')
 _HEADER = re.compile(rb'\A\s*\{\s*"month"\s*:\s*"[0-9]{4}-[0-9]{2}"')
+# What a segment file holds besides its month (``models.journal.Segment``).
+SEGMENT_LISTS = ("records", "pain", "pacing_logs", "relaxation")
 # journal.json fields left out of the manifest: they live in the segments.
 MANIFEST_EXCLUDE: dict[str, Any] = {
     "records": True,
