@@ -80,6 +80,11 @@ def _commands(now: date) -> list[list[str]]:
         ["progress", "step-up", "walking", "--json"],
         ["progress", "ease-back", "walking", "--option", "halfway"],
         ["flareup", "--json"],
+        ["flareup", "history", "--json"],
+        ["flareup", "start", "--pain", "6", "--reduce", "previous", "--json"],
+        ["flareup"],
+        ["today"],
+        ["flareup", "end", "--comeback", "catch-up", "--pain", "3", "--json"],
         ["pace", "plan", "--json"],
         ["pace", "plan"],
         ["pace", "review"],
@@ -143,6 +148,9 @@ EVERYDAY: list[tuple[str, ...]] = [
     ("pace", "review"),
     ("pace", "task", "add", "rugs", "--activity", "ironing", "--amount", "20"),
     ("flareup", "--json"),
+    ("flareup", "history"),
+    ("flareup", "start", "--pain", "6"),
+    ("flareup", "end"),
 ]
 
 

@@ -77,6 +77,19 @@ def _pace_log(journal: Journal, now: date) -> Any:
     return pacing.log_json(result.log, result.activity.unit)
 
 
+def _flareup_start(journal: Journal, now: date) -> Any:
+    flare = flareups.start(journal, now, pain=6, reduce="previous")
+    return [flare.model_dump(mode="json"), flareups.status(journal, now).to_json()]
+
+
+def _flareup_end(journal: Journal, now: date) -> Any:
+    flare = flareups.require_active(journal)
+    plans = flareups.comeback_plans(journal, flare, now, "catch_up")
+    flare = flareups.end(journal, now, comeback="catch_up", pain=3)
+    levels = flareups.levels_in_force(journal, flare, now)
+    return [p.to_json() for p in plans] + [item.to_json() for item in levels]
+
+
 # command -> (the needs function for a run on ``now``, the run, whether it writes)
 COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
     "today": (
@@ -123,23 +136,30 @@ COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
         True,
     ),
     "progress ease-back": (
-        lambda now: window.written_only,
+        lambda now: window.snapshot_only,
         lambda j, now: changes.ease_back(j, "walking", "halfway", day=now, today=now).to_json(),
         True,
     ),
     "baseline log": (
-        lambda now: window.written_only,
+        lambda now: window.snapshot_only,
         lambda j, now: baseline.log_day(j, "cycling", 12, today=now).to_json(),
         True,
     ),
     "relax log": (
-        lambda now: window.written_only,
+        lambda now: window.snapshot_only,
         lambda j, now: learning.log_relaxation(j, now, 10, guided=False).model_dump(mode="json"),
         True,
     ),
     "flareup": (
         lambda now: window.flareup_status,
         lambda j, now: flareups.status(j, now).to_json(),
+        False,
+    ),
+    "flareup start": (lambda now: window.snapshot_only, _flareup_start, True),
+    "flareup end": (lambda now: window.snapshot_only, _flareup_end, True),
+    "flareup history": (
+        lambda now: window.snapshot_only,
+        lambda j, now: [e.to_json() for e in flareups.episodes(j, now)],
         False,
     ),
     "pace plan": (
@@ -158,7 +178,7 @@ COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
         False,
     ),
     "pace task add": (lambda now: window.pace_task_add, _task_add, True),
-    "pace log": (lambda now: window.written_only, _pace_log, True),
+    "pace log": (lambda now: window.snapshot_only, _pace_log, True),
 }
 
 
@@ -234,7 +254,7 @@ def test_commands_that_write_only_read_nothing_and_others_read_a_bounded_window(
     view = snapshot(journal_for("class start", now))
     assert window.today(view, now) == now - timedelta(days=27)  # a step up 20 days ago - 7
     assert window.log(view, now) == now
-    assert window.written_only(view) == window.NOTHING
+    assert window.snapshot_only(view) == window.NOTHING
     # A flare-up's advice reads back to its start; a level kept a year reads back a year.
     assert window.flareup_status(snapshot(journal_for("flare-up", now))) == now - timedelta(90)
     assert window.progress(snapshot(journal_for("steady", now)), now) == now - timedelta(407)

@@ -78,7 +78,7 @@ def log_command(
     feeling = for_baseline(felt)
     factor = validate.amount(start_factor, "--start-factor") if start_factor is not None else None
     step = validate.resolution(resolution) if resolution is not None else None
-    with store().transaction(needs=window.written_only) as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         result = domain.log_day(
             journal,
             name,

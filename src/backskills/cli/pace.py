@@ -419,7 +419,7 @@ def log_command(
     how = pacing.parse_felt(felt)
     task_id = _task_id(task) if task is not None else None
     text = validate.note(note)
-    with store().transaction(needs=window.written_only) as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         result = pacing.log_spell(
             journal, name, how_much, on=on, felt=how, task_id=task_id, note=text
         )

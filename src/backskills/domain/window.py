@@ -41,9 +41,9 @@ __all__ = [
     "pace_task_add",
     "pain",
     "progress",
+    "snapshot_only",
     "step_up",
     "today",
-    "written_only",
 ]
 
 # What ``store.Needs`` is (repeated here so the domain does not import the store).
@@ -214,8 +214,12 @@ def pace_task_add(snapshot: Journal) -> date | None:
     return NOTHING if PACE_TASK_COUNTER in snapshot.last_ids else None
 
 
-def written_only(snapshot: Journal) -> date:
-    """Commands that add or change entries without reading any dated one: ``baseline log``,
-    ``relax``, ``relax log``, ``pace log``, ``progress ease-back``, ``flareup start``,
-    ``flareup end``. The store still saves what they add."""
+def snapshot_only(snapshot: Journal) -> date:
+    """Commands that read no dated entry: they add or change entries (``baseline log``,
+    ``relax``, ``relax log``, ``pace log``, ``progress ease-back``, ``flareup end``) or
+    show only the snapshot (``flareup history``). The store still saves what they add.
+
+    ``flareup start`` too: the status it shows after starting one has advice on the pain
+    over the flare-up's first two weeks, but that needs scores on two days, and a
+    flare-up that starts today has one at most."""
     return NOTHING
