@@ -102,14 +102,14 @@ def add_command(
 
     Example: backskills pace add vacuuming --good 20 --bad 10 --position standing
     """
-    from backskills.domain import pacing, validate
+    from backskills.domain import pacing, validate, window
 
     name = validate.name(activity, "ACTIVITY")
     given = _tolerance_input(tolerance, good, bad)
     unit_name = validate.name(unit, "--unit") if unit is not None else None
     rest_minutes = pacing.checked_rest(rest) if rest is not None else None
     where = pacing.parse_position(position)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         saved = pacing.add_activity(
             journal,
             name,
@@ -129,10 +129,11 @@ def list_command(json: JsonOption = False) -> None:
     Example: backskills pace list
     """
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.pacing import activity_json
     from backskills.render import pacing as view
 
-    journal = store().load()
+    journal = store().load(needs=window.snapshot_only)
     if json:
         render.emit_json([activity_json(a) for a in journal.pacing.activities])
     else:
@@ -153,13 +154,13 @@ def edit_command(
 
     Example: backskills pace edit vacuuming --tolerance 12
     """
-    from backskills.domain import pacing, validate
+    from backskills.domain import pacing, validate, window
 
     name = validate.name(activity, "ACTIVITY")
     given = _tolerance_input(tolerance, good, bad)
     rest_minutes = pacing.checked_rest(rest) if rest is not None else None
     where = pacing.parse_position(position)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         saved, _ = pacing.edit_activity(
             journal, name, given=given, rest=rest_minutes, position=where, today=today()
         )
@@ -173,10 +174,10 @@ def remove_command(activity: ActivityArg, json: JsonOption = False) -> None:
     Example: backskills pace remove gardening
     """
     from backskills import render
-    from backskills.domain import pacing, validate
+    from backskills.domain import pacing, validate, window
 
     name = validate.name(activity, "ACTIVITY")
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         removed = pacing.remove_activity(journal, name)
     if json:
         render.emit_json({"removed": pacing.activity_json(removed)})
@@ -260,10 +261,10 @@ def task_list_command(
     Example: backskills pace task list
     """
     from backskills import render
-    from backskills.domain import pacing
+    from backskills.domain import pacing, window
     from backskills.render import pacing as view
 
-    journal = store().load()
+    journal = store().load(needs=window.snapshot_only)
     tasks = [
         t for t in pacing.ordered_tasks(journal.pacing.tasks) if all_tasks or t.done_on is None
     ]
@@ -279,10 +280,10 @@ TaskIdArg = Annotated[str, typer.Argument(metavar="ID", help="The task's number.
 def _change_task(raw_id: str, action: str, json: bool) -> None:
     """Mark a task done or remove it, then show what was stored."""
     from backskills import render
-    from backskills.domain import pacing
+    from backskills.domain import pacing, window
 
     number = _task_id(raw_id)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         if action == "done":
             task = pacing.task_done(journal, number, today())
         else:

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Concatenate, ParamSpec
+from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
-from backskills.models import Journal
+if TYPE_CHECKING:  # nothing heavy at import: the CLI imports this before the store
+    from backskills.models import Journal
 
 __all__ = [
     "NOTHING",
@@ -47,7 +48,7 @@ __all__ = [
 ]
 
 # What ``store.Needs`` is (repeated here so the domain does not import the store).
-Needs = Callable[[Journal], date | None]
+Needs = Callable[["Journal"], date | None]
 P = ParamSpec("P")
 
 # "No dated entry at all": a date after every entry. Commands that only add an entry (and
@@ -155,6 +156,8 @@ def today(snapshot: Journal, on: date) -> date | None:
     - the welcome screen is shown only for a journal with nothing in it at all: with an
       empty snapshot (a new journal) every dated entry is read, which costs nothing.
     """
+    from backskills.models import Journal
+
     if snapshot == Journal():
         return None
     return earliest(
@@ -217,7 +220,10 @@ def pace_task_add(snapshot: Journal) -> date | None:
 def snapshot_only(snapshot: Journal) -> date:
     """Commands that read no dated entry: they add or change entries (``baseline log``,
     ``relax``, ``relax log``, ``pace log``, ``progress ease-back``, ``flareup end``) or
-    show only the snapshot (``flareup history``). The store still saves what they add.
+    read and change only the snapshot (``plan``, ``goal``, ``baseline show|list|redo``,
+    ``pace add|list|edit|remove``, ``pace task list|done|remove``, ``redflags``,
+    ``thoughts``, ``flareup history``, the flare-up and good-spell plans). The store still
+    saves what they add.
 
     ``flareup start`` too: the status it shows after starting one has advice on the pain
     over the flare-up's first two weeks, but that needs scores on two days, and a
