@@ -10,9 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from backskills.domain import checkins, flareups, pacing, redflags
+from backskills.domain import checkins, flareups, redflags
 from backskills.domain.baseline import BASELINE_DAYS, summarise
 from backskills.domain.goals.today_view import TodayGoal, today_section
+from backskills.domain.pacing.plan import Spell
+from backskills.domain.pacing.planner import today_spells
 from backskills.domain.progression.review import Recommendation, evaluate
 from backskills.domain.records import DayStatus, day_status
 from backskills.models import Journal
@@ -78,7 +80,7 @@ class TodayView:
     other: list[DayStatus] = field(default_factory=list)  # logged today, no plan
     pain_scores: list[int] = field(default_factory=list)
     goals: list[TodayGoal] = field(default_factory=list)  # active goals (issue 4)
-    pacing: list[pacing.Spell] = field(default_factory=list)  # today's pacing spells
+    pacing: list[Spell] = field(default_factory=list)  # today's pacing spells
     pacing_bad_day: bool = False  # the spells are bad-day ones (a flare-up is on)
     red_flags: redflags.TodayNotice | None = None  # reminder or banner (issue 5)
     flareup: flareups.TodaySection | None = None  # the active flare-up (issue 5)
@@ -148,7 +150,7 @@ def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayVi
                 )
     view.pain_scores = [p.score for p in journal.pain if p.date == today]
     view.goals = today_section(journal, today)
-    view.pacing = pacing.today_spells(journal, today, normal_day=normal_day)
+    view.pacing = today_spells(journal, today, normal_day=normal_day)
     view.pacing_bad_day = bool(view.pacing) and view.flareup is not None and not normal_day
     view.checkin = checkins.reminder(journal, today)
     view.summary_due = summary_due(journal, today)

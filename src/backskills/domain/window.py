@@ -198,13 +198,13 @@ def flareup_status(snapshot: Journal) -> date:
 
 def pace_plan(snapshot: Journal, on: date) -> date:
     """``backskills pace plan`` (and today's spells): spells already done today count
-    against today's sessions (``pacing.build_plan``)."""
+    against today's sessions (``pacing.planner.build_plan``)."""
     return on
 
 
 def pace_review(snapshot: Journal, on: date, days: int) -> date:
     """``backskills pace review``: the spells of the last ``days`` days, ``on`` included
-    (``pacing.review_activity``; a later tolerance change only shortens it)."""
+    (``pacing.review.review_activity``; a later tolerance change only shortens it)."""
     return on - timedelta(days=days - 1)
 
 
