@@ -167,7 +167,7 @@ def _session(
         shown.append(
             (argv, result.exit_code, result.stdout, result.stderr.replace(str(data), "DATA"))
         )
-    saved = Journal.model_validate_json((data / "journal.json").read_bytes())
+    saved = Store(data).load()  # the whole journal (load without needs reads it all)
     return shown, comparable(saved)
 
 
