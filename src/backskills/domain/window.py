@@ -55,10 +55,6 @@ P = ParamSpec("P")
 # never read the ones there) return it.
 NOTHING = date.max
 
-# The pain rule of a review compares the mean pain since a step up with this many days
-# before it (``progression.review.review_activity``: ``step.date - 7`` to the day before the step up).
-PAIN_DAYS_BEFORE_STEP = 7
-
 
 def bind(
     rule: Callable[Concatenate[Journal, P], date | None], *args: P.args, **kw: P.kwargs
@@ -86,22 +82,27 @@ def review(snapshot: Journal, on: date) -> date:
 
     - "met on most days": the day totals of the ``WINDOW_DAYS`` days before ``on`` and ``on``
       itself (``progression.met_days.window_totals``);
-    - "pain rose after a step up": while the level in force is a step up, the pain scores
-      from ``PAIN_DAYS_BEFORE_STEP`` days before that step up to ``on``. The step up is in
-      the snapshot (``Activity.levels``), so this reaches back only as far as the current
-      level is old, which is weeks for someone climbing (and longer for a level kept for a
-      long time: the rule compares everything since the step with the week before it).
+    - "pain rose after a step up": while the level in force is a step up made less than
+      ``PAIN_RISE_DAYS`` ago, the pain scores from ``PAIN_BEFORE_DAYS`` before that step up
+      to ``on`` (the mean since the step against the week before it). The step up is in the
+      snapshot (``Activity.levels``), so this reaches back at most
+      ``PAIN_RISE_DAYS + PAIN_BEFORE_DAYS`` days, however long a level is kept.
     """
     from backskills.domain.progression.levels import level_event_on
     from backskills.domain.progression.met_days import WINDOW_DAYS
+    from backskills.domain.progression.review import PAIN_BEFORE_DAYS, PAIN_RISE_DAYS
 
     first = on - timedelta(days=WINDOW_DAYS)
     for activity in snapshot.activities:
         if activity.plan is None:
             continue
         event = level_event_on(activity, on)
-        if event is not None and event.reason == "step_up":
-            first = min(first, event.date - timedelta(days=PAIN_DAYS_BEFORE_STEP))
+        if (
+            event is not None
+            and event.reason == "step_up"
+            and (on - event.date).days < PAIN_RISE_DAYS
+        ):
+            first = min(first, event.date - timedelta(days=PAIN_BEFORE_DAYS))
     return first
 
 
