@@ -267,8 +267,10 @@ def test_commands_that_write_only_read_nothing_and_others_read_a_bounded_window(
     assert window.progress(snapshot(journal_for("step up 7 weeks ago", now)), now) == now - (
         timedelta(49 + 7)
     )
-    # With no class start and no check-in, the reminder counts from the first use: all.
-    assert window.today(snapshot(journal_for("young", now)), now) is None
+    # With no class start and no check-in, an activity created decides the reminder; with
+    # nothing in the snapshot to date it (pain scores alone), everything is read.
+    assert window.today(snapshot(journal_for("young", now)), now) == now
+    assert window.today(snapshot(journal_for("pain only", now)), now) is None
 
 
 def test_the_pace_task_counter_ends_the_scan_of_spells() -> None:

@@ -92,10 +92,11 @@ def review(snapshot: Journal, on: date) -> date:
     from backskills.domain.progression.met_days import WINDOW_DAYS
     from backskills.domain.progression.review import PAIN_BEFORE_DAYS, PAIN_RISE_DAYS
 
-    first = on - timedelta(days=WINDOW_DAYS)
+    first = NOTHING  # no plan, no review
     for activity in snapshot.activities:
         if activity.plan is None:
             continue
+        first = min(first, on - timedelta(days=WINDOW_DAYS))
         event = level_event_on(activity, on)
         if (
             event is not None
@@ -116,15 +117,18 @@ def flare_pain(snapshot: Journal) -> date:
     return flare.started if flare is not None else NOTHING
 
 
-def checkin_anchor(snapshot: Journal) -> date | None:
-    """The check-in reminder counts weeks from the class start or the first check-in (both
-    in the snapshot). With neither, it counts from the first use of backskills
-    (``checkins.first_use``): the first entry ever made in each list, which may be any
-    date, so then every dated entry is read (a first-use date kept in the snapshot would
-    end this)."""
+def checkin_anchor(snapshot: Journal, on: date) -> date | None:
+    """The check-in reminder counts weeks from the class start or the first check-in, both
+    in the snapshot. With neither, check-in 1 is due once anything is recorded on or before
+    today (``checkins.reminder``; it does not say since when): a date of the snapshot's own
+    (an activity or goal created, a red-flag check, a flare-up, a thought record) decides
+    it; only a journal with nothing of that kind (pain scores alone, say) is read whole."""
     if snapshot.outcomes.class_start is not None or snapshot.outcomes.checkins:
         return NOTHING
-    return None
+    from backskills.domain.checkins import first_use
+
+    started = first_use(snapshot)  # the dated lists are empty: the snapshot's own dates
+    return NOTHING if started is not None and started <= on else None
 
 
 def summary_due(snapshot: Journal, on: date) -> date | None:
@@ -165,7 +169,7 @@ def today(snapshot: Journal, on: date) -> date | None:
         on,
         review(snapshot, on),
         flare_pain(snapshot),
-        checkin_anchor(snapshot),
+        checkin_anchor(snapshot, on),
         summary_due(snapshot, on),
     )
 
