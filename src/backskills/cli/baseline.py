@@ -65,9 +65,9 @@ def log_command(
     """
     from backskills import render
     from backskills.domain import baseline as domain
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.felt import for_baseline
-    from backskills.domain.goals import goals_tied_to
+    from backskills.domain.goals.finding import goals_tied_to
     from backskills.render import baseline as show
 
     now = today()
@@ -78,7 +78,7 @@ def log_command(
     feeling = for_baseline(felt)
     factor = validate.amount(start_factor, "--start-factor") if start_factor is not None else None
     step = validate.resolution(resolution) if resolution is not None else None
-    with store().transaction() as journal:
+    with store().transaction(needs=window.written_only) as journal:
         result = domain.log_day(
             journal,
             name,
@@ -164,7 +164,7 @@ def redo_command(
     from backskills import render
     from backskills.domain import baseline as domain
     from backskills.domain import validate
-    from backskills.domain.goals import goals_tied_to
+    from backskills.domain.goals.finding import goals_tied_to
     from backskills.render import baseline as show
 
     name = validate.name(activity, "ACTIVITY")

@@ -71,10 +71,10 @@ def flareup_command(
     if ctx.invoked_subcommand is not None:
         return
     from backskills import render
-    from backskills.domain import flareups
+    from backskills.domain import flareups, window
     from backskills.render import safety as show
 
-    journal = store().load()
+    journal = store().load(needs=window.flareup_status)
     current = flareups.status(journal, today())
     if json:
         render.emit_json(current.to_json())

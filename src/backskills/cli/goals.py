@@ -14,7 +14,9 @@ from backskills.cli._common import JsonOption, NoInputOption, NoteOption, store,
 if TYPE_CHECKING:
     from datetime import date
 
-    from backskills.domain.goals import Advice, GoalDraft, PlanTie
+    from backskills.domain.goals.advice import Advice
+    from backskills.domain.goals.plan_tie import PlanTie
+    from backskills.domain.goals.smart import GoalDraft
     from backskills.models.goals import Category, Goal, ReviewChoice
 
 app = typer.Typer(
@@ -66,17 +68,19 @@ IdArgument = Annotated[str, typer.Argument(metavar="ID", help="The goal's number
 
 
 def _deadline(by: str | None, within: str | None, on: date) -> date | None:
-    from backskills.domain import goals, validate
+    from backskills.domain import validate
+    from backskills.domain.goals.smart import resolve_deadline
 
     by_day = validate.deadline(by, on, "--by") if by is not None else None
     within_days = validate.duration_days(within) if within is not None else None
-    return goals.resolve_deadline(by_day, within_days, on)
+    return resolve_deadline(by_day, within_days, on)
 
 
 def _draft(options: Mapping[str, Any], on: date, title_field: str = "TITLE") -> GoalDraft:
     """Check every goal option that was given (``options`` is the command's ``locals()``);
     parts not given stay ``None``."""
-    from backskills.domain import goals, validate
+    from backskills.domain import validate
+    from backskills.domain.goals.smart import GoalDraft, check_target
 
     def given(name: str) -> str | None:
         value = options.get(name)
@@ -84,12 +88,12 @@ def _draft(options: Mapping[str, Any], on: date, title_field: str = "TITLE") -> 
 
     title, target, unit, times = (given(n) for n in ("title", "target", "unit", "times_per_week"))
     activity, category = given("activity"), given("category")
-    return goals.GoalDraft(
-        title=goals.parse_title(title, title_field) if title is not None else None,
-        target=goals.check_target(validate.positive_amount(target, "--target"))
+    return GoalDraft(
+        title=validate.parse_title(title, title_field) if title is not None else None,
+        target=check_target(validate.positive_amount(target, "--target"))
         if target is not None
         else None,
-        unit=goals.parse_unit(unit) if unit is not None else None,
+        unit=validate.parse_unit(unit) if unit is not None else None,
         times_per_week=validate.whole_number(times, "--times-per-week", 1, 21)
         if times is not None
         else None,
@@ -97,8 +101,8 @@ def _draft(options: Mapping[str, Any], on: date, title_field: str = "TITLE") -> 
         why=_text(given("why"), "--why"),
         reward=_text(given("reward"), "--reward"),
         deadline=_deadline(given("by"), given("within"), on),
-        category=goals.parse_category(category) if category is not None else None,
-        steps=[goals.parse_title(step, "--step") for step in options.get("step") or []],
+        category=validate.parse_category(category) if category is not None else None,
+        steps=[validate.parse_title(step, "--step") for step in options.get("step") or []],
         new_activity=options.get("new") is True,
     )
 
@@ -152,10 +156,11 @@ def _ask_until_valid(label: str, json: bool, check: object, flag: str) -> object
 
 
 def _ask_deadline(json: bool, on: date, flag: str = "--by") -> date:
-    from backskills.domain import goals, validate
+    from backskills.domain import validate
+    from backskills.domain.goals.smart import resolve_deadline
 
     def check(answer: str) -> date:
-        deadline = goals.resolve_deadline(
+        deadline = resolve_deadline(
             validate.deadline(answer or "-", on, flag), None, on, by_field=flag
         )
         assert deadline is not None
@@ -173,7 +178,7 @@ def _ask_deadline(json: bool, on: date, flag: str = "--by") -> date:
 
 def _ask_steps(json: bool) -> list[str]:
     from backskills import render
-    from backskills.domain import goals
+    from backskills.domain.validate import parse_title
 
     render.say(
         "Break it into small steps, one at a time (press Enter on an empty line to finish).",
@@ -184,7 +189,7 @@ def _ask_steps(json: bool) -> list[str]:
         answer = _ask_until_valid(
             f"Step {len(steps) + 1}",
             json,
-            lambda a: goals.parse_title(a, "step") if a else "",
+            lambda a: parse_title(a, "step") if a else "",
             "--step",
         )
         if not answer:
@@ -194,30 +199,31 @@ def _ask_steps(json: bool) -> list[str]:
 
 def _wizard(draft: GoalDraft, json: bool, on: date) -> None:
     """Ask for each missing SMART part in turn, explaining it in one line."""
-    from backskills.domain import goals, validate
+    from backskills.domain import validate
+    from backskills.domain.goals.smart import check_target, missing_parts
     from backskills.render import goals as show
 
-    missing = goals.missing_parts(draft)
+    missing = missing_parts(draft)
     if not missing:
         return
     show.wizard_intro(stderr=json)
     for part in missing:
         show.wizard_part(part, stderr=json)
         if part.letter == "S":
-            draft.title = str(_ask_until_valid("Your goal", json, goals.parse_title, "TITLE"))
+            draft.title = str(_ask_until_valid("Your goal", json, validate.parse_title, "TITLE"))
         elif part.letter == "M":
             if draft.target is None:
                 target = _ask_until_valid(
                     "Target number",
                     json,
-                    lambda a: goals.check_target(validate.positive_amount(a, "target")),
+                    lambda a: check_target(validate.positive_amount(a, "target")),
                     "--target",
                 )
                 assert isinstance(target, float)
                 draft.target = target
             if not draft.unit:
                 unit = _ask_until_valid(
-                    "Unit (e.g. miles, minutes)", json, goals.parse_unit, "--unit"
+                    "Unit (e.g. miles, minutes)", json, validate.parse_unit, "--unit"
                 )
                 draft.unit = str(unit)
         elif part.letter == "A":
@@ -239,14 +245,14 @@ def _ask_category_and_tie(draft: GoalDraft, json: bool) -> None:
     activity (its plan then climbs to the goal's target), listing the patient's activities
     and the exercise library."""
     from backskills import render
-    from backskills.domain import catalogue, goals, validate
+    from backskills.domain import catalogue, validate
 
     if draft.category is None:
         category = _ask_until_valid(
-            f"Category ({', '.join(goals.CATEGORIES[:-1])} or {goals.CATEGORIES[-1]}; "
+            f"Category ({', '.join(validate.CATEGORIES[:-1])} or {validate.CATEGORIES[-1]}; "
             "Enter for other)",
             json,
-            lambda a: goals.parse_category(a) if a else "other",
+            lambda a: validate.parse_category(a) if a else "other",
             "--category",
         )
         draft.category = cast("Category", category)
@@ -285,11 +291,10 @@ def _report(
     """What a write command stored: one JSON document, or ``headline`` for people; then the
     advice and the tie to the plan (on stderr in a --json run)."""
     from backskills import render
-    from backskills.domain import goals
     from backskills.render import goals as show
 
     if json:
-        render.emit_json(goals.change_json(goal, on, advice=advice, tie=tie, level=level))
+        render.emit_json(show.change_json(goal, on, advice=advice, tie=tie, level=level))
     else:
         headline()
     show.advice(advice, stderr=json)
@@ -323,21 +328,24 @@ def add_command(
     Example: backskills goal add 'walk half a mile on flat ground, twice a week' --target 0.5 --unit miles --times-per-week 2 --why 'it gets me to the shop' --reward 'buy what I wanted' --within 2m
     """
     from backskills import render
-    from backskills.domain import goals
+    from backskills.domain.goals.editing import add_goal
+    from backskills.domain.goals.plan_tie import tied_level
+    from backskills.domain.goals.smart import require_complete
+    from backskills.domain.goals.today_view import days_left
     from backskills.render import goals as show
 
     on = today()
     draft = _draft(locals(), on)
     if _common.interactive(no_input):
         _wizard(draft, json, on)
-    goals.require_complete(draft)
+    require_complete(draft)
     with store().transaction() as journal:
-        change = goals.add_goal(journal, draft, on)
-        level = goals.tied_level(journal, change.goal, on)
+        change = add_goal(journal, draft, on)
+        level = tied_level(journal, change.goal, on)
     goal = change.goal
     _report(
         goal, on, change.advice, change.tie, level, json,
-        lambda: show.added(goal, goals.days_left(goal, on)),
+        lambda: show.added(goal, days_left(goal, on)),
     )  # fmt: skip
     if not json:
         render.more("goals")
@@ -358,23 +366,25 @@ def list_command(
     Example: backskills goal list --all
     """
     from backskills import render
-    from backskills.domain import goals
+    from backskills.domain.goals.finding import active_goals
+    from backskills.domain.goals.plan_tie import tied_level
+    from backskills.domain.goals.today_view import days_left
     from backskills.render import goals as show
 
     on = today()
     journal = store().load()
-    chosen = journal.goals if all_goals else goals.active_goals(journal)
+    chosen = journal.goals if all_goals else active_goals(journal)
     if json:
         render.emit_json(
-            {"goals": [goals.goal_json(g, on, goals.tied_level(journal, g, on)) for g in chosen]}
+            {"goals": [show.goal_json(g, on, tied_level(journal, g, on)) for g in chosen]}
         )
         return
     show.listing(
         [
             (
                 g,
-                goals.days_left(g, on) if g.status == "active" else None,
-                goals.tied_level(journal, g, on),
+                days_left(g, on) if g.status == "active" else None,
+                tied_level(journal, g, on),
             )
             for g in chosen
         ],
@@ -389,26 +399,28 @@ def show_command(goal_id: IdArgument, json: JsonOption = False) -> None:
     Example: backskills goal show 1
     """
     from backskills import render
-    from backskills.domain import goals
+    from backskills.domain.goals.finding import get_goal
+    from backskills.domain.goals.plan_tie import tied_baseline_days, tied_level, tied_target_date
+    from backskills.domain.goals.today_view import days_left
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
     on = today()
     journal = store().load()
-    goal = goals.get_goal(journal, number)
-    level = goals.tied_level(journal, goal, on)
-    reaches = goals.tied_target_date(journal, goal, on)
+    goal = get_goal(journal, number)
+    level = tied_level(journal, goal, on)
+    reaches = tied_target_date(journal, goal, on)
     if json:
-        document = goals.goal_json(goal, on, level)
+        document = show.goal_json(goal, on, level)
         document["plan_reaches_target_on"] = reaches.isoformat() if reaches else None
         render.emit_json(document)
         return
     show.detail(
         goal,
-        goals.days_left(goal, on) if goal.status == "active" else None,
+        days_left(goal, on) if goal.status == "active" else None,
         level,
         reaches,
-        baseline_days=goals.tied_baseline_days(journal, goal),
+        baseline_days=tied_baseline_days(journal, goal),
     )
 
 
@@ -433,31 +445,35 @@ def edit_command(
 
     Example: backskills goal edit 1 --within 10w --reward 'a coffee at the shop'
     """
-    from backskills.domain import goals
+    from backskills.domain.goals.editing import edit_goal, title_with_target
+    from backskills.domain.goals.finding import get_goal
+    from backskills.domain.goals.plan_tie import tied_level
+    from backskills.domain.goals.smart import GoalDraft
+    from backskills.domain.goals.today_view import days_left
     from backskills.errors import InvalidInput
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
     on = today()
     changes = _draft(locals(), on, "--title")
-    if changes == goals.GoalDraft(new_activity=changes.new_activity):
+    if changes == GoalDraft(new_activity=changes.new_activity):
         raise InvalidInput(
             "goal edit", "nothing to change; give at least one option, e.g. --within 8w."
         )
     if changes.target is not None and changes.title is None and _common.interactive() and not json:
-        current = goals.get_goal(store().load(), number)
-        renamed = goals.title_with_target(current.title, current.target, changes.target)
+        current = get_goal(store().load(), number)
+        renamed = title_with_target(current.title, current.target, changes.target)
         if renamed is not None and _confirm(
             f"The title says '{current.title}'. Change it to '{renamed}'?", "--title"
         ):
             changes.title = renamed
     with store().transaction() as journal:
-        change = goals.edit_goal(journal, number, changes, on)
-        level = goals.tied_level(journal, change.goal, on)
+        change = edit_goal(journal, number, changes, on)
+        level = tied_level(journal, change.goal, on)
     goal = change.goal
     _report(
         goal, on, change.advice, change.tie, level, json,
-        lambda: show.edited(goal, goals.days_left(goal, on), change.added_steps),
+        lambda: show.edited(goal, days_left(goal, on), change.added_steps),
     )  # fmt: skip
 
 
@@ -481,15 +497,15 @@ def done_command(goal_id: IdArgument, json: JsonOption = False) -> None:
     Example: backskills goal done 1
     """
     from backskills import render
-    from backskills.domain import goals
+    from backskills.domain.goals.ending import complete_goal
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
     on = today()
     with store().transaction() as journal:
-        result = goals.complete_goal(journal, number, on)
+        result = complete_goal(journal, number, on)
     if json:
-        render.emit_json({**goals.goal_json(result.goal, on), "next_ideas": result.next_ideas})
+        render.emit_json({**show.goal_json(result.goal, on), "next_ideas": result.next_ideas})
         return
     show.finished(result)
 
@@ -501,15 +517,15 @@ def drop_command(goal_id: IdArgument, json: JsonOption = False) -> None:
     Example: backskills goal drop 2
     """
     from backskills import render
-    from backskills.domain import goals
+    from backskills.domain.goals.ending import drop_goal
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
     on = today()
     with store().transaction() as journal:
-        goal = goals.drop_goal(journal, number, on)
+        goal = drop_goal(journal, number, on)
     if json:
-        render.emit_json(goals.goal_json(goal, on))
+        render.emit_json(show.goal_json(goal, on))
         return
     show.dropped(goal)
 
@@ -538,26 +554,28 @@ def review_command(
 
     Example: backskills goal review 1 --choice move-deadline --within 4w --note 'a bad week'
     """
-    from backskills.domain import goals, validate
+    from backskills.domain import validate
+    from backskills.domain.goals.plan_tie import tied_level
+    from backskills.domain.goals.review import record_review, review_facts
     from backskills.errors import InvalidInput
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
     on = today()
-    picked = goals.parse_review_choice(choice) if choice is not None else None
+    picked = validate.parse_review_choice(choice) if choice is not None else None
     new_deadline = _deadline(by, within, on)
     what_happened = validate.note(note)
-    new_steps = [goals.parse_title(text, "--step") for text in step or []]
+    new_steps = [validate.parse_title(text, "--step") for text in step or []]
     journal = store().load()
-    facts = goals.review_facts(journal, number, on)
+    facts = review_facts(journal, number, on)
     if picked is None:
         if not _common.interactive(no_input):
             raise InvalidInput(
                 "--choice",
-                f"is required without a terminal; use one of {', '.join(goals.REVIEW_CHOICES)}.",
+                f"is required without a terminal; use one of {', '.join(validate.REVIEW_CHOICES)}.",
             )
-        show.review_facts(facts, goals.tied_level(journal, facts.goal, on), stderr=json)
-        show.review_options(list(goals.REVIEW_CHOICES), stderr=json)
+        show.review_facts(facts, tied_level(journal, facts.goal, on), stderr=json)
+        show.review_options(list(validate.REVIEW_CHOICES), stderr=json)
         if what_happened is None:
             what_happened = validate.note(
                 _ask("What got in the way? (Enter to skip)", json, "--note") or None
@@ -565,9 +583,9 @@ def review_command(
         picked = cast(
             "ReviewChoice",
             _ask_until_valid(
-                f"Your choice (a number 1-{len(goals.REVIEW_CHOICES)} or a name)",
+                f"Your choice (a number 1-{len(validate.REVIEW_CHOICES)} or a name)",
                 json,
-                lambda a: goals.parse_review_choice(a, numbers=True),
+                lambda a: validate.parse_review_choice(a, numbers=True),
                 "--choice",
             ),
         )
@@ -576,7 +594,7 @@ def review_command(
         if picked == "smaller_steps" and not new_steps:
             new_steps = _ask_steps(json)
     with store().transaction() as journal:
-        outcome = goals.record_review(
+        outcome = record_review(
             journal,
             number,
             picked,
@@ -585,7 +603,7 @@ def review_command(
             note=what_happened,
             steps=new_steps,
         )
-        level = goals.tied_level(journal, outcome.goal, on)
+        level = tied_level(journal, outcome.goal, on)
     _report(
         outcome.goal, on, outcome.advice, outcome.tie, level, json,
         lambda: show.review_recorded(outcome),
@@ -603,31 +621,33 @@ def step_add_command(
     Example: backskills goal step add 1 'walk to the post box and back'
     """
     from backskills import render
-    from backskills.domain import goals
+    from backskills.domain.goals.steps import add_step
+    from backskills.domain.validate import parse_title
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
-    checked = goals.parse_title(text, "TEXT")
+    checked = parse_title(text, "TEXT")
     with store().transaction() as journal:
-        goal, n = goals.add_step(journal, number, checked)
+        goal, n = add_step(journal, number, checked)
     if json:
-        render.emit_json(goals.goal_json(goal, today()))
+        render.emit_json(show.goal_json(goal, today()))
         return
     show.step_added(goal, n)
 
 
 def _set_step(goal_id: str, n: str, done: bool, json: bool) -> None:
     from backskills import render
-    from backskills.domain import goals, validate
+    from backskills.domain import validate
+    from backskills.domain.goals.steps import set_step_done
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
     step_number = validate.whole_number(n, "N", 1, 999)
     on = today()
     with store().transaction() as journal:
-        goal = goals.set_step_done(journal, number, step_number, done, on)
+        goal = set_step_done(journal, number, step_number, done, on)
     if json:
-        render.emit_json(goals.goal_json(goal, on))
+        render.emit_json(show.goal_json(goal, on))
         return
     show.step_changed(goal, step_number)
 

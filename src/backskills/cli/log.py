@@ -45,7 +45,7 @@ def log_command(
     """
     from backskills import render
     from backskills.clock import now_utc
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.records import log_activity
     from backskills.render import records as show
 
@@ -57,7 +57,7 @@ def log_command(
     score = validate.pain_score(pain) if pain is not None else None
     text = validate.note(note)
     step = validate.resolution(resolution) if resolution is not None else None
-    with store().transaction() as journal:
+    with store().transaction(needs=window.bind(window.log, on)) as journal:
         result = log_activity(
             journal,
             name,

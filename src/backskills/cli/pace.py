@@ -215,7 +215,7 @@ def task_add_command(
     Example: backskills pace task add "vacuum the house" --activity vacuuming --amount 40 --by tomorrow
     """
     from backskills import render
-    from backskills.domain import pacing, validate
+    from backskills.domain import pacing, validate, window
     from backskills.errors import InvalidInput
     from backskills.render import pacing as view
 
@@ -233,7 +233,7 @@ def task_add_command(
         raise InvalidInput("--by", f"{deadline.isoformat()} has passed; choose today or later.")
     if deadline is not None and (deadline - now).days > pacing.HORIZON_DAYS:
         raise InvalidInput("--by", "is too far ahead; choose a day within the next year.")
-    with store().transaction() as journal:
+    with store().transaction(needs=window.pace_task_add) as journal:
         task = pacing.add_task(
             journal,
             text,
@@ -351,7 +351,7 @@ def plan_command(
     Example: backskills pace plan --days 3
     """
     from backskills import render
-    from backskills.domain import pacing, validate
+    from backskills.domain import pacing, validate, window
     from backskills.errors import InvalidInput
     from backskills.render import pacing as view
 
@@ -371,7 +371,7 @@ def plan_command(
         raise InvalidInput("--date", f"{start.isoformat()} has passed; plan from today or later.")
     if (start - now).days > pacing.HORIZON_DAYS:
         raise InvalidInput("--date", "is too far ahead; choose a day within the next year.")
-    journal = store().load()
+    journal = store().load(needs=window.bind(window.pace_plan, now))
     plan = pacing.build_plan(
         journal,
         start=start,
@@ -410,7 +410,7 @@ def log_command(
     Example: backskills pace log vacuuming 15 --felt ok --task 1
     """
     from backskills import render
-    from backskills.domain import pacing, validate
+    from backskills.domain import pacing, validate, window
     from backskills.render import pacing as view
 
     name = validate.name(activity, "ACTIVITY")
@@ -419,7 +419,7 @@ def log_command(
     how = pacing.parse_felt(felt)
     task_id = _task_id(task) if task is not None else None
     text = validate.note(note)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.written_only) as journal:
         result = pacing.log_spell(
             journal, name, how_much, on=on, felt=how, task_id=task_id, note=text
         )
@@ -447,7 +447,7 @@ def review_command(
     Example: backskills pace review vacuuming
     """
     from backskills import render
-    from backskills.domain import pacing, validate
+    from backskills.domain import pacing, validate, window
     from backskills.errors import InvalidInput
     from backskills.render import pacing as view
 
@@ -458,10 +458,11 @@ def review_command(
         else pacing.DEFAULT_REVIEW_DAYS
     )
     now = today()
+    needs = window.bind(window.pace_review, now, count)
     if accept:
         if name is None:
             raise InvalidInput("ACTIVITY", "name the activity whose change you accept.")
-        with store().transaction() as journal:
+        with store().transaction(needs=needs) as journal:
             found, change = pacing.accept_review(journal, name, now, count)
         if json:
             render.emit_json(
@@ -470,7 +471,7 @@ def review_command(
         else:
             view.review_accepted(found, change)
         return
-    journal = store().load()
+    journal = store().load(needs=needs)
     reviews = pacing.review(journal, now, name, count)
     if json:
         render.emit_json({"activities": [r.to_json() for r in reviews]})

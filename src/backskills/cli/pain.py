@@ -30,7 +30,7 @@ def pain_command(
     Example: backskills pain 4 --note "stiff after gardening"
     """
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.records import record_pain
     from backskills.render import records as show
 
@@ -38,7 +38,7 @@ def pain_command(
     value = validate.pain_score(score, "SCORE")
     on = validate.day(date, now)
     text = validate.note(note)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.bind(window.pain, on)) as journal:
         result = record_pain(journal, value, day=on, note=text)
     if json:
         render.emit_json(result.to_json())

@@ -55,12 +55,15 @@ def evaluate_command(
     The short form 'backskills progress walking --pain-up' does the same.
     """
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.progression.review import evaluate
     from backskills.render import progression as show
 
     name = validate.name(activity, "ACTIVITY") if activity is not None else None
-    recs = evaluate(store().load(), today(), name, pain_up=pain_up)
+    now = today()
+    recs = evaluate(
+        store().load(needs=window.bind(window.progress, now)), now, name, pain_up=pain_up
+    )
     if json:
         render.emit_json({"activities": [r.to_json() for r in recs]})
     else:
@@ -76,14 +79,14 @@ def step_up_command(
     Example: backskills progress step-up walking
     """
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.progression.changes import step_up
     from backskills.render import progression as show
 
     now = today()
     name = validate.name(activity, "ACTIVITY")
     on = validate.day(date, now)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.bind(window.step_up, on)) as journal:
         change = step_up(journal, name, day=on, today=now)
     if json:
         render.emit_json(change.to_json())
@@ -110,7 +113,7 @@ def ease_back_command(
     Example: backskills progress ease-back walking --option halfway
     """
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.progression.changes import ease_back
     from backskills.errors import InvalidInput
     from backskills.render import progression as show
@@ -124,7 +127,7 @@ def ease_back_command(
             option = typer.prompt(wrapped("Which: previous, halfway or stay"))
     chosen = validate.choice(option, ("previous", "halfway", "stay"), "--option")
     on = validate.day(date, now)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.written_only) as journal:
         change = ease_back(journal, name, chosen, day=on, today=now)  # type: ignore[arg-type]
     if json:
         render.emit_json(change.to_json())

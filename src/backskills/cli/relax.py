@@ -40,6 +40,7 @@ def relax(
     if ctx.invoked_subcommand is not None:
         return
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.activities import describe
     from backskills.domain.learning import (
         BREATHING_STEPS,
@@ -80,7 +81,7 @@ def relax(
         render.say("Stopped before one full breath, so nothing was recorded.")
         return
     done = minutes_done(seconds)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.written_only) as journal:
         session = log_relaxation(journal, today(), done, guided=True)
     finished = seconds >= plan.total_seconds
     opening = "Well done." if finished else "Stopped early; that still counts."
@@ -100,6 +101,7 @@ def log(
     Example: backskills relax log 10 --date yesterday
     """
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.learning import MAX_LOGGED_MINUTES, duration_words, log_relaxation
     from backskills.domain.validate import day, positive_amount
     from backskills.domain.validate import note as check_note
@@ -112,7 +114,7 @@ def log(
         )
     when = day(date, today())
     text = check_note(note)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.written_only) as journal:
         session = log_relaxation(journal, when, amount, guided=False, note=text)
     if json:
         render.emit_json(session)

@@ -31,9 +31,12 @@ def today_command(
     """
     from backskills import render
     from backskills.domain import today as domain
+    from backskills.domain import window
     from backskills.render import today as show
 
-    view = domain.build(store().load(), today(), normal_day=normal_day)
+    now = today()
+    journal = store().load(needs=window.bind(window.today, now))
+    view = domain.build(journal, now, normal_day=normal_day)
     if json:
         render.emit_json(view.to_json())
         if view.red_flags is not None and view.red_flags.blocks_exercise:

@@ -20,6 +20,7 @@ from typing import Any, cast
 from backskills.domain import safety, units, validate
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
+from backskills.models.entries import PACE_TASK_COUNTER, next_number
 from backskills.models.pacing import (
     PaceActivity,
     PaceLog,
@@ -419,10 +420,12 @@ def add_task(
             "--amount", f"must be at least {amount_text(activity.resolution, activity.unit)}."
         )
     exact = on_grid(amount, activity.resolution, "--amount", activity.unit)
-    # never reuse the number of a removed task: its logged spells still point to it
+    # never reuse the number of a removed task: its logged spells still point to it. The
+    # counter in last_ids remembers the highest; a journal from before it scans the spells.
     used = [t.id for t in journal.pacing.tasks]
-    used += [log.task_id for log in journal.pacing.logs if log.task_id is not None]
-    next_id = max(used, default=0) + 1
+    if PACE_TASK_COUNTER not in journal.last_ids:
+        used += [log.task_id for log in journal.pacing.logs if log.task_id is not None]
+    next_id = next_number(journal, PACE_TASK_COUNTER, used)
     task = PaceTask(
         id=next_id,
         title=title,

@@ -18,7 +18,7 @@ from backskills.plain import field, plain
 
 if TYPE_CHECKING:  # the sections' modules are loaded by ``build``, past the empty journal
     from backskills.domain import checkins, flareups, pacing, redflags
-    from backskills.domain.goals import TodayGoal
+    from backskills.domain.goals.today_view import TodayGoal
 
 # The short welcome on an empty journal: the first three commands to run.
 FIRST_STEPS = (
@@ -26,6 +26,8 @@ FIRST_STEPS = (
     ("backskills redflags", "check the warning signs that need a doctor first"),
     ("backskills baseline log walking 10 --felt ok", "log day 1 of a baseline"),
 )
+# On Mondays ``today`` points to the summary once the journal is at least this many days old.
+SUMMARY_AFTER_DAYS = 7
 
 
 @plain
@@ -120,7 +122,7 @@ def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayVi
     if view.empty:
         return view
     from backskills.domain import checkins, flareups, pacing, redflags
-    from backskills.domain.goals import today_section
+    from backskills.domain.goals.today_view import today_section
 
     view.red_flags = redflags.today_notice(journal, today)
     view.flareup = flareups.today_section(journal, today)
@@ -168,12 +170,13 @@ def summary_due(journal: Journal, today: date) -> bool:
     from backskills.domain.history import earliest_entry
 
     earliest = earliest_entry(journal)
-    return earliest is not None and (today - earliest).days >= 7
+    return earliest is not None and (today - earliest).days >= SUMMARY_AFTER_DAYS
 
 
 __all__ = [
     "BASELINE_DAYS",
     "FIRST_STEPS",
+    "SUMMARY_AFTER_DAYS",
     "TodayActivity",
     "TodayBaseline",
     "TodayView",

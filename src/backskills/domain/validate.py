@@ -9,9 +9,14 @@ import math
 import re
 import unicodedata
 from datetime import date, time, timedelta
+from typing import TYPE_CHECKING
 
 from backskills.bounds import AMOUNT_MAX, DATE_MAX, DATE_MIN, NAME_MAX, NOTE_MAX, RESOLUTION_MIN
+from backskills.domain.units import normalise_unit
 from backskills.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from backskills.models.goals import Category, ReviewChoice
 
 _NUMBER_AND_UNIT = re.compile(r"^(\d+(?:\.\d+)?)\s*([^\W\d_]+\.?)$")
 _DURATION = re.compile(r"^\s*(\d+)\s*(d|days?|w|wks?|weeks?|m|mths?|months?)\s*$", re.IGNORECASE)
@@ -259,3 +264,69 @@ def clock_time(value: str, field: str = "--at") -> time:
             f"'{printable(value)}' is not a time; use HH:MM on the 24-hour clock, e.g. 07:30.",
         )
     return time(int(match.group(1)), int(match.group(2)))
+
+
+# -- goals: titles and steps, categories, review choices, units ---------------------------
+
+# What the patient types -> what the journal stores.
+CATEGORIES: tuple[Category, ...] = ("fitness", "work", "leisure", "other")
+REVIEW_CHOICES: dict[str, ReviewChoice] = {
+    "smaller-steps": "smaller_steps",
+    "move-deadline": "move_deadline",
+    "redo-baseline": "redo_baseline",
+    "keep-going": "keep_going",
+}
+TITLE_MAX = 200
+
+
+def parse_title(value: str, field_name: str = "TITLE") -> str:
+    """A goal title or step: one line of 1-200 printable characters."""
+    text = " ".join(value.split())
+    if not text:
+        raise InvalidInput(field_name, "cannot be empty.")
+    if len(text) > TITLE_MAX:
+        raise InvalidInput(field_name, f"is {len(text)} characters long; keep it to {TITLE_MAX}.")
+    if not text.isprintable():
+        raise InvalidInput(field_name, "contains control characters; use plain printable text.")
+    return text
+
+
+def parse_category(value: str) -> Category:
+    text = value.strip().lower()
+    for category in CATEGORIES:
+        if text == category:
+            return category
+    raise InvalidInput(
+        "--category", f"'{printable(value)}' is not a category; use {', '.join(CATEGORIES)}."
+    )
+
+
+def parse_review_choice(value: str, *, numbers: bool = False) -> ReviewChoice:
+    """A review choice by name (``move-deadline``, ``move deadline``, ``move_deadline``);
+    with ``numbers`` also by its number in the listed order (1 to 4), as the wizard shows."""
+    text = "-".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+    if text in REVIEW_CHOICES:
+        return REVIEW_CHOICES[text]
+    names = list(REVIEW_CHOICES)
+    if numbers and text.isdigit() and 1 <= int(text) <= len(names):
+        return REVIEW_CHOICES[names[int(text) - 1]]
+    how = f"a number from 1 to {len(names)} or one of" if numbers else "use"
+    raise InvalidInput(
+        "--choice", f"'{printable(value)}' is not a choice; {how} {', '.join(names)}."
+    )
+
+
+def choice_name(choice: ReviewChoice) -> str:
+    """The spelling the patient types for a stored review choice."""
+    return choice.replace("_", "-")
+
+
+def parse_unit(value: str) -> str:
+    text = normalise_unit(" ".join(value.split()))
+    if not text:
+        raise InvalidInput("--unit", "cannot be empty; say what the target counts, e.g. minutes.")
+    if len(text) > 60 or not text.isprintable():
+        raise InvalidInput(
+            "--unit", "should be a short plain word such as minutes, miles or times."
+        )
+    return text

@@ -171,6 +171,12 @@ def next_number(journal: Journal, prefix: str, used: Iterable[int]) -> int:
     return number
 
 
+# ``last_ids`` also counts pacing task numbers under this key (tasks are no dated entry;
+# their numbers are plain 1, 2, 3): a removed task's number, which logged spells may still
+# name, is never handed out again, without reading every spell (``domain.pacing.add_task``).
+PACE_TASK_COUNTER = "pace-task"
+
+
 def note_removed(journal: Journal, kind: EntryKind, entry: Any) -> None:
     """Remember a removed entry's own number so ``next_number`` never hands it out again."""
     if kind.derived_id:

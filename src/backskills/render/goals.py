@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from backskills import render
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from backskills.domain.goals import (
-        Advice,
-        Finished,
-        PlanTie,
-        ReviewFacts,
-        ReviewOutcome,
-        SmartPart,
-        TodayGoal,
-    )
+    from backskills.domain.goals.advice import Advice
+    from backskills.domain.goals.ending import Finished
+    from backskills.domain.goals.plan_tie import PlanTie
+    from backskills.domain.goals.review import ReviewFacts, ReviewOutcome
+    from backskills.domain.goals.smart import SmartPart
+    from backskills.domain.goals.today_view import TodayGoal
     from backskills.models.goals import Goal
 
 WORDS = {
@@ -423,3 +420,62 @@ def today_goals(items: Sequence[TodayGoal]) -> None:
             render.say(f"     no steps yet: 'backskills goal step add {item.id} TEXT'")
         if item.days_left < 0:
             render.say(f"     past its deadline: 'backskills goal review {item.id}'")
+
+
+# -- --json ----------------------------------------------------------------------------
+
+
+def change_json(
+    goal: Goal,
+    today: date,
+    *,
+    advice: list[Advice],
+    tie: PlanTie | None,
+    level: float | None = None,
+) -> dict[str, Any]:
+    """What a write command stored: the goal, the advice about it and, when the goal made
+    or updated a progression plan, the plan (else how to start the baseline)."""
+    document = goal_json(goal, today, level)
+    document["advice"] = [item.to_json() for item in advice]
+    if tie is not None:
+        document["tie"] = tie.to_json()
+        if tie.plan is not None:
+            document["plan"] = tie.plan.to_json()
+    return document
+
+
+def goal_json(goal: Goal, today: date, level: float | None = None) -> dict[str, Any]:
+    """The goal as the CLI prints it with ``--json``."""
+    from backskills.domain.goals.today_view import days_left
+    from backskills.domain.validate import choice_name
+
+    return {
+        "id": goal.id,
+        "title": goal.title,
+        "category": goal.category,
+        "target": goal.target,
+        "unit": goal.unit,
+        "times_per_week": goal.times_per_week,
+        "activity": goal.activity,
+        "why": goal.why,
+        "reward": goal.reward,
+        "deadline": goal.deadline.isoformat(),
+        "status": goal.status,
+        "steps": [
+            {"n": n, "text": step.text, "done": step.done}
+            for n, step in enumerate(goal.steps, start=1)
+        ],
+        "created": goal.created.isoformat(),
+        "ended": goal.ended.isoformat() if goal.ended else None,
+        "days_left": days_left(goal, today) if goal.status == "active" else None,
+        "level": level,
+        "reviews": [
+            {
+                "date": review.date.isoformat(),
+                "choice": choice_name(review.choice),
+                "note": review.what_happened,
+                "new_deadline": review.new_deadline.isoformat() if review.new_deadline else None,
+            }
+            for review in goal.reviews
+        ],
+    }

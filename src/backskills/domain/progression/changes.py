@@ -14,7 +14,7 @@ from backskills.domain.progression.levels import (
     level_event_on,
     record_level,
 )
-from backskills.domain.progression.met_days import day_totals
+from backskills.domain.progression.met_days import window_totals
 from backskills.domain.progression.projection import PlanView, plan_view, require_plan
 from backskills.domain.progression.review import (
     EaseOption,
@@ -65,7 +65,8 @@ def step_up(journal: Journal, name: str, *, day: date, today: date) -> LevelChan
     activity = _get_activity(journal, name)
     plan = require_plan(activity)
     check_not_before_last_change(activity, day)
-    totals = day_totals(journal, activity)
+    # The same window as ``progress`` reviews (the days before ``day``), not every record.
+    totals = window_totals(journal, day).get(activity.name.casefold(), {})
     review = review_activity(journal, activity, day, totals)
     if review.recommendation != "step_up" or review.next_level is None:
         if review.recommendation == "at_target" or review.next_level is None:

@@ -1,0 +1,221 @@
+"""How far back each everyday command reads the daily logs.
+
+The journal has two parts (``models.journal``): the dated lists in ``DATED_LISTS`` (activity
+records, pain scores, pacing spells, relaxation), which grow every day, and the snapshot
+(everything else: activities with their plans and level changes, goals, flare-ups,
+red-flag checks, check-ins, thought records, pacing activities and tasks, ``last_ids``),
+always read whole.
+
+A command hands the store one of the functions below as ``needs`` (``store.Needs``). The
+store calls it with the snapshot (the dated lists empty) and gets back the first date whose
+dated entries the command uses; the store then reads only those (and may read more, such as
+whole months). So a command costs the same on a journal of thirty years as on a new one.
+
+Each function says WHY it reaches back as far as it does: which rule reads which dated
+entries. ``None`` means "every dated entry" (some rules cannot tell how far back they look
+without them); ``NOTHING`` means the command reads no dated entry at all. The equivalence
+tests (``tests/unit/test_window.py``, ``tests/cli/test_window_cli.py``) run each command on
+a whole journal and on the journal cut at exactly the date given here, and fail when the
+two differ or when the date could be a day later for no reason.
+
+Pure functions: no I/O. ``bind`` fixes a command's own values (today, the date given with
+``--date``) so the CLI can pass a one-argument function to the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Concatenate, ParamSpec
+
+from backskills.models import Journal
+
+__all__ = [
+    "NOTHING",
+    "Needs",
+    "bind",
+    "flareup_status",
+    "log",
+    "pace_plan",
+    "pace_review",
+    "pace_task_add",
+    "pain",
+    "progress",
+    "step_up",
+    "today",
+    "written_only",
+]
+
+# What ``store.Needs`` is (repeated here so the domain does not import the store).
+Needs = Callable[[Journal], date | None]
+P = ParamSpec("P")
+
+# "No dated entry at all": a date after every entry. Commands that only add an entry (and
+# never read the ones there) return it.
+NOTHING = date.max
+
+# The pain rule of a review compares the mean pain since a step up with this many days
+# before it (``progression.review.review_activity``: ``step.date - 7`` to the day before the step up).
+PAIN_DAYS_BEFORE_STEP = 7
+
+
+def bind(
+    rule: Callable[Concatenate[Journal, P], date | None], *args: P.args, **kw: P.kwargs
+) -> Needs:
+    """``rule`` with everything but the snapshot fixed: what ``Store.load(needs=...)`` takes."""
+
+    def needs(snapshot: Journal) -> date | None:
+        return rule(snapshot, *args, **kw)
+
+    return needs
+
+
+def earliest(*bounds: date | None) -> date | None:
+    """The earliest of several bounds; ``None`` (everything) wins over any date."""
+    if any(bound is None for bound in bounds):
+        return None
+    return min((bound for bound in bounds if bound is not None), default=NOTHING)
+
+
+# -- the rules that read back ---------------------------------------------------------------
+
+
+def review(snapshot: Journal, on: date) -> date:
+    """What ``progression.review.evaluate`` (and a step up's own review) reads on ``on``.
+
+    - "met on most days": the day totals of the ``WINDOW_DAYS`` days before ``on`` and ``on``
+      itself (``progression.met_days.window_totals``);
+    - "pain rose after a step up": while the level in force is a step up, the pain scores
+      from ``PAIN_DAYS_BEFORE_STEP`` days before that step up to ``on``. The step up is in
+      the snapshot (``Activity.levels``), so this reaches back only as far as the current
+      level is old, which is weeks for someone climbing (and longer for a level kept for a
+      long time: the rule compares everything since the step with the week before it).
+    """
+    from backskills.domain.progression.levels import level_event_on
+    from backskills.domain.progression.met_days import WINDOW_DAYS
+
+    first = on - timedelta(days=WINDOW_DAYS)
+    for activity in snapshot.activities:
+        if activity.plan is None:
+            continue
+        event = level_event_on(activity, on)
+        if event is not None and event.reason == "step_up":
+            first = min(first, event.date - timedelta(days=PAIN_DAYS_BEFORE_STEP))
+    return first
+
+
+def flare_pain(snapshot: Journal) -> date:
+    """While a flare-up is active, its advice says so when the pain rose over its first two
+    weeks (``flareups.pain_rise``): the pain scores from the day it started. The start is
+    in the snapshot; with no active flare-up nothing is read."""
+    from backskills.domain.safety import active_flareup
+
+    flare = active_flareup(snapshot)
+    return flare.started if flare is not None else NOTHING
+
+
+def checkin_anchor(snapshot: Journal) -> date | None:
+    """The check-in reminder counts weeks from the class start or the first check-in (both
+    in the snapshot). With neither, it counts from the first use of backskills
+    (``checkins.first_use``): the first entry ever made in each list, which may be any
+    date, so then every dated entry is read (a first-use date kept in the snapshot would
+    end this)."""
+    if snapshot.outcomes.class_start is not None or snapshot.outcomes.checkins:
+        return NOTHING
+    return None
+
+
+def summary_due(snapshot: Journal, on: date) -> date | None:
+    """On Mondays ``today`` points to the summary once anything is at least a week old
+    (``today.summary_due``). When the snapshot already holds something that old (a level
+    change, a baseline day, a flare-up, a red-flag check, a thought record) no dated entry
+    is needed; otherwise only the oldest dated entry can tell, so all are read."""
+    if on.weekday() != 0:
+        return NOTHING
+    from backskills.domain.history import earliest_entry
+    from backskills.domain.today import SUMMARY_AFTER_DAYS
+
+    first = earliest_entry(snapshot)  # the dated lists are empty: the snapshot's own dates
+    if first is not None and (on - first).days >= SUMMARY_AFTER_DAYS:
+        return NOTHING
+    return None
+
+
+# -- one function per command -----------------------------------------------------------------
+
+
+def today(snapshot: Journal, on: date) -> date | None:
+    """``backskills today``:
+
+    - today's records, pain scores and pacing spells (what is done and left): ``on``;
+    - each plan's review: ``review``;
+    - an active flare-up's advice: ``flare_pain``;
+    - the check-in reminder: ``checkin_anchor``;
+    - the Monday pointer to the summary: ``summary_due``;
+    - the welcome screen is shown only for a journal with nothing in it at all: with an
+      empty snapshot (a new journal) every dated entry is read, which costs nothing.
+    """
+    if snapshot == Journal():
+        return None
+    return earliest(
+        on,
+        review(snapshot, on),
+        flare_pain(snapshot),
+        checkin_anchor(snapshot),
+        summary_due(snapshot, on),
+    )
+
+
+def log(snapshot: Journal, on: date) -> date:
+    """``backskills log``: the records of the day logged, ``on`` (the day's total against the
+    level, the limit of a day, a record typed twice in a row). Nothing earlier."""
+    return on
+
+
+def pain(snapshot: Journal, on: date) -> date:
+    """``backskills pain``: the other scores of the same day, ``on``."""
+    return on
+
+
+def progress(snapshot: Journal, on: date) -> date:
+    """``backskills progress [evaluate]``: each plan's ``review`` as of today (every planned
+    activity, a little more than one named activity needs)."""
+    return review(snapshot, on)
+
+
+def step_up(snapshot: Journal, on: date) -> date:
+    """``backskills progress step-up --date DAY``: the review of that day (``review``)."""
+    return review(snapshot, on)
+
+
+def flareup_status(snapshot: Journal) -> date:
+    """``backskills flareup``: the active flare-up's advice (``flare_pain``)."""
+    return flare_pain(snapshot)
+
+
+def pace_plan(snapshot: Journal, on: date) -> date:
+    """``backskills pace plan`` (and today's spells): spells already done today count
+    against today's sessions (``pacing.build_plan``)."""
+    return on
+
+
+def pace_review(snapshot: Journal, on: date, days: int) -> date:
+    """``backskills pace review``: the spells of the last ``days`` days, ``on`` included
+    (``pacing.review_activity``; a later tolerance change only shortens it)."""
+    return on - timedelta(days=days - 1)
+
+
+def pace_task_add(snapshot: Journal) -> date | None:
+    """``backskills pace task add``: a new task number is never one a logged spell still
+    names. The counter in ``last_ids`` (``models.entries.PACE_TASK_COUNTER``) remembers it;
+    a journal from before the counter reads every spell once, and the counter is set."""
+    from backskills.models.entries import PACE_TASK_COUNTER
+
+    return NOTHING if PACE_TASK_COUNTER in snapshot.last_ids else None
+
+
+def written_only(snapshot: Journal) -> date:
+    """Commands that add or change entries without reading any dated one: ``baseline log``,
+    ``relax``, ``relax log``, ``pace log``, ``progress ease-back``, ``flareup start``,
+    ``flareup end``. The store still saves what they add."""
+    return NOTHING

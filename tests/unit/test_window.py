@@ -1,0 +1,268 @@
+"""``domain/window.py``: each everyday command gives the same answer on a whole journal of
+years and on the journal cut at the date its needs function gives, and that date is no
+later than it must be."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from backskills.domain import (
+    baseline,
+    flareups,
+    learning,
+    pacing,
+    records,
+    today,
+    window,
+)
+from backskills.domain.progression import changes, review
+from backskills.errors import BackskillsError
+from backskills.models import Journal
+from backskills.models.entries import PACE_TASK_COUNTER, assign_ids
+from tests.window_journals import (
+    CASES,
+    DAYS,
+    TYPED_AT,
+    comparable,
+    cut,
+    fresh,
+    journal_for,
+    put_back,
+    snapshot,
+)
+
+Run = Callable[[Journal, date], Any]
+
+
+def _log(on_days_back: int) -> Run:
+    def run(journal: Journal, now: date) -> Any:
+        on = now - timedelta(days=on_days_back)
+        return records.log_activity(
+            journal, "walking", 3, today=now, day=on, at=TYPED_AT, pain=4
+        ).to_json()
+
+    return run
+
+
+def _pain(on_days_back: int) -> Run:
+    def run(journal: Journal, now: date) -> Any:
+        return records.record_pain(journal, 6, day=now - timedelta(days=on_days_back)).to_json()
+
+    return run
+
+
+def _step_up(on_days_back: int) -> Run:
+    def run(journal: Journal, now: date) -> Any:
+        on = now - timedelta(days=on_days_back)
+        return changes.step_up(journal, "walking", day=on, today=now).to_json()
+
+    return run
+
+
+def _task_add(journal: Journal, now: date) -> Any:
+    task = pacing.add_task(
+        journal, "curtains", activity_name="ironing", amount=30, priority="high",
+        deadline=None, today=now,
+    )  # fmt: skip
+    return pacing.task_json(task, "minutes")
+
+
+def _pace_log(journal: Journal, now: date) -> Any:
+    result = pacing.log_spell(journal, "vacuuming", 10, on=now, felt="ok", task_id=None, note=None)
+    return pacing.log_json(result.log, result.activity.unit)
+
+
+# command -> (the needs function for a run on ``now``, the run, whether it writes)
+COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
+    "today": (
+        lambda now: window.bind(window.today, now),
+        lambda j, now: today.build(j, now).to_json(),
+        False,
+    ),
+    "today --normal-day": (
+        lambda now: window.bind(window.today, now),
+        lambda j, now: today.build(j, now, normal_day=True).to_json(),
+        False,
+    ),
+    "log": (lambda now: window.bind(window.log, now), _log(0), True),
+    "log --date (back-dated)": (
+        lambda now: window.bind(window.log, now - timedelta(days=3)),
+        _log(3),
+        True,
+    ),
+    "log --date (two years back)": (
+        lambda now: window.bind(window.log, now - timedelta(days=730)),
+        _log(730),
+        True,
+    ),
+    "pain": (lambda now: window.bind(window.pain, now), _pain(0), True),
+    "pain --date": (
+        lambda now: window.bind(window.pain, now - timedelta(days=1)),
+        _pain(1),
+        True,
+    ),
+    "progress": (
+        lambda now: window.bind(window.progress, now),
+        lambda j, now: [r.to_json() for r in review.evaluate(j, now)],
+        False,
+    ),
+    "progress walking --pain-up": (
+        lambda now: window.bind(window.progress, now),
+        lambda j, now: [r.to_json() for r in review.evaluate(j, now, "walking", pain_up=True)],
+        False,
+    ),
+    "progress step-up": (lambda now: window.bind(window.step_up, now), _step_up(0), True),
+    "progress step-up --date": (
+        lambda now: window.bind(window.step_up, now - timedelta(days=2)),
+        _step_up(2),
+        True,
+    ),
+    "progress ease-back": (
+        lambda now: window.written_only,
+        lambda j, now: changes.ease_back(j, "walking", "halfway", day=now, today=now).to_json(),
+        True,
+    ),
+    "baseline log": (
+        lambda now: window.written_only,
+        lambda j, now: baseline.log_day(j, "cycling", 12, today=now).to_json(),
+        True,
+    ),
+    "relax log": (
+        lambda now: window.written_only,
+        lambda j, now: learning.log_relaxation(j, now, 10, guided=False).model_dump(mode="json"),
+        True,
+    ),
+    "flareup": (
+        lambda now: window.flareup_status,
+        lambda j, now: flareups.status(j, now).to_json(),
+        False,
+    ),
+    "pace plan": (
+        lambda now: window.bind(window.pace_plan, now),
+        lambda j, now: pacing.build_plan(j, start=now, today=now, days=3).to_json(),
+        False,
+    ),
+    "pace review": (
+        lambda now: window.bind(window.pace_review, now, 5),
+        lambda j, now: [r.to_json() for r in pacing.review(j, now, None, 5)],
+        False,
+    ),
+    "pace review --days 14": (
+        lambda now: window.bind(window.pace_review, now, 14),
+        lambda j, now: [r.to_json() for r in pacing.review(j, now, None, 14)],
+        False,
+    ),
+    "pace task add": (lambda now: window.pace_task_add, _task_add, True),
+    "pace log": (lambda now: window.written_only, _pace_log, True),
+}
+
+
+def outcome(run: Run, journal: Journal, now: date) -> str:
+    """What the command shows (its JSON, or its one-line refusal), after the store's save
+    gave new entries their ids."""
+    try:
+        result = run(journal, now)
+    except BackskillsError as exc:
+        return f"{type(exc).__name__}: {exc}"
+    assign_ids(journal)
+    return json.dumps(result, sort_keys=True, default=str)
+
+
+RUNS = [
+    pytest.param(command, case, now, id=f"{command}-{case}-{now:%a}")
+    for command in COMMANDS
+    for case in CASES
+    for now in DAYS
+]
+
+
+@pytest.mark.parametrize(("command", "case", "now"), RUNS)
+def test_same_answer_on_the_whole_and_the_cut_journal(command: str, case: str, now: date) -> None:
+    needs_for, run, writes = COMMANDS[command]
+    whole = journal_for(case, now)
+    first = needs_for(now)(snapshot(whole))
+    part, left_out = cut(whole, first)
+
+    shown_whole = outcome(run, whole, now)
+    shown_part = outcome(run, part, now)
+
+    assert shown_part == shown_whole
+    if writes:  # what is saved: the cut journal after the write, with the entries left out
+        assert comparable(put_back(part, left_out)) == comparable(whole)
+
+
+def _first_needed(command: str, case: str, now: date) -> tuple[Journal, date | None]:
+    needs_for = COMMANDS[command][0]
+    whole = journal_for(case, now)
+    return whole, needs_for(now)(snapshot(whole))
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if "ease-back" not in c])
+def test_a_day_later_would_change_the_answer(command: str) -> None:
+    """The tests above could not fail if every needs function said "read everything" or
+    "read nothing": for each command that reads dated entries, some journal's answer
+    changes when one more day is cut. (Commands that only write read none.)"""
+    run = COMMANDS[command][1]
+    changed = []
+    for case in CASES:
+        for now in DAYS:
+            whole, first = _first_needed(command, case, now)
+            if first is None or first == window.NOTHING:
+                continue
+            later, _ = cut(whole, first + timedelta(days=1))
+            if outcome(run, later, now) != outcome(run, fresh(whole), now):
+                changed.append((case, now))
+    reads_nothing = all(
+        _first_needed(command, case, now)[1] in (window.NOTHING, None)
+        for case in CASES
+        for now in DAYS
+    )
+    assert changed or reads_nothing, f"{command}: its date could be later in every journal"
+
+
+def test_commands_that_write_only_read_nothing_and_others_read_a_bounded_window() -> None:
+    """On a journal of years, the everyday commands read weeks, not years (where the rules
+    allow: the exceptions are named in window.py and here)."""
+    now = DAYS[1]
+    view = snapshot(journal_for("recent step up", now))
+    assert window.progress(view, now) == now - timedelta(days=17)  # a step up 10 days ago - 7
+    view = snapshot(journal_for("class start", now))
+    assert window.today(view, now) == now - timedelta(days=27)  # a step up 20 days ago - 7
+    assert window.log(view, now) == now
+    assert window.written_only(view) == window.NOTHING
+    # A flare-up's advice reads back to its start; a level kept a year reads back a year.
+    assert window.flareup_status(snapshot(journal_for("flare-up", now))) == now - timedelta(90)
+    assert window.progress(snapshot(journal_for("steady", now)), now) == now - timedelta(407)
+    # With no class start and no check-in, the reminder counts from the first use: all.
+    assert window.today(snapshot(journal_for("young", now)), now) is None
+
+
+def test_the_pace_task_counter_ends_the_scan_of_spells() -> None:
+    now = DAYS[0]
+    old = journal_for("pacing", now)
+    assert window.pace_task_add(snapshot(old)) is None  # from before the counter: read all
+    task = pacing.add_task(
+        old, "rugs", activity_name="vacuuming", amount=20, priority="low", deadline=None,
+        today=now,
+    )  # fmt: skip
+    assert task.id == 8  # after the 7 a removed task's spells still name
+    assert old.last_ids[PACE_TASK_COUNTER] == 8
+    assert window.pace_task_add(snapshot(old)) == window.NOTHING
+    pacing.remove_task(old, task.id)
+    again = pacing.add_task(
+        old, "mats", activity_name="vacuuming", amount=20, priority="low", deadline=None,
+        today=now,
+    )  # fmt: skip
+    assert again.id == 9  # a removed task's number is not handed out again
+
+
+def test_earliest_lets_everything_win() -> None:
+    day = date(2026, 1, 5)
+    assert window.earliest(day, day - timedelta(days=1)) == day - timedelta(days=1)
+    assert window.earliest(day, None) is None
+    assert window.earliest() == window.NOTHING
