@@ -11,7 +11,30 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backskills.domain import pacing, units
+from backskills.domain import units
+from backskills.domain.pacing.activities import add_activity, edit_activity, remove_activity
+from backskills.domain.pacing.amounts import steps_of
+from backskills.domain.pacing.plan import PacePlan
+from backskills.domain.pacing.planner import build_plan, today_spells
+from backskills.domain.pacing.review import Review, accept_review, review
+from backskills.domain.pacing.spell_log import log_spell
+from backskills.domain.pacing.spells import split as _split
+from backskills.domain.pacing.tasks import (
+    add_task,
+    ordered_tasks,
+    remaining,
+    remove_task,
+    task_done,
+)
+from backskills.domain.pacing.tolerance import (
+    ToleranceInput,
+    bad_day_rest,
+    bad_day_spell,
+    midpoint,
+    resolve_tolerance,
+    tolerance_explanation,
+)
+from backskills.domain.validate import POSITIONS, PRIORITIES
 from backskills.errors import InvalidInput, NotFound, Refused
 from backskills.models import Journal
 from backskills.models.pacing import PaceActivity, PaceLog, PaceTask
@@ -70,7 +93,7 @@ def journal_with(activities: list[PaceActivity], tasks: list[PaceTask]) -> Journ
     return journal
 
 
-def spells_by_task(plan: pacing.PacePlan, window_only: bool = False) -> dict[int, list[float]]:
+def spells_by_task(plan: PacePlan, window_only: bool = False) -> dict[int, list[float]]:
     found: dict[int, list[float]] = {}
     for day in plan.days if window_only else plan.all_days:
         for spell in day.spells:
@@ -92,7 +115,7 @@ def spells_by_task(plan: pacing.PacePlan, window_only: bool = False) -> dict[int
     ],
 )
 def test_midpoint_examples(good: float, bad: float, resolution: float, expected: float) -> None:
-    assert pacing.midpoint(good, bad, resolution) == expected
+    assert midpoint(good, bad, resolution) == expected
 
 
 @given(
@@ -103,7 +126,7 @@ def test_midpoint_examples(good: float, bad: float, resolution: float, expected:
 def test_midpoint_is_the_middle_rounded_down(a: int, b: int, unit: str) -> None:
     resolution = units.resolution_for(unit)
     good, bad = max(a, b) * resolution * 0.7, min(a, b) * resolution * 0.7
-    value = pacing.midpoint(good, bad, resolution)
+    value = midpoint(good, bad, resolution)
     middle = (good + bad) / 2
     assert value <= middle + 1e-9
     assert value > middle - resolution - 1e-9
@@ -111,49 +134,49 @@ def test_midpoint_is_the_middle_rounded_down(a: int, b: int, unit: str) -> None:
 
 
 def test_resolve_tolerance_from_good_and_bad_and_refusals() -> None:
-    given_ = pacing.ToleranceInput(good=20, bad=11)
-    assert pacing.resolve_tolerance(given_, "minutes", 1) == 15
-    assert pacing.resolve_tolerance(pacing.ToleranceInput(tolerance=12), "minutes", 1) == 12
+    given_ = ToleranceInput(good=20, bad=11)
+    assert resolve_tolerance(given_, "minutes", 1) == 15
+    assert resolve_tolerance(ToleranceInput(tolerance=12), "minutes", 1) == 12
     with pytest.raises(InvalidInput, match="not both"):
-        pacing.resolve_tolerance(pacing.ToleranceInput(tolerance=12, good=20), "minutes", 1)
+        resolve_tolerance(ToleranceInput(tolerance=12, good=20), "minutes", 1)
     with pytest.raises(InvalidInput, match="--bad"):
-        pacing.resolve_tolerance(pacing.ToleranceInput(good=20), "minutes", 1)
+        resolve_tolerance(ToleranceInput(good=20), "minutes", 1)
     with pytest.raises(InvalidInput, match="--good"):
-        pacing.resolve_tolerance(pacing.ToleranceInput(good=5, bad=10), "minutes", 1)
+        resolve_tolerance(ToleranceInput(good=5, bad=10), "minutes", 1)
     with pytest.raises(InvalidInput, match="less than"):
-        pacing.resolve_tolerance(pacing.ToleranceInput(good=0.1, bad=0), "minutes", 1)
+        resolve_tolerance(ToleranceInput(good=0.1, bad=0), "minutes", 1)
     with pytest.raises(InvalidInput, match=r"steps of 0\.1 km"):
-        pacing.resolve_tolerance(pacing.ToleranceInput(tolerance=0.25), "km", 0.1)
+        resolve_tolerance(ToleranceInput(tolerance=0.25), "km", 0.1)
 
 
 def test_add_activity_records_midpoint_and_refuses_duplicates() -> None:
     journal = Journal()
-    saved = pacing.add_activity(
+    saved = add_activity(
         journal,
         "Vacuuming",
-        given=pacing.ToleranceInput(good=20, bad=10),
+        given=ToleranceInput(good=20, bad=10),
         unit="mins",
         rest=None,
         position=None,
         today=DAY,
     )
     assert (saved.tolerance, saved.unit, saved.rest, saved.position) == (15, "minutes", 10, "mixed")
-    assert "middle of 20" in pacing.tolerance_explanation(saved)
+    assert "middle of 20" in tolerance_explanation(saved)
     with pytest.raises(Refused):
-        pacing.add_activity(
+        add_activity(
             journal,
             "vacuuming",
-            given=pacing.ToleranceInput(tolerance=5),
+            given=ToleranceInput(tolerance=5),
             unit=None,
             rest=None,
             position=None,
             today=DAY,
         )
     with pytest.raises(InvalidInput, match="required"):
-        pacing.add_activity(
+        add_activity(
             journal,
             "ironing",
-            given=pacing.ToleranceInput(),
+            given=ToleranceInput(),
             unit=None,
             rest=None,
             position=None,
@@ -163,10 +186,10 @@ def test_add_activity_records_midpoint_and_refuses_duplicates() -> None:
 
 def test_edit_records_a_tolerance_change() -> None:
     journal = journal_with([activity()], [])
-    edited, change = pacing.edit_activity(
+    edited, change = edit_activity(
         journal,
         "VACUUMING",
-        given=pacing.ToleranceInput(tolerance=12),
+        given=ToleranceInput(tolerance=12),
         rest=5,
         position="mixed",
         today=DAY,
@@ -175,21 +198,21 @@ def test_edit_records_a_tolerance_change() -> None:
     assert change is not None and (change.from_tolerance, change.to_tolerance) == (15, 12)
     assert edited.changes == [change]
     with pytest.raises(InvalidInput, match="nothing to change"):
-        pacing.edit_activity(
-            journal, "vacuuming", given=pacing.ToleranceInput(), rest=None, position=None, today=DAY
+        edit_activity(
+            journal, "vacuuming", given=ToleranceInput(), rest=None, position=None, today=DAY
         )
     with pytest.raises(NotFound):
-        pacing.edit_activity(
-            journal, "gardening", given=pacing.ToleranceInput(), rest=1, position=None, today=DAY
+        edit_activity(
+            journal, "gardening", given=ToleranceInput(), rest=1, position=None, today=DAY
         )
 
 
 def test_remove_activity_refuses_while_tasks_are_open() -> None:
     journal = journal_with([activity()], [task(1, 30)])
     with pytest.raises(Refused, match="open tasks"):
-        pacing.remove_activity(journal, "vacuuming")
-    pacing.task_done(journal, 1, DAY)
-    assert pacing.remove_activity(journal, "vacuuming").name == "vacuuming"
+        remove_activity(journal, "vacuuming")
+    task_done(journal, 1, DAY)
+    assert remove_activity(journal, "vacuuming").name == "vacuuming"
     assert journal.pacing.activities == []
 
 
@@ -202,22 +225,22 @@ def test_bad_day_spell_is_three_quarters_rounded_down_at_least_one_step(
 ) -> None:
     resolution = units.resolution_for(unit)
     tolerance = units.tidy(steps * resolution, resolution)
-    spell = pacing.bad_day_spell(tolerance, resolution)
+    spell = bad_day_spell(tolerance, resolution)
     assert resolution - 1e-9 <= spell <= tolerance + 1e-9
     expected = max(math.floor(steps * 0.75 + 1e-9), 1)
-    assert pacing.steps_of(spell, resolution) == expected
+    assert steps_of(spell, resolution) == expected
 
 
 @given(st.integers(min_value=0, max_value=120))
 def test_bad_day_rest_is_longer(rest: int) -> None:
-    longer = pacing.bad_day_rest(rest)
+    longer = bad_day_rest(rest)
     assert longer >= rest + 5
     assert longer >= rest * 1.5
 
 
 def test_bad_day_applies_to_the_first_day_only() -> None:
     journal = journal_with([activity(tolerance=16)], [task(1, 200)])
-    plan = pacing.build_plan(journal, start=DAY, today=DAY, days=2, bad_day=True)
+    plan = build_plan(journal, start=DAY, today=DAY, days=2, bad_day=True)
     first, second = plan.days
     assert first.bad_day and not second.bad_day
     assert max(s.amount for s in first.spells) <= 12  # 3/4 of 16
@@ -232,7 +255,7 @@ def test_bad_day_applies_to_the_first_day_only() -> None:
 
 @given(st.integers(min_value=0, max_value=2000), st.integers(min_value=1, max_value=60))
 def test_split_adds_up_never_above_cap_and_even(total: int, cap: int) -> None:
-    pieces = pacing._split(total, cap)
+    pieces = _split(total, cap)
     assert sum(pieces) == total
     assert all(1 <= piece <= cap for piece in pieces)
     assert len(pieces) == math.ceil(total / cap)
@@ -243,7 +266,7 @@ def test_split_adds_up_never_above_cap_and_even(total: int, cap: int) -> None:
 def test_house_cleaning_example() -> None:
     """40 minutes of vacuuming with a 15-minute tolerance: three spells that add up to 40."""
     journal = journal_with([activity(tolerance=15)], [task(1, 40, title="vacuum the house")])
-    plan = pacing.build_plan(journal, start=DAY, today=DAY, days=3)
+    plan = build_plan(journal, start=DAY, today=DAY, days=3)
     assert [s.amount for s in plan.days[0].spells] == [14, 13, 13]
     assert all(s.rest_after == 10 for s in plan.days[0].spells)
     assert plan.days[1].spells == [] and plan.unscheduled == [] and plan.warnings == []
@@ -251,11 +274,11 @@ def test_house_cleaning_example() -> None:
 
 def test_day_limit_carries_over_to_the_next_day() -> None:
     journal = journal_with([activity(tolerance=15)], [task(1, 40)])
-    plan = pacing.build_plan(journal, start=DAY, today=DAY, days=3, sessions=2)
+    plan = build_plan(journal, start=DAY, today=DAY, days=3, sessions=2)
     # full spells while the task runs over; the rest the next day
     assert [s.amount for s in plan.days[0].spells] == [15, 15]
     assert [s.amount for s in plan.days[1].spells] == [10]
-    plan = pacing.build_plan(journal, start=DAY, today=DAY, days=1, sessions=1)
+    plan = build_plan(journal, start=DAY, today=DAY, days=1, sessions=1)
     assert [s.amount for s in plan.days[0].spells] == [15]
     assert [(u.task_id, u.amount) for u in plan.unscheduled] == [(1, 25)]
 
@@ -264,17 +287,17 @@ def test_spells_logged_today_count_towards_todays_limit() -> None:
     journal = journal_with([activity(tolerance=15)], [task(1, 40)])
     journal.pacing.logs.append(PaceLog(date=DAY, activity="vacuuming", amount=15))
     journal.pacing.logs.append(PaceLog(date=DAY, activity="vacuuming", amount=15))
-    assert len(pacing.today_spells(journal, DAY)) == 1
-    plan = pacing.build_plan(journal, start=DAY + timedelta(days=1), today=DAY, days=1)
+    assert len(today_spells(journal, DAY)) == 1
+    plan = build_plan(journal, start=DAY + timedelta(days=1), today=DAY, days=1)
     assert len(plan.days[0].spells) == 3  # tomorrow starts afresh
 
 
 def test_done_tasks_and_progress_are_respected() -> None:
     journal = journal_with([activity(tolerance=15)], [task(1, 40), task(2, 30)])
-    result = pacing.log_spell(journal, "vacuuming", 14, on=DAY, felt="ok", task_id=1, note=None)
-    assert result.task is not None and pacing.remaining(result.task) == 26
-    pacing.task_done(journal, 2, DAY)
-    plan = pacing.build_plan(journal, start=DAY + timedelta(days=1), today=DAY, days=1)
+    result = log_spell(journal, "vacuuming", 14, on=DAY, felt="ok", task_id=1, note=None)
+    assert result.task is not None and remaining(result.task) == 26
+    task_done(journal, 2, DAY)
+    plan = build_plan(journal, start=DAY + timedelta(days=1), today=DAY, days=1)
     assert {s.task_id for s in plan.days[0].spells} == {1}
     assert sum(s.amount for s in plan.days[0].spells) == 26
 
@@ -282,17 +305,17 @@ def test_done_tasks_and_progress_are_respected() -> None:
 def test_log_spell_finishes_a_task_and_checks_the_task() -> None:
     journal = journal_with([activity(), activity("ironing")], [task(1, 20)])
     with pytest.raises(InvalidInput, match="--task"):
-        pacing.log_spell(journal, "ironing", 5, on=DAY, felt=None, task_id=1, note=None)
+        log_spell(journal, "ironing", 5, on=DAY, felt=None, task_id=1, note=None)
     with pytest.raises(NotFound):
-        pacing.log_spell(journal, "vacuuming", 5, on=DAY, felt=None, task_id=9, note=None)
+        log_spell(journal, "vacuuming", 5, on=DAY, felt=None, task_id=9, note=None)
     with pytest.raises(InvalidInput, match=r"steps of 1 minute"):
-        pacing.log_spell(journal, "vacuuming", 2.5, on=DAY, felt=None, task_id=1, note=None)
-    result = pacing.log_spell(journal, "vacuuming", 25, on=DAY, felt="ok", task_id=1, note=None)
+        log_spell(journal, "vacuuming", 2.5, on=DAY, felt=None, task_id=1, note=None)
+    result = log_spell(journal, "vacuuming", 25, on=DAY, felt="ok", task_id=1, note=None)
     assert result.over_tolerance
     assert result.task is not None and result.task.done_on == DAY
     assert result.task.done_amount == 20 and result.log.amount == 25  # the log keeps the truth
     with pytest.raises(Refused, match="already done"):
-        pacing.log_spell(journal, "vacuuming", 5, on=DAY, felt=None, task_id=1, note=None)
+        log_spell(journal, "vacuuming", 5, on=DAY, felt=None, task_id=1, note=None)
 
 
 def test_task_order_is_priority_then_deadline() -> None:
@@ -303,7 +326,7 @@ def test_task_order_is_priority_then_deadline() -> None:
         task(4, 10, priority="medium"),
         task(5, 10, priority="high"),
     ]
-    assert [t.id for t in pacing.ordered_tasks(tasks)] == [3, 2, 5, 4, 1]
+    assert [t.id for t in ordered_tasks(tasks)] == [3, 2, 5, 4, 1]
 
 
 def test_same_activity_spread_and_positions_alternated() -> None:
@@ -314,7 +337,7 @@ def test_same_activity_spread_and_positions_alternated() -> None:
         ],
         [task(1, 45, priority="high"), task(2, 40, "paperwork", priority="low")],
     )
-    spells = pacing.build_plan(journal, start=DAY, today=DAY, days=1).days[0].spells
+    spells = build_plan(journal, start=DAY, today=DAY, days=1).days[0].spells
     assert [s.activity for s in spells] == [
         "vacuuming",
         "paperwork",
@@ -334,7 +357,7 @@ def test_positions_alternate_between_different_activities() -> None:
         ],
         [task(1, 20, "ironing"), task(2, 20, "cooking"), task(3, 20, "reading")],
     )
-    spells = pacing.build_plan(journal, start=DAY, today=DAY, days=1).days[0].spells
+    spells = build_plan(journal, start=DAY, today=DAY, days=1).days[0].spells
     assert [s.position for s in spells] == ["standing", "sitting", "standing"]
 
 
@@ -346,7 +369,7 @@ def test_deadline_that_cannot_be_met_is_flagged_with_the_questions() -> None:
         [activity(tolerance=15)],
         [task(1, 100, deadline=DAY + timedelta(days=1), title="windows")],
     )
-    plan = pacing.build_plan(journal, start=DAY, today=DAY, days=3)
+    plan = build_plan(journal, start=DAY, today=DAY, days=3)
     (warning,) = plan.warnings
     assert warning.kind == "deadline" and warning.task_id == 1
     assert warning.left == 100 - 6 * 15  # two days of three full 15-minute spells
@@ -360,7 +383,7 @@ def test_deadline_beyond_the_window_is_still_judged() -> None:
         [activity(tolerance=10)],
         [task(1, 200, deadline=DAY + timedelta(days=5))],
     )
-    plan = pacing.build_plan(journal, start=DAY, today=DAY, days=2)
+    plan = build_plan(journal, start=DAY, today=DAY, days=2)
     assert [w.kind for w in plan.warnings] == ["deadline"]
     assert plan.warnings[0].left == 200 - 6 * 30
     assert plan.unscheduled[0].amount == 200 - 2 * 30
@@ -368,14 +391,14 @@ def test_deadline_beyond_the_window_is_still_judged() -> None:
 
 def test_overdue_task_is_flagged_and_still_planned() -> None:
     journal = journal_with([activity()], [task(1, 10, deadline=DAY - timedelta(days=1))])
-    plan = pacing.build_plan(journal, start=DAY, today=DAY, days=1)
+    plan = build_plan(journal, start=DAY, today=DAY, days=1)
     assert [w.kind for w in plan.warnings] == ["overdue"]
     assert [s.amount for s in plan.days[0].spells] == [10]
 
 
 def test_task_for_a_missing_activity_is_left_out_with_a_warning() -> None:
     journal = journal_with([], [task(1, 10, "gardening")])
-    plan = pacing.build_plan(journal, start=DAY, today=DAY, days=1)
+    plan = build_plan(journal, start=DAY, today=DAY, days=1)
     assert [w.kind for w in plan.warnings] == ["no_activity"]
     assert plan.days[0].spells == [] and plan.unscheduled == []
 
@@ -399,7 +422,7 @@ def journals(draw: st.DrawFn) -> Journal:
                 units.tidy(steps * resolution, resolution),
                 unit=unit,
                 rest=draw(st.integers(min_value=0, max_value=30)),
-                position=draw(st.sampled_from(pacing.POSITIONS)),
+                position=draw(st.sampled_from(POSITIONS)),
             )
         )
     tasks = []
@@ -412,7 +435,7 @@ def journals(draw: st.DrawFn) -> Journal:
                 task_id,
                 units.tidy(steps * owner.resolution, owner.resolution),
                 owner.name,
-                priority=draw(st.sampled_from(pacing.PRIORITIES)),
+                priority=draw(st.sampled_from(PRIORITIES)),
                 deadline=None if deadline is None else DAY + timedelta(days=deadline),
             )
         )
@@ -421,7 +444,7 @@ def journals(draw: st.DrawFn) -> Journal:
         if draw(st.booleans()):
             owner = next(a for a in acts if a.name == task_.activity)
             done = draw(
-                st.integers(min_value=0, max_value=pacing.steps_of(task_.amount, owner.resolution))
+                st.integers(min_value=0, max_value=steps_of(task_.amount, owner.resolution))
             )
             task_.done_amount = units.tidy(done * owner.resolution, owner.resolution)
     return journal
@@ -435,34 +458,29 @@ def journals(draw: st.DrawFn) -> Journal:
     st.booleans(),
 )
 def test_plan_properties(journal: Journal, days: int, sessions: int, bad_day: bool) -> None:
-    plan = pacing.build_plan(
-        journal, start=DAY, today=DAY, days=days, sessions=sessions, bad_day=bad_day
-    )
+    plan = build_plan(journal, start=DAY, today=DAY, days=days, sessions=sessions, bad_day=bad_day)
     acts = {a.name: a for a in journal.pacing.activities}
     tasks = {t.id: t for t in journal.pacing.tasks}
-    order = [t.id for t in pacing.ordered_tasks(list(tasks.values()))]
+    order = [t.id for t in ordered_tasks(list(tasks.values()))]
 
     # the window: one entry per day, consecutive
     assert [d.date for d in plan.days] == [DAY + timedelta(days=i) for i in range(days)]
 
-    left = {
-        t.id: pacing.steps_of(pacing.remaining(t), acts[t.activity].resolution)
-        for t in tasks.values()
-    }
+    left = {t.id: steps_of(remaining(t), acts[t.activity].resolution) for t in tasks.values()}
     for day in plan.all_days:
         per_activity = Counter(s.activity for s in day.spells)
         assert all(n <= sessions for n in per_activity.values())  # the day limit
         for spell in day.spells:
             owner = acts[spell.activity]
             cap = (
-                pacing.bad_day_spell(owner.tolerance, owner.resolution)
+                bad_day_spell(owner.tolerance, owner.resolution)
                 if bad_day and day.date == DAY
                 else owner.tolerance
             )
             assert 0 < spell.amount <= cap + 1e-9  # never above the tolerance
             assert spell.amount <= owner.tolerance + 1e-9
             assert spell.rest_after >= owner.rest
-            left[spell.task_id] -= pacing.steps_of(spell.amount, owner.resolution)
+            left[spell.task_id] -= steps_of(spell.amount, owner.resolution)
         # priority: a later task of an activity gets a spell on a day only if every earlier
         # task of that activity is finished by the end of that day
         for spell in day.spells:
@@ -478,45 +496,43 @@ def test_plan_properties(journal: Journal, days: int, sessions: int, bad_day: bo
     window = Counter[int]()
     for day in plan.days:
         for spell in day.spells:
-            window[spell.task_id] += pacing.steps_of(spell.amount, acts[spell.activity].resolution)
-    carried = {
-        u.task_id: pacing.steps_of(u.amount, acts[u.activity].resolution) for u in plan.unscheduled
-    }
+            window[spell.task_id] += steps_of(spell.amount, acts[spell.activity].resolution)
+    carried = {u.task_id: steps_of(u.amount, acts[u.activity].resolution) for u in plan.unscheduled}
     for t in tasks.values():
-        total = pacing.steps_of(pacing.remaining(t), acts[t.activity].resolution)
+        total = steps_of(remaining(t), acts[t.activity].resolution)
         assert window[t.id] + carried.get(t.id, 0) == total
 
     # deadlines: flagged exactly when the spells up to the deadline fall short
     flagged = {w.task_id for w in plan.warnings if w.kind == "deadline"}
     overdue = {w.task_id for w in plan.warnings if w.kind == "overdue"}
     for t in tasks.values():
-        if t.deadline is None or pacing.remaining(t) == 0:
+        if t.deadline is None or remaining(t) == 0:
             assert t.id not in flagged | overdue
             continue
         if t.deadline < DAY:
             assert t.id in overdue
             continue
         by_deadline = sum(
-            pacing.steps_of(s.amount, acts[s.activity].resolution)
+            steps_of(s.amount, acts[s.activity].resolution)
             for d in plan.all_days
             if d.date <= t.deadline
             for s in d.spells
             if s.task_id == t.id
         )
-        total = pacing.steps_of(pacing.remaining(t), acts[t.activity].resolution)
+        total = steps_of(remaining(t), acts[t.activity].resolution)
         assert (t.id in flagged) == (by_deadline < total)
 
 
 @settings(max_examples=60, deadline=None)
 @given(journals())
 def test_today_spells_are_the_first_day_of_the_plan(journal: Journal) -> None:
-    plan = pacing.build_plan(journal, start=DAY, today=DAY, days=3)
-    assert pacing.today_spells(journal, DAY) == plan.days[0].spells
+    plan = build_plan(journal, start=DAY, today=DAY, days=3)
+    assert today_spells(journal, DAY) == plan.days[0].spells
 
 
 def test_plan_json_has_exactly_the_documented_keys() -> None:
     journal = journal_with([activity()], [task(1, 100, deadline=DAY + timedelta(days=1))])
-    document = pacing.build_plan(journal, start=DAY, today=DAY, days=1).to_json()
+    document = build_plan(journal, start=DAY, today=DAY, days=1).to_json()
     assert set(document) == {"days", "unscheduled", "warnings", "flareup_since"}
     assert set(document["days"][0]) == {"date", "spells"}
     assert set(document["days"][0]["spells"][0]) == {
@@ -550,8 +566,8 @@ def logs(
         )
 
 
-def review_of(journal: Journal, days: int = 5) -> pacing.Review:
-    (found,) = pacing.review(journal, DAY, "vacuuming", days)
+def review_of(journal: Journal, days: int = 5) -> Review:
+    (found,) = review(journal, DAY, "vacuuming", days)
     return found
 
 
@@ -612,13 +628,13 @@ def test_review_never_suggests_more_during_a_flare_up() -> None:
 def test_accept_records_a_tolerance_change_and_restarts_the_review() -> None:
     journal = journal_with([activity(tolerance=15)], [])
     logs(journal, ["ok", "ok", "ok"])
-    found, change = pacing.accept_review(journal, "vacuuming", DAY)
+    found, change = accept_review(journal, "vacuuming", DAY)
     assert found.suggestion == "more"
     act = journal.pacing.activities[0]
     assert act.tolerance == 16 and act.changes == [change]
     assert (change.from_tolerance, change.to_tolerance, change.date) == (15, 16, DAY)
     with pytest.raises(Refused, match="no change to accept"):
-        pacing.accept_review(journal, "vacuuming", DAY)
+        accept_review(journal, "vacuuming", DAY)
     assert act.tolerance == 16
 
 
@@ -654,16 +670,16 @@ def test_a_huge_stored_task_is_planned_without_building_every_spell() -> None:
     from backskills.models.base import AMOUNT_MAX
 
     journal = journal_with([activity(tolerance=1)], [task(1, AMOUNT_MAX)])
-    plan = pacing.build_plan(journal, start=DAY, today=DAY, days=2)
+    plan = build_plan(journal, start=DAY, today=DAY, days=2)
     assert [s.amount for s in plan.days[0].spells] == [1, 1, 1]
     (carried,) = plan.unscheduled
     assert carried.amount == AMOUNT_MAX - 6  # three spells on each of the two days
-    assert len(pacing.today_spells(journal, DAY)) == 3
+    assert len(today_spells(journal, DAY)) == 3
 
 
 def test_a_removed_tasks_number_is_never_given_again() -> None:
     journal = journal_with([activity()], [])
-    first = pacing.add_task(
+    first = add_task(
         journal,
         "a",
         activity_name="vacuuming",
@@ -672,9 +688,9 @@ def test_a_removed_tasks_number_is_never_given_again() -> None:
         deadline=None,
         today=DAY,
     )
-    pacing.log_spell(journal, "vacuuming", 10, on=DAY, felt="ok", task_id=first.id, note=None)
-    pacing.remove_task(journal, first.id)
-    second = pacing.add_task(
+    log_spell(journal, "vacuuming", 10, on=DAY, felt="ok", task_id=first.id, note=None)
+    remove_task(journal, first.id)
+    second = add_task(
         journal,
         "b",
         activity_name="vacuuming",
@@ -689,7 +705,7 @@ def test_a_removed_tasks_number_is_never_given_again() -> None:
 def test_review_after_a_change_today_names_the_change_not_a_future_day() -> None:
     journal = journal_with([activity(tolerance=15)], [])
     logs(journal, ["ok", "ok", "ok"])
-    pacing.accept_review(journal, "vacuuming", DAY)
+    accept_review(journal, "vacuuming", DAY)
     found = review_of(journal)
     assert f"since the change on {DAY.isoformat()}" in found.reason
     assert (DAY + timedelta(days=1)).isoformat() not in found.reason

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from backskills import render
-from backskills.domain import pacing
+from backskills.domain.pacing.planner import today_spells
 from backskills.models import Journal
 from backskills.models.pacing import PaceActivity, PaceTask
 from backskills.render import pacing as view
@@ -28,7 +28,7 @@ def test_today_section_lists_todays_spells_literally(capsys: pytest.CaptureFixtu
     journal.pacing.tasks.append(
         PaceTask(id=1, title="[bold]hall[/] :pill:", activity="vacuuming", amount=20, created=DAY)
     )
-    view.today_section(pacing.today_spells(journal, DAY))
+    view.today_section(today_spells(journal, DAY))
     out = capsys.readouterr().out
     assert "Pacing today" in out
     assert "[bold]hall[/] :pill:: vacuuming 10 minutes, standing; then rest 10 minutes" in out
@@ -37,5 +37,5 @@ def test_today_section_lists_todays_spells_literally(capsys: pytest.CaptureFixtu
 
 
 def test_today_section_is_silent_without_spells(capsys: pytest.CaptureFixture[str]) -> None:
-    view.today_section(pacing.today_spells(Journal(), DAY))
+    view.today_section(today_spells(Journal(), DAY))
     assert capsys.readouterr().out == ""

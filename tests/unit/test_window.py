@@ -15,15 +15,19 @@ from backskills.domain import (
     baseline,
     flareups,
     learning,
-    pacing,
     records,
     today,
     window,
 )
+from backskills.domain.pacing.planner import build_plan
+from backskills.domain.pacing.review import review as pace_review
+from backskills.domain.pacing.spell_log import log_spell
+from backskills.domain.pacing.tasks import add_task, remove_task
 from backskills.domain.progression import changes, review
 from backskills.errors import BackskillsError
 from backskills.models import Journal
 from backskills.models.entries import PACE_TASK_COUNTER, assign_ids
+from backskills.render import pacing as render_pacing
 from tests.window_journals import (
     CASES,
     DAYS,
@@ -65,16 +69,29 @@ def _step_up(on_days_back: int) -> Run:
 
 
 def _task_add(journal: Journal, now: date) -> Any:
-    task = pacing.add_task(
+    task = add_task(
         journal, "curtains", activity_name="ironing", amount=30, priority="high",
         deadline=None, today=now,
     )  # fmt: skip
-    return pacing.task_json(task, "minutes")
+    return render_pacing.task_json(task, "minutes")
 
 
 def _pace_log(journal: Journal, now: date) -> Any:
-    result = pacing.log_spell(journal, "vacuuming", 10, on=now, felt="ok", task_id=None, note=None)
-    return pacing.log_json(result.log, result.activity.unit)
+    result = log_spell(journal, "vacuuming", 10, on=now, felt="ok", task_id=None, note=None)
+    return render_pacing.log_json(result.log, result.activity.unit)
+
+
+def _flareup_start(journal: Journal, now: date) -> Any:
+    flare = flareups.start(journal, now, pain=6, reduce="previous")
+    return [flare.model_dump(mode="json"), flareups.status(journal, now).to_json()]
+
+
+def _flareup_end(journal: Journal, now: date) -> Any:
+    flare = flareups.require_active(journal)
+    plans = flareups.comeback_plans(journal, flare, now, "catch_up")
+    flare = flareups.end(journal, now, comeback="catch_up", pain=3)
+    levels = flareups.levels_in_force(journal, flare, now)
+    return [p.to_json() for p in plans] + [item.to_json() for item in levels]
 
 
 # command -> (the needs function for a run on ``now``, the run, whether it writes)
@@ -123,17 +140,17 @@ COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
         True,
     ),
     "progress ease-back": (
-        lambda now: window.written_only,
+        lambda now: window.snapshot_only,
         lambda j, now: changes.ease_back(j, "walking", "halfway", day=now, today=now).to_json(),
         True,
     ),
     "baseline log": (
-        lambda now: window.written_only,
+        lambda now: window.snapshot_only,
         lambda j, now: baseline.log_day(j, "cycling", 12, today=now).to_json(),
         True,
     ),
     "relax log": (
-        lambda now: window.written_only,
+        lambda now: window.snapshot_only,
         lambda j, now: learning.log_relaxation(j, now, 10, guided=False).model_dump(mode="json"),
         True,
     ),
@@ -142,23 +159,30 @@ COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
         lambda j, now: flareups.status(j, now).to_json(),
         False,
     ),
+    "flareup start": (lambda now: window.snapshot_only, _flareup_start, True),
+    "flareup end": (lambda now: window.snapshot_only, _flareup_end, True),
+    "flareup history": (
+        lambda now: window.snapshot_only,
+        lambda j, now: [e.to_json() for e in flareups.episodes(j, now)],
+        False,
+    ),
     "pace plan": (
         lambda now: window.bind(window.pace_plan, now),
-        lambda j, now: pacing.build_plan(j, start=now, today=now, days=3).to_json(),
+        lambda j, now: build_plan(j, start=now, today=now, days=3).to_json(),
         False,
     ),
     "pace review": (
         lambda now: window.bind(window.pace_review, now, 5),
-        lambda j, now: [r.to_json() for r in pacing.review(j, now, None, 5)],
+        lambda j, now: [r.to_json() for r in pace_review(j, now, None, 5)],
         False,
     ),
     "pace review --days 14": (
         lambda now: window.bind(window.pace_review, now, 14),
-        lambda j, now: [r.to_json() for r in pacing.review(j, now, None, 14)],
+        lambda j, now: [r.to_json() for r in pace_review(j, now, None, 14)],
         False,
     ),
     "pace task add": (lambda now: window.pace_task_add, _task_add, True),
-    "pace log": (lambda now: window.written_only, _pace_log, True),
+    "pace log": (lambda now: window.snapshot_only, _pace_log, True),
 }
 
 
@@ -234,7 +258,7 @@ def test_commands_that_write_only_read_nothing_and_others_read_a_bounded_window(
     view = snapshot(journal_for("class start", now))
     assert window.today(view, now) == now - timedelta(days=27)  # a step up 20 days ago - 7
     assert window.log(view, now) == now
-    assert window.written_only(view) == window.NOTHING
+    assert window.snapshot_only(view) == window.NOTHING
     # A flare-up's advice reads back to its start; a level kept a year reads back a year.
     assert window.flareup_status(snapshot(journal_for("flare-up", now))) == now - timedelta(90)
     assert window.progress(snapshot(journal_for("steady", now)), now) == now - timedelta(407)
@@ -246,15 +270,15 @@ def test_the_pace_task_counter_ends_the_scan_of_spells() -> None:
     now = DAYS[0]
     old = journal_for("pacing", now)
     assert window.pace_task_add(snapshot(old)) is None  # from before the counter: read all
-    task = pacing.add_task(
+    task = add_task(
         old, "rugs", activity_name="vacuuming", amount=20, priority="low", deadline=None,
         today=now,
     )  # fmt: skip
     assert task.id == 8  # after the 7 a removed task's spells still name
     assert old.last_ids[PACE_TASK_COUNTER] == 8
     assert window.pace_task_add(snapshot(old)) == window.NOTHING
-    pacing.remove_task(old, task.id)
-    again = pacing.add_task(
+    remove_task(old, task.id)
+    again = add_task(
         old, "mats", activity_name="vacuuming", amount=20, priority="low", deadline=None,
         today=now,
     )  # fmt: skip

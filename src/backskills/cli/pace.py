@@ -16,7 +16,7 @@ from backskills.cli._common import (
 )
 
 if TYPE_CHECKING:
-    from backskills.domain.pacing import ToleranceInput
+    from backskills.domain.pacing.tolerance import ToleranceInput
     from backskills.models.pacing import PaceActivity
 
 app = typer.Typer(
@@ -60,7 +60,8 @@ DaysOpt = Annotated[str | None, typer.Option("--days", help="How many days.")]
 
 
 def _tolerance_input(tolerance: str | None, good: str | None, bad: str | None) -> ToleranceInput:
-    from backskills.domain.pacing import ToleranceInput, check_tolerance_input, checked_amount
+    from backskills.domain.pacing.tolerance import ToleranceInput, check_tolerance_input
+    from backskills.domain.validate import checked_amount
 
     given = ToleranceInput(
         tolerance=checked_amount(tolerance, "--tolerance") if tolerance is not None else None,
@@ -73,11 +74,10 @@ def _tolerance_input(tolerance: str | None, good: str | None, bad: str | None) -
 
 def _show_activity(activity: PaceActivity, verb: str, json: bool) -> None:
     from backskills import render
-    from backskills.domain.pacing import activity_json
     from backskills.render import pacing as view
 
     if json:
-        render.emit_json(activity_json(activity))
+        render.emit_json(view.activity_json(activity))
     else:
         view.activity_saved(activity, verb)
 
@@ -102,15 +102,16 @@ def add_command(
 
     Example: backskills pace add vacuuming --good 20 --bad 10 --position standing
     """
-    from backskills.domain import pacing, validate
+    from backskills.domain import validate, window
+    from backskills.domain.pacing.activities import add_activity
 
     name = validate.name(activity, "ACTIVITY")
     given = _tolerance_input(tolerance, good, bad)
     unit_name = validate.name(unit, "--unit") if unit is not None else None
-    rest_minutes = pacing.checked_rest(rest) if rest is not None else None
-    where = pacing.parse_position(position)
-    with store().transaction() as journal:
-        saved = pacing.add_activity(
+    rest_minutes = validate.checked_rest(rest) if rest is not None else None
+    where = validate.parse_position(position)
+    with store().transaction(needs=window.snapshot_only) as journal:
+        saved = add_activity(
             journal,
             name,
             given=given,
@@ -129,12 +130,12 @@ def list_command(json: JsonOption = False) -> None:
     Example: backskills pace list
     """
     from backskills import render
-    from backskills.domain.pacing import activity_json
+    from backskills.domain import window
     from backskills.render import pacing as view
 
-    journal = store().load()
+    journal = store().load(needs=window.snapshot_only)
     if json:
-        render.emit_json([activity_json(a) for a in journal.pacing.activities])
+        render.emit_json([view.activity_json(a) for a in journal.pacing.activities])
     else:
         view.activity_list(journal.pacing.activities)
 
@@ -153,14 +154,15 @@ def edit_command(
 
     Example: backskills pace edit vacuuming --tolerance 12
     """
-    from backskills.domain import pacing, validate
+    from backskills.domain import validate, window
+    from backskills.domain.pacing.activities import edit_activity
 
     name = validate.name(activity, "ACTIVITY")
     given = _tolerance_input(tolerance, good, bad)
-    rest_minutes = pacing.checked_rest(rest) if rest is not None else None
-    where = pacing.parse_position(position)
-    with store().transaction() as journal:
-        saved, _ = pacing.edit_activity(
+    rest_minutes = validate.checked_rest(rest) if rest is not None else None
+    where = validate.parse_position(position)
+    with store().transaction(needs=window.snapshot_only) as journal:
+        saved, _ = edit_activity(
             journal, name, given=given, rest=rest_minutes, position=where, today=today()
         )
     _show_activity(saved, "Changed", json)
@@ -173,13 +175,15 @@ def remove_command(activity: ActivityArg, json: JsonOption = False) -> None:
     Example: backskills pace remove gardening
     """
     from backskills import render
-    from backskills.domain import pacing, validate
+    from backskills.domain import validate, window
+    from backskills.domain.pacing.activities import remove_activity
+    from backskills.render.pacing import activity_json
 
     name = validate.name(activity, "ACTIVITY")
-    with store().transaction() as journal:
-        removed = pacing.remove_activity(journal, name)
+    with store().transaction(needs=window.snapshot_only) as journal:
+        removed = remove_activity(journal, name)
     if json:
-        render.emit_json({"removed": pacing.activity_json(removed)})
+        render.emit_json({"removed": activity_json(removed)})
     else:
         render.say(f"Removed '{removed.name}'. The spells you logged for it are kept.")
 
@@ -215,7 +219,10 @@ def task_add_command(
     Example: backskills pace task add "vacuum the house" --activity vacuuming --amount 40 --by tomorrow
     """
     from backskills import render
-    from backskills.domain import pacing, validate, window
+    from backskills.domain import validate, window
+    from backskills.domain.pacing.activities import unit_of
+    from backskills.domain.pacing.planner import HORIZON_DAYS
+    from backskills.domain.pacing.tasks import add_task
     from backskills.errors import InvalidInput
     from backskills.render import pacing as view
 
@@ -225,16 +232,16 @@ def task_add_command(
     if amount is None:
         raise InvalidInput("--amount", "is required: how much of the activity, in all?")
     activity_name = validate.name(activity, "--activity")
-    total = pacing.checked_amount(amount, "--amount")
-    rank = pacing.parse_priority(priority) or "medium"
+    total = validate.checked_amount(amount, "--amount")
+    rank = validate.parse_priority(priority) or "medium"
     now = today()
     deadline = validate.day(by, now, "--by", future=True) if by is not None else None
     if deadline is not None and deadline < now:
         raise InvalidInput("--by", f"{deadline.isoformat()} has passed; choose today or later.")
-    if deadline is not None and (deadline - now).days > pacing.HORIZON_DAYS:
+    if deadline is not None and (deadline - now).days > HORIZON_DAYS:
         raise InvalidInput("--by", "is too far ahead; choose a day within the next year.")
     with store().transaction(needs=window.pace_task_add) as journal:
-        task = pacing.add_task(
+        task = add_task(
             journal,
             text,
             activity_name=activity_name,
@@ -243,9 +250,9 @@ def task_add_command(
             deadline=deadline,
             today=now,
         )
-        unit = pacing.unit_of(journal, task.activity)
+        unit = unit_of(journal, task.activity)
     if json:
-        render.emit_json(pacing.task_json(task, unit))
+        render.emit_json(view.task_json(task, unit))
     else:
         view.task_saved(task, unit or "")
 
@@ -260,15 +267,15 @@ def task_list_command(
     Example: backskills pace task list
     """
     from backskills import render
-    from backskills.domain import pacing
+    from backskills.domain import window
+    from backskills.domain.pacing.activities import unit_of
+    from backskills.domain.pacing.tasks import ordered_tasks
     from backskills.render import pacing as view
 
-    journal = store().load()
-    tasks = [
-        t for t in pacing.ordered_tasks(journal.pacing.tasks) if all_tasks or t.done_on is None
-    ]
+    journal = store().load(needs=window.snapshot_only)
+    tasks = [t for t in ordered_tasks(journal.pacing.tasks) if all_tasks or t.done_on is None]
     if json:
-        render.emit_json([pacing.task_json(t, pacing.unit_of(journal, t.activity)) for t in tasks])
+        render.emit_json([view.task_json(t, unit_of(journal, t.activity)) for t in tasks])
     else:
         view.task_list(tasks, {a.name: a.unit for a in journal.pacing.activities})
 
@@ -279,16 +286,19 @@ TaskIdArg = Annotated[str, typer.Argument(metavar="ID", help="The task's number.
 def _change_task(raw_id: str, action: str, json: bool) -> None:
     """Mark a task done or remove it, then show what was stored."""
     from backskills import render
-    from backskills.domain import pacing
+    from backskills.domain import window
+    from backskills.domain.pacing.activities import unit_of
+    from backskills.domain.pacing.tasks import remove_task, task_done
+    from backskills.render.pacing import task_json
 
     number = _task_id(raw_id)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         if action == "done":
-            task = pacing.task_done(journal, number, today())
+            task = task_done(journal, number, today())
         else:
-            task = pacing.remove_task(journal, number)
-        unit = pacing.unit_of(journal, task.activity)
-    document = pacing.task_json(task, unit)
+            task = remove_task(journal, number)
+        unit = unit_of(journal, task.activity)
+    document = task_json(task, unit)
     if json:
         render.emit_json(document if action == "done" else {"removed": document})
     elif action == "done":
@@ -351,28 +361,31 @@ def plan_command(
     Example: backskills pace plan --days 3
     """
     from backskills import render
-    from backskills.domain import pacing, validate, window
+    from backskills.domain import validate, window
+    from backskills.domain.pacing.plan_notes import GOOD_DAY_NOTE
+    from backskills.domain.pacing.planner import (
+        DEFAULT_PLAN_DAYS,
+        DEFAULT_SESSIONS,
+        HORIZON_DAYS,
+        build_plan,
+    )
     from backskills.errors import InvalidInput
     from backskills.render import pacing as view
 
     now = today()
-    count = (
-        validate.whole_number(days, "--days", 1, 14)
-        if days is not None
-        else pacing.DEFAULT_PLAN_DAYS
-    )
+    count = validate.whole_number(days, "--days", 1, 14) if days is not None else DEFAULT_PLAN_DAYS
     limit = (
         validate.whole_number(sessions, "--sessions", 1, 10)
         if sessions is not None
-        else pacing.DEFAULT_SESSIONS
+        else DEFAULT_SESSIONS
     )
     start = validate.day(date, now, "--date", future=True)
     if start < now:
         raise InvalidInput("--date", f"{start.isoformat()} has passed; plan from today or later.")
-    if (start - now).days > pacing.HORIZON_DAYS:
+    if (start - now).days > HORIZON_DAYS:
         raise InvalidInput("--date", "is too far ahead; choose a day within the next year.")
     journal = store().load(needs=window.bind(window.pace_plan, now))
-    plan = pacing.build_plan(
+    plan = build_plan(
         journal,
         start=start,
         today=now,
@@ -383,7 +396,7 @@ def plan_command(
     )
     if json:
         render.emit_json(plan.to_json())
-        render.info(pacing.GOOD_DAY_NOTE)
+        render.info(GOOD_DAY_NOTE)
     else:
         view.plan(plan, has_activities=bool(journal.pacing.activities))
 
@@ -410,21 +423,20 @@ def log_command(
     Example: backskills pace log vacuuming 15 --felt ok --task 1
     """
     from backskills import render
-    from backskills.domain import pacing, validate, window
+    from backskills.domain import validate, window
+    from backskills.domain.pacing.spell_log import log_spell
     from backskills.render import pacing as view
 
     name = validate.name(activity, "ACTIVITY")
-    how_much = pacing.checked_amount(amount, "AMOUNT")
+    how_much = validate.checked_amount(amount, "AMOUNT")
     on = validate.day(date, today())
-    how = pacing.parse_felt(felt)
+    how = validate.parse_felt(felt)
     task_id = _task_id(task) if task is not None else None
     text = validate.note(note)
-    with store().transaction(needs=window.written_only) as journal:
-        result = pacing.log_spell(
-            journal, name, how_much, on=on, felt=how, task_id=task_id, note=text
-        )
+    with store().transaction(needs=window.snapshot_only) as journal:
+        result = log_spell(journal, name, how_much, on=on, felt=how, task_id=task_id, note=text)
     if json:
-        render.emit_json(pacing.log_json(result.log, result.activity.unit))
+        render.emit_json(view.log_json(result.log, result.activity.unit))
     else:
         view.log_saved(result)
 
@@ -447,15 +459,14 @@ def review_command(
     Example: backskills pace review vacuuming
     """
     from backskills import render
-    from backskills.domain import pacing, validate, window
+    from backskills.domain import validate, window
+    from backskills.domain.pacing.review import DEFAULT_REVIEW_DAYS, accept_review, review
     from backskills.errors import InvalidInput
     from backskills.render import pacing as view
 
     name = validate.name(activity, "ACTIVITY") if activity is not None else None
     count = (
-        validate.whole_number(days, "--days", 2, 28)
-        if days is not None
-        else pacing.DEFAULT_REVIEW_DAYS
+        validate.whole_number(days, "--days", 2, 28) if days is not None else DEFAULT_REVIEW_DAYS
     )
     now = today()
     needs = window.bind(window.pace_review, now, count)
@@ -463,7 +474,7 @@ def review_command(
         if name is None:
             raise InvalidInput("ACTIVITY", "name the activity whose change you accept.")
         with store().transaction(needs=needs) as journal:
-            found, change = pacing.accept_review(journal, name, now, count)
+            found, change = accept_review(journal, name, now, count)
         if json:
             render.emit_json(
                 {"activities": [found.to_json()], "accepted": change.model_dump(mode="json")}
@@ -472,7 +483,7 @@ def review_command(
             view.review_accepted(found, change)
         return
     journal = store().load(needs=needs)
-    reviews = pacing.review(journal, now, name, count)
+    reviews = review(journal, now, name, count)
     if json:
         render.emit_json({"activities": [r.to_json() for r in reviews]})
     else:

@@ -335,7 +335,8 @@ def _goal_events(journal: Journal, today: date) -> list[CalendarEvent]:
 
 
 def _task_events(journal: Journal, today: date) -> list[CalendarEvent]:
-    from backskills.domain.pacing import remaining, unit_of
+    from backskills.domain.pacing.activities import unit_of
+    from backskills.domain.pacing.tasks import remaining
 
     events = []
     for task in journal.pacing.tasks:

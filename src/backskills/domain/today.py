@@ -17,8 +17,9 @@ from backskills.models import Journal
 from backskills.plain import field, plain
 
 if TYPE_CHECKING:  # the sections' modules are loaded by ``build``, past the empty journal
-    from backskills.domain import checkins, flareups, pacing, redflags
+    from backskills.domain import checkins, flareups, redflags
     from backskills.domain.goals.today_view import TodayGoal
+    from backskills.domain.pacing.plan import Spell
 
 # The short welcome on an empty journal: the first three commands to run.
 FIRST_STEPS = (
@@ -80,7 +81,7 @@ class TodayView:
     other: list[DayStatus] = field(default_factory=list)  # logged today, no plan
     pain_scores: list[int] = field(default_factory=list)
     goals: list[TodayGoal] = field(default_factory=list)  # active goals (issue 4)
-    pacing: list[pacing.Spell] = field(default_factory=list)  # today's pacing spells
+    pacing: list[Spell] = field(default_factory=list)  # today's pacing spells
     pacing_bad_day: bool = False  # the spells are bad-day ones (a flare-up is on)
     red_flags: redflags.TodayNotice | None = None  # reminder or banner (issue 5)
     flareup: flareups.TodaySection | None = None  # the active flare-up (issue 5)
@@ -121,8 +122,9 @@ def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayVi
     view = TodayView(date=today, empty=is_empty(journal))
     if view.empty:
         return view
-    from backskills.domain import checkins, flareups, pacing, redflags
+    from backskills.domain import checkins, flareups, redflags
     from backskills.domain.goals.today_view import today_section
+    from backskills.domain.pacing.planner import today_spells
 
     view.red_flags = redflags.today_notice(journal, today)
     view.flareup = flareups.today_section(journal, today)
@@ -153,7 +155,7 @@ def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayVi
                 )
     view.pain_scores = [p.score for p in journal.pain if p.date == today]
     view.goals = today_section(journal, today)
-    view.pacing = pacing.today_spells(journal, today, normal_day=normal_day)
+    view.pacing = today_spells(journal, today, normal_day=normal_day)
     view.pacing_bad_day = bool(view.pacing) and view.flareup is not None and not normal_day
     view.checkin = checkins.reminder(journal, today)
     view.summary_due = summary_due(journal, today)

@@ -9,14 +9,15 @@ import math
 import re
 import unicodedata
 from datetime import date, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from backskills.bounds import AMOUNT_MAX, DATE_MAX, DATE_MIN, NAME_MAX, NOTE_MAX, RESOLUTION_MIN
-from backskills.domain.units import normalise_unit
+from backskills.domain.units import fmt, normalise_unit
 from backskills.errors import InvalidInput
 
 if TYPE_CHECKING:
     from backskills.models.goals import Category, ReviewChoice
+    from backskills.models.pacing import Position, Priority, SpellFelt
 
 _NUMBER_AND_UNIT = re.compile(r"^(\d+(?:\.\d+)?)\s*([^\W\d_]+\.?)$")
 _DURATION = re.compile(r"^\s*(\d+)\s*(d|days?|w|wks?|weeks?|m|mths?|months?)\s*$", re.IGNORECASE)
@@ -330,3 +331,56 @@ def parse_unit(value: str) -> str:
             "--unit", "should be a short plain word such as minutes, miles or times."
         )
     return text
+
+
+# -- pacing: amounts, rest, position, priority, how a spell felt ----------------------------
+
+POSITIONS: tuple[Position, ...] = (
+    "standing",
+    "sitting",
+    "lying",
+    "walking",
+    "kneeling",
+    "bending",
+    "mixed",
+)
+PRIORITIES: tuple[Priority, ...] = ("high", "medium", "low")
+
+PACE_AMOUNT_MAX = 100_000.0  # the most any one amount can be (a tolerance, a task, a spell)
+PACE_REST_MAX = 240.0  # the most rest after one spell, in minutes
+
+
+def choose(raw: str | None, options: tuple[str, ...], field_name: str) -> str | None:
+    """A value from a fixed list, case-insensitive; None stays None."""
+    return None if raw is None else choice(raw, options, field_name)
+
+
+def checked_amount(raw: str, field_name: str, *, zero_ok: bool = False) -> float:
+    """An amount the patient typed: a finite number above zero and at most PACE_AMOUNT_MAX."""
+    value = amount(raw, field_name) if zero_ok else positive_amount(raw, field_name)
+    if value > PACE_AMOUNT_MAX:
+        raise InvalidInput(field_name, f"is too large; use at most {fmt(PACE_AMOUNT_MAX)}.")
+    return value
+
+
+def checked_rest(raw: str) -> float:
+    """Minutes of rest after each spell: from 0 to PACE_REST_MAX."""
+    value = amount(raw, "--rest")
+    if value > PACE_REST_MAX:
+        raise InvalidInput("--rest", f"is too long; use at most {fmt(PACE_REST_MAX)} minutes.")
+    return value
+
+
+def parse_position(raw: str | None) -> Position | None:
+    return cast("Position | None", choose(raw, POSITIONS, "--position"))
+
+
+def parse_priority(raw: str | None) -> Priority | None:
+    return cast("Priority | None", choose(raw, PRIORITIES, "--priority"))
+
+
+def parse_felt(raw: str | None) -> SpellFelt | None:
+    """How a spell felt: the shared vocabulary (``backskills.domain.felt``), stored the pacing way."""
+    from backskills.domain.felt import for_spell
+
+    return for_spell(raw)

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Concatenate, ParamSpec
+from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
-from backskills.models import Journal
+if TYPE_CHECKING:  # nothing heavy at import: the CLI imports this before the store
+    from backskills.models import Journal
 
 __all__ = [
     "NOTHING",
@@ -41,13 +42,13 @@ __all__ = [
     "pace_task_add",
     "pain",
     "progress",
+    "snapshot_only",
     "step_up",
     "today",
-    "written_only",
 ]
 
 # What ``store.Needs`` is (repeated here so the domain does not import the store).
-Needs = Callable[[Journal], date | None]
+Needs = Callable[["Journal"], date | None]
 P = ParamSpec("P")
 
 # "No dated entry at all": a date after every entry. Commands that only add an entry (and
@@ -155,6 +156,8 @@ def today(snapshot: Journal, on: date) -> date | None:
     - the welcome screen is shown only for a journal with nothing in it at all: with an
       empty snapshot (a new journal) every dated entry is read, which costs nothing.
     """
+    from backskills.models import Journal
+
     if snapshot == Journal():
         return None
     return earliest(
@@ -195,13 +198,13 @@ def flareup_status(snapshot: Journal) -> date:
 
 def pace_plan(snapshot: Journal, on: date) -> date:
     """``backskills pace plan`` (and today's spells): spells already done today count
-    against today's sessions (``pacing.build_plan``)."""
+    against today's sessions (``pacing.planner.build_plan``)."""
     return on
 
 
 def pace_review(snapshot: Journal, on: date, days: int) -> date:
     """``backskills pace review``: the spells of the last ``days`` days, ``on`` included
-    (``pacing.review_activity``; a later tolerance change only shortens it)."""
+    (``pacing.review.review_activity``; a later tolerance change only shortens it)."""
     return on - timedelta(days=days - 1)
 
 
@@ -214,8 +217,15 @@ def pace_task_add(snapshot: Journal) -> date | None:
     return NOTHING if PACE_TASK_COUNTER in snapshot.last_ids else None
 
 
-def written_only(snapshot: Journal) -> date:
-    """Commands that add or change entries without reading any dated one: ``baseline log``,
-    ``relax``, ``relax log``, ``pace log``, ``progress ease-back``, ``flareup start``,
-    ``flareup end``. The store still saves what they add."""
+def snapshot_only(snapshot: Journal) -> date:
+    """Commands that read no dated entry: they add or change entries (``baseline log``,
+    ``relax``, ``relax log``, ``pace log``, ``progress ease-back``, ``flareup end``) or
+    read and change only the snapshot (``plan``, ``goal``, ``baseline show|list|redo``,
+    ``pace add|list|edit|remove``, ``pace task list|done|remove``, ``redflags``,
+    ``thoughts``, ``flareup history``, the flare-up and good-spell plans). The store still
+    saves what they add.
+
+    ``flareup start`` too: the status it shows after starting one has advice on the pain
+    over the flare-up's first two weeks, but that needs scores on two days, and a
+    flare-up that starts today has one at most."""
     return NOTHING

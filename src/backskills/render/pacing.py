@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from backskills import render
 from backskills.domain.units import fmt
 
 if TYPE_CHECKING:
-    from backskills.domain.pacing import LogResult, PacePlan, PlanDay, Review, Spell
-    from backskills.models.pacing import PaceActivity, PaceTask, ToleranceChange
+    from backskills.domain.pacing.plan import PacePlan, PlanDay, Spell
+    from backskills.domain.pacing.review import Review
+    from backskills.domain.pacing.spell_log import LogResult
+    from backskills.models.pacing import PaceActivity, PaceLog, PaceTask, ToleranceChange
 
 
 def _amount(value: float, unit: str) -> str:
-    from backskills.domain.pacing import amount_text
+    from backskills.domain.pacing.amounts import amount_text
 
     return amount_text(value, unit)
 
@@ -50,7 +52,7 @@ def _bullets(items: Iterable[str], stderr: bool = False) -> None:
 
 
 def activity_saved(activity: PaceActivity, verb: str) -> None:
-    from backskills.domain.pacing import tolerance_explanation
+    from backskills.domain.pacing.tolerance import tolerance_explanation
 
     render.say(
         (f"{verb}: ", "bold"),
@@ -86,7 +88,7 @@ def task_saved(task: PaceTask, unit: str) -> None:
 
 
 def task_list(tasks: list[PaceTask], units: dict[str, str]) -> None:
-    from backskills.domain.pacing import remaining
+    from backskills.domain.pacing.tasks import remaining
 
     if not tasks:
         render.say("No tasks.")
@@ -121,7 +123,7 @@ def _spell_rows(spells: list[Spell]) -> list[tuple[str, str]]:
 
 
 def plan(result: PacePlan, has_activities: bool) -> None:
-    from backskills.domain.pacing import GOOD_DAY_NOTE
+    from backskills.domain.pacing.plan_notes import GOOD_DAY_NOTE
 
     if not has_activities:
         render.say("No pacing activities yet, so there is nothing to plan.")
@@ -236,3 +238,46 @@ def today_section(spells: list[Spell], bad_day: bool = False) -> None:
     if bad_day:
         render.hint("Feeling up to your usual spells? backskills today --normal-day")
     render.more("pacing")
+
+
+# -- --json ----------------------------------------------------------------------------
+
+
+def activity_json(activity: PaceActivity) -> dict[str, Any]:
+    return {
+        "activity": activity.name,
+        "unit": activity.unit,
+        "tolerance": activity.tolerance,
+        "rest": activity.rest,
+        "position": activity.position,
+    }
+
+
+def task_json(task: PaceTask, unit: str | None = None) -> dict[str, Any]:
+    from backskills.domain.pacing.tasks import remaining
+
+    return {
+        "id": task.id,
+        "title": task.title,
+        "activity": task.activity,
+        "amount": task.amount,
+        "done_amount": task.done_amount,
+        "remaining": remaining(task),
+        "unit": unit,
+        "priority": task.priority,
+        "deadline": task.deadline.isoformat() if task.deadline else None,
+        "created": task.created.isoformat(),
+        "done_on": task.done_on.isoformat() if task.done_on else None,
+    }
+
+
+def log_json(log: PaceLog, unit: str) -> dict[str, Any]:
+    return {
+        "date": log.date.isoformat(),
+        "activity": log.activity,
+        "amount": log.amount,
+        "unit": unit,
+        "felt": log.felt,
+        "task_id": log.task_id,
+        "note": log.note,
+    }
