@@ -130,6 +130,12 @@ def build_journal(days: int, end: date) -> bytes:
     return serialise(journal)
 
 
+def journal_size(directory: Path) -> int:
+    """journal.json and its monthly segment files (backups not counted)."""
+    files = [directory / "journal.json", *(directory / "segments").glob("*.json")]
+    return sum(f.stat().st_size for f in files if f.exists())
+
+
 def command_line() -> list[str]:
     script = Path(sys.executable).with_name("backskills")
     return [str(script)] if script.exists() else [sys.executable, "-m", "backskills"]
@@ -145,6 +151,12 @@ def build_all(work: Path, today: date) -> None:
         if days:
             (directory / "journal.json").write_bytes(build_journal(days, today))
             (directory / "journal.json").chmod(0o600)
+            # One saved change moves the one-file journal to the real layout (a manifest and
+            # monthly segments, the old file kept as a backup), as a patient's first run does.
+            from backskills.store import Store
+
+            with Store(directory).transaction():
+                pass
     (work / "registered").write_text("\n".join(REGISTERED))
 
 
@@ -243,9 +255,7 @@ def main() -> None:
         if name in wanted and (name.startswith("--") or argv[0] in names)
     }
     sizes_mb = ", ".join(
-        f"{label} {(dirs[label] / 'journal.json').stat().st_size / 1e6:.1f} MB"
-        for label in SIZES
-        if SIZES[label]
+        f"{label} {journal_size(dirs[label]) / 1e6:.1f} MB" for label in SIZES if SIZES[label]
     )
 
     base_env = dict(os.environ, BACKSKILLS_TODAY=today.isoformat(), NO_COLOR="1")

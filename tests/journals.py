@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from backskills.models import Journal
 from backskills.models.activity import PainScore
@@ -25,6 +26,38 @@ def journal_with_pain(count: int, note: str | None = None) -> Journal:
             PainScore(date=start + timedelta(days=i), score=i % 11, note=note) for i in range(count)
         ]
     )
+
+
+def read_journal(data_dir: Path) -> Any:
+    """The whole journal as one document, read through the store (what ``data export``
+    writes): journal.json alone holds only the snapshot and the list of segment files."""
+    from backskills.store import Store, serialise
+
+    return json.loads(serialise(Store(data_dir).load()))
+
+
+def saved_journal(path: Path, data_dir: Path | None = None) -> Journal:
+    """The whole journal a saved file holds (journal.json, a backup, a set-aside copy):
+    a journal in one document, or a manifest whose segments are in ``data_dir``."""
+    from backskills.store import Store
+
+    folder = data_dir if data_dir is not None else path.parent.parent
+    return Store(folder).decode_any(path.read_bytes(), path).journal
+
+
+def in_month_order(journal: Journal) -> Journal:
+    """``journal`` with its dated lists in the order the store keeps them: months in order,
+    the order of the entries kept within a month (a stable sort)."""
+    copy = journal.model_copy(deep=True)
+
+    def month(entry: Any) -> tuple[int, int]:
+        return (entry.date.year, entry.date.month)
+
+    copy.records = sorted(copy.records, key=month)
+    copy.pain = sorted(copy.pain, key=month)
+    copy.pacing.logs = sorted(copy.pacing.logs, key=month)
+    copy.relaxation = sorted(copy.relaxation, key=month)
+    return copy
 
 
 def write_document(data_dir: Path, document: object) -> Path:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.journals import read_journal
 
 TODAY = "2026-03-01"
 
@@ -33,7 +34,7 @@ def journal_bytes(data_dir: Path) -> bytes | None:
 
 
 def stored(data_dir: Path) -> Any:
-    return json.loads((data_dir / "journal.json").read_text())
+    return read_journal(data_dir)
 
 
 def flat(output: str) -> str:

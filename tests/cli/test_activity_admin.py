@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +9,11 @@ import pytest
 
 from tests.cli.journey import as_json, flat, ok, planned_walking, refused
 from tests.conftest import Run
+from tests.journals import read_journal
 
 
 def document(data_dir: Path) -> Any:
-    return json.loads((data_dir / "journal.json").read_text())
+    return read_journal(data_dir)
 
 
 def goal_on(cli: Run, name: str) -> None:

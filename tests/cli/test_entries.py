@@ -20,11 +20,11 @@ from tests.cli.journey import (
     run,
 )
 from tests.conftest import Run
-from tests.journals import FIXTURES
+from tests.journals import FIXTURES, read_journal
 
 
 def stored(data_dir: Path) -> Any:
-    return json.loads((data_dir / "journal.json").read_text())
+    return read_journal(data_dir)
 
 
 def listed(cli: Run, day: int, *args: str) -> list[dict[str, Any]]:

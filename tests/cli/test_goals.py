@@ -9,6 +9,7 @@ import pytest
 from typer.testing import Result
 
 from tests.conftest import Run
+from tests.journals import read_journal
 
 MARKUP = "[bold]Garden[/bold] [/] :pill:"
 FULL = (
@@ -53,7 +54,7 @@ def journal_bytes(data_dir: Path) -> bytes | None:
 
 
 def stored_goals(data_dir: Path) -> list[dict[str, object]]:
-    goals: list[dict[str, object]] = json.loads((data_dir / "journal.json").read_text())["goals"]
+    goals: list[dict[str, object]] = read_journal(data_dir)["goals"]
     return goals
 
 

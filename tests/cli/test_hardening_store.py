@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import stat
 import time
@@ -13,17 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from backskills.models import Journal
+from backskills import clock
 from backskills.store import IMPORT_MAX_BYTES, Store, atomic, backups, serialise
 from tests.conftest import Run
-from tests.journals import journal_with_pain, run_backskills
+from tests.journals import journal_with_pain, run_backskills, saved_journal
 
 SECRET = "SECRET-hip-diary-9931"
 
 
 def pain_scores(data_dir: Path) -> list[int]:
-    journal = Journal.model_validate_json((data_dir / "journal.json").read_bytes())
-    return [p.score for p in journal.pain]
+    return [p.score for p in Store(data_dir).load().pain]
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_time_zone_moves_never_reorder_backups(
     assert len(sequences) >= backups.KEEP_NEWEST
     # The newest backup is the journal just before the last change, whatever the zone did.
     # Each change adds one score, so backup k holds k scores: the newest holds 14.
-    held = [len(Journal.model_validate_json(b.path.read_bytes()).pain) for b in store.backups()]
+    held = [len(saved_journal(b.path).pain) for b in store.backups()]
     assert held[: backups.KEEP_NEWEST] == list(range(14, 14 - backups.KEEP_NEWEST, -1))
     result = cli("data", "restore", "--json")
     assert result.exit_code == 0, result.stderr
@@ -77,7 +77,7 @@ def test_clock_going_back_keeps_the_order(monkeypatch: pytest.MonkeyPatch, data_
             journal.pain = journal_with_pain(1).pain
             journal.pain[0].score = score % 11
         clock[0] -= timedelta(hours=5)  # the clock keeps going backwards
-    kept = [Journal.model_validate_json(b.path.read_bytes()).pain[0].score for b in store.backups()]
+    kept = [saved_journal(b.path).pain[0].score for b in store.backups()]
     # Backup k holds the journal of change k - 1: newest first, whatever the clock said.
     assert kept[: backups.KEEP_NEWEST] == [1, 0, 10, 9, 8, 7, 6, 5, 4, 3]
 
@@ -98,7 +98,7 @@ def test_old_names_are_migrated_in_their_order(data_dir: Path) -> None:
     with store.transaction() as journal:
         journal.pain = journal_with_pain(6).pain
     found = store.backups()
-    counts = [len(Journal.model_validate_json(b.path.read_bytes()).pain) for b in found]
+    counts = [len(saved_journal(b.path).pain) for b in found]
     assert counts == [5, 2, 1]  # newest first: the new backup, then the old ones in order
     assert not any(p.exists() for p in old)
     assert stranger.read_text().startswith("a file of mine")  # not ours: left alone
@@ -130,9 +130,7 @@ def test_backups_folder_that_is_a_link_is_not_followed(cli: Run, data_dir: Path)
     elsewhere.mkdir()
     (elsewhere / "keep.txt").write_text("mine")
     real = data_dir / "backups"
-    for item in real.iterdir():
-        item.unlink()
-    real.rmdir()
+    shutil.rmtree(real)
     real.symlink_to(elsewhere)
     before = (data_dir / "journal.json").read_bytes()
     result = cli("pain", "4")
@@ -149,6 +147,7 @@ def test_temp_clean_up_stays_in_the_data_folder(cli: Run, data_dir: Path) -> Non
     elsewhere.mkdir()
     real = elsewhere / "journal.json"
     os.replace(data_dir / "journal.json", real)
+    os.replace(data_dir / "segments", elsewhere / "segments")  # the journal is both
     (data_dir / "journal.json").symlink_to(real)
     theirs = elsewhere / f"{atomic.TEMP_PREFIX}someone-else{atomic.TEMP_SUFFIX}"
     theirs.write_text("not ours")
@@ -158,7 +157,7 @@ def test_temp_clean_up_stays_in_the_data_folder(cli: Run, data_dir: Path) -> Non
     assert theirs.read_text() == "not ours"
     assert not mine.exists()
     assert (data_dir / "journal.json").is_symlink()
-    assert [p.score for p in Journal.model_validate_json(real.read_bytes()).pain] == [3, 5]
+    assert [p.score for p in Store(data_dir).load().pain] == [3, 5]
 
 
 # -- journal.json links ------------------------------------------------------------------
@@ -221,9 +220,21 @@ def test_link_made_on_purpose_to_a_journal_is_followed(cli: Run, data_dir: Path)
     (data_dir / "journal.json").symlink_to(real)
     assert cli("pain", "6").exit_code == 0
     assert (data_dir / "journal.json").is_symlink()
-    assert [p.score for p in Journal.model_validate_json(real.read_bytes()).pain] == [0, 6]
+    assert [p.score for p in Store(data_dir).load().pain] == [0, 6]
     assert (synced / "photo.jpg").read_bytes() == b"\xff\xd8 not touched"
-    assert sorted(p.name for p in synced.iterdir()) == ["back.json", "photo.jpg"]
+    # The journal stays whole in the synced folder: its segments are beside the real file.
+    assert sorted(p.name for p in synced.iterdir()) == ["back.json", "photo.jpg", "segments"]
+    assert stat.S_IMODE((synced / "segments").stat().st_mode) == 0o700
+    months = sorted(p.name[:7] for p in (synced / "segments").iterdir())
+    assert months == ["2020-01", f"{clock.today():%Y-%m}"]  # one file per month
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in (synced / "segments").iterdir())
+    assert not (data_dir / "segments").exists()
+    # Moved elsewhere with its segments, the synced journal reads the same.
+    moved = data_dir.parent / "moved"
+    shutil.copytree(synced, moved)
+    assert [p.score for p in Store(moved).load().pain] == []  # no journal.json there
+    (moved / "journal.json").symlink_to(moved / "back.json")
+    assert [p.score for p in Store(moved).load().pain] == [0, 6]
 
 
 # -- special files: refused at once, never a blocking read --------------------------------
@@ -476,12 +487,13 @@ def test_store_lists_backups_newest_first_and_restores_one(data_dir: Path) -> No
             journal.pain = journal_with_pain(1).pain
             journal.pain[0].score = score
     found = store.backups()
-    held = [Journal.model_validate_json(b.path.read_bytes()).pain[0].score for b in found]
+    held = [saved_journal(b.path).pain[0].score for b in found]
     assert held == [2, 1, 0]
-    chosen, aside = store.restore(found[1])
+    done = store.restore(found[1])
+    chosen, aside = done.backup, done.set_aside
     assert chosen == found[1] and aside is not None
     assert pain_scores(data_dir) == [1]
-    assert Journal.model_validate_json(aside.read_bytes()).pain[0].score == 3
+    assert saved_journal(aside).pain[0].score == 3
 
 
 def test_no_journal_or_export_goes_into_a_system_folder(cli: Run, tmp_path: Path) -> None:

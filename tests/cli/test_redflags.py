@@ -268,10 +268,9 @@ def test_assessed_twice_is_refused(cli: Run, data_dir: Path) -> None:
 
 def _gate(data_dir: Path) -> str | None:
     from backskills.domain.safety import exercise_block_reason
-    from backskills.models import Journal
+    from backskills.store import Store
 
-    path = data_dir / "journal.json"
-    return exercise_block_reason(Journal.model_validate_json(path.read_bytes()))
+    return exercise_block_reason(Store(data_dir).load())
 
 
 def test_gate_follows_checks_and_assessments(cli: Run, data_dir: Path) -> None:

@@ -12,10 +12,11 @@ from backskills.errors import Refused
 from backskills.store import Store
 from tests.cli.journey import as_json, flat, ok, planned_walking, refused
 from tests.conftest import Run
+from tests.journals import read_journal
 
 
 def document(data_dir: Path) -> Any:
-    return json.loads((data_dir / "journal.json").read_text())
+    return read_journal(data_dir)
 
 
 def a_journal(cli: Run) -> None:

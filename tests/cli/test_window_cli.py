@@ -80,6 +80,11 @@ def _commands(now: date) -> list[list[str]]:
         ["progress", "step-up", "walking", "--json"],
         ["progress", "ease-back", "walking", "--option", "halfway"],
         ["flareup", "--json"],
+        ["flareup", "history", "--json"],
+        ["flareup", "start", "--pain", "6", "--reduce", "previous", "--json"],
+        ["flareup"],
+        ["today"],
+        ["flareup", "end", "--comeback", "catch-up", "--pain", "3", "--json"],
         ["pace", "plan", "--json"],
         ["pace", "plan"],
         ["pace", "review"],
@@ -90,6 +95,61 @@ def _commands(now: date) -> list[list[str]]:
         ["baseline", "log", "cycling", "12", "--json"],
         ["today"],
         ["today", "--json", "--normal-day"],
+        # Commands that read no daily log at all (``window.snapshot_only``).
+        ["plan", "show", "--json"],
+        ["plan", "set", "walking", "--target", "40", "--json"],
+        ["plan", "show"],
+        ["baseline", "show", "walking", "--json"],
+        ["baseline", "list"],
+        ["baseline", "redo", "cycling", "--json"],
+        ["pace", "add", "dusting", "--tolerance", "10", "--json"],
+        ["pace", "edit", "dusting", "--tolerance", "12"],
+        ["pace", "list", "--json"],
+        ["pace", "task", "list", "--json"],
+        ["pace", "task", "done", "1"],
+        ["pace", "task", "remove", "3", "--json"],
+        ["pace", "remove", "dusting"],
+        ["redflags", "--none", "--json"],
+        ["redflags", "history"],
+        [
+            "thoughts",
+            "add",
+            "--situation",
+            "A long drive",
+            "--thought",
+            "It will never get better",
+            "--no-input",
+            "--json",
+        ],
+        ["thoughts", "list", "--json"],
+        [
+            "goal",
+            "add",
+            "walk to the park",
+            "--target",
+            "40",
+            "--unit",
+            "minutes",
+            "--activity",
+            "walking",
+            "--times-per-week",
+            "3",
+            "--why",
+            "fresh air",
+            "--reward",
+            "a coffee",
+            "--within",
+            "8w",
+            "--no-input",
+            "--json",
+        ],
+        ["goal", "list", "--json"],
+        ["goal", "show", "1"],
+        ["goal", "step", "add", "1", "round the block"],
+        ["goal", "done", "1", "--json"],
+        ["flareup", "plan", "add", "a warm bath", "--json"],
+        ["goodspell", "--json"],
+        ["today"],
     ]
 
 
@@ -107,7 +167,7 @@ def _session(
         shown.append(
             (argv, result.exit_code, result.stdout, result.stderr.replace(str(data), "DATA"))
         )
-    saved = Journal.model_validate_json((data / "journal.json").read_bytes())
+    saved = Store(data).load()  # the whole journal (load without needs reads it all)
     return shown, comparable(saved)
 
 
@@ -143,6 +203,19 @@ EVERYDAY: list[tuple[str, ...]] = [
     ("pace", "review"),
     ("pace", "task", "add", "rugs", "--activity", "ironing", "--amount", "20"),
     ("flareup", "--json"),
+    ("flareup", "history"),
+    ("flareup", "start", "--pain", "6"),
+    ("flareup", "end"),
+    ("plan", "show"),
+    ("baseline", "list"),
+    ("pace", "list"),
+    ("pace", "task", "list"),
+    ("redflags", "--none"),
+    ("redflags", "history"),
+    ("thoughts", "list"),
+    ("goal", "list"),
+    ("flareup", "plan"),
+    ("goodspell",),
 ]
 
 

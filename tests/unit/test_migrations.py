@@ -17,7 +17,7 @@ from backskills.models import SCHEMA_VERSION, Journal
 from backskills.models.activity import PainScore
 from backskills.store import Store, backups, migrations
 from tests.conftest import Run
-from tests.journals import FIXTURES
+from tests.journals import FIXTURES, read_journal
 
 NEXT = SCHEMA_VERSION + 1
 
@@ -95,7 +95,7 @@ def test_first_change_keeps_a_premigration_backup_for_good(
     store = Store(v1_journal.parent)
     with store.transaction() as journal:
         journal.pain.append(PainScore.model_validate({"date": "2026-03-01", "score": 2}))
-    saved = json.loads(v1_journal.read_text())
+    saved = read_journal(v1_journal.parent)
     assert saved["schema_version"] == NEXT
     assert saved["pain"][0]["note"].endswith("|next")
     assert saved["pain"][-1]["score"] == 2
@@ -158,7 +158,7 @@ def test_v1_to_v2_keeps_every_redflag_check_exactly_and_marks_the_old_table(
     assert rows[0]["assessed"] is not None
     # A change keeps a copy of the v1 file and saves the checks as they were.
     assert cli("pain", "3").exit_code == 0
-    saved = json.loads(v1_journal.read_text())
+    saved = read_journal(v1_journal.parent)
     assert saved["schema_version"] == SCHEMA_VERSION  # v2, and any later step
     later = ("id", "entered_by_mistake")  # added by later versions
     assert [{k: v for k, v in c.items() if k not in later} for c in saved["redflag_checks"]] == (
@@ -206,7 +206,7 @@ def test_v3_to_v4_gives_every_entry_an_id_and_changes_nothing_else() -> None:
 def test_a_v1_journal_reaches_v3_through_both_steps(v1_journal: Path, cli: Run) -> None:
     original = json.loads(v1_journal.read_text())
     assert cli("pain", "3").exit_code == 0
-    saved = json.loads(v1_journal.read_text())
+    saved = read_journal(v1_journal.parent)
     assert saved["schema_version"] == SCHEMA_VERSION
     assert saved["outcomes"]["checkins"] == []
     assert [c["rules"] for c in saved["redflag_checks"]] == [1] * len(original["redflag_checks"])
@@ -224,7 +224,7 @@ def test_a_v4_journal_opens_as_v5_and_keeps_every_entry(data_dir: Path, cli: Run
     migrated, start = migrations.migrate(json.loads(json.dumps(original)), 5)
     assert start == 4 and migrated == {**original, "schema_version": 5}
     assert cli("pain", "3", env={"BACKSKILLS_TODAY": "2026-03-01"}).exit_code == 0
-    saved = json.loads(path.read_text())
+    saved = read_journal(data_dir)
     assert saved["schema_version"] == SCHEMA_VERSION
     # Every entry is kept as it was (new optional fields only appear as their defaults).
     latest, _ = migrations.migrate({**original}, SCHEMA_VERSION)  # and on through later steps
@@ -254,7 +254,7 @@ def test_v5_to_v6_adds_no_questions_and_keeps_every_entry(data_dir: Path, cli: R
     path.chmod(0o600)
     added = cli("report", "--question", "Can I swim?", env={"BACKSKILLS_TODAY": "2026-04-01"})
     assert added.exit_code == 0, added.stderr
-    saved = json.loads(path.read_text())
+    saved = read_journal(data_dir)
     assert saved["schema_version"] == SCHEMA_VERSION
     assert [q["text"] for q in saved["questions"]] == ["Can I swim?"]
     for key, value in document.items():

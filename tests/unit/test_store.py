@@ -115,7 +115,8 @@ def test_symlinked_journal_stays_a_symlink(data_dir: Path, tmp_path: Path) -> No
     add_pain(store, 7)
     assert link.is_symlink()
     assert link.resolve() == real
-    assert [p.score for p in Journal.model_validate_json(real.read_bytes()).pain] == [0, 7]
+    assert [p.score for p in Store(data_dir).load().pain] == [0, 7]
+    assert (elsewhere / "segments").is_dir()  # beside the real file
     assert stray_temp_files(data_dir) == []
     # Clean-up stays inside the data folder: a file named like ours elsewhere is not ours.
     assert (elsewhere / f"{atomic.TEMP_PREFIX}left{atomic.TEMP_SUFFIX}").read_text() == "x"
@@ -272,7 +273,8 @@ def test_restore_keeps_the_unreadable_file_and_uses_newest_good_backup(data_dir:
     newest = store.backups()[0].path
     newest.write_bytes(b"\x00" * 10)
     store.journal_path.write_bytes(b"{ broken")
-    chosen, aside = store.restore()
+    done = store.restore()
+    chosen, aside = done.backup, done.set_aside
     assert chosen.path != newest
     assert aside is not None and aside.read_bytes() == b"{ broken"
     assert [p.score for p in store.load().pain] == [1]

@@ -38,6 +38,7 @@ from tests.window_journals import (
     journal_for,
     put_back,
     snapshot,
+    years_of_records,
 )
 
 Run = Callable[[Journal, date], Any]
@@ -79,6 +80,19 @@ def _task_add(journal: Journal, now: date) -> Any:
 def _pace_log(journal: Journal, now: date) -> Any:
     result = log_spell(journal, "vacuuming", 10, on=now, felt="ok", task_id=None, note=None)
     return render_pacing.log_json(result.log, result.activity.unit)
+
+
+def _flareup_start(journal: Journal, now: date) -> Any:
+    flare = flareups.start(journal, now, pain=6, reduce="previous")
+    return [flare.model_dump(mode="json"), flareups.status(journal, now).to_json()]
+
+
+def _flareup_end(journal: Journal, now: date) -> Any:
+    flare = flareups.require_active(journal)
+    plans = flareups.comeback_plans(journal, flare, now, "catch_up")
+    flare = flareups.end(journal, now, comeback="catch_up", pain=3)
+    levels = flareups.levels_in_force(journal, flare, now)
+    return [p.to_json() for p in plans] + [item.to_json() for item in levels]
 
 
 # command -> (the needs function for a run on ``now``, the run, whether it writes)
@@ -127,23 +141,30 @@ COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
         True,
     ),
     "progress ease-back": (
-        lambda now: window.written_only,
+        lambda now: window.snapshot_only,
         lambda j, now: changes.ease_back(j, "walking", "halfway", day=now, today=now).to_json(),
         True,
     ),
     "baseline log": (
-        lambda now: window.written_only,
+        lambda now: window.snapshot_only,
         lambda j, now: baseline.log_day(j, "cycling", 12, today=now).to_json(),
         True,
     ),
     "relax log": (
-        lambda now: window.written_only,
+        lambda now: window.snapshot_only,
         lambda j, now: learning.log_relaxation(j, now, 10, guided=False).model_dump(mode="json"),
         True,
     ),
     "flareup": (
         lambda now: window.flareup_status,
         lambda j, now: flareups.status(j, now).to_json(),
+        False,
+    ),
+    "flareup start": (lambda now: window.snapshot_only, _flareup_start, True),
+    "flareup end": (lambda now: window.snapshot_only, _flareup_end, True),
+    "flareup history": (
+        lambda now: window.snapshot_only,
+        lambda j, now: [e.to_json() for e in flareups.episodes(j, now)],
         False,
     ),
     "pace plan": (
@@ -162,7 +183,7 @@ COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
         False,
     ),
     "pace task add": (lambda now: window.pace_task_add, _task_add, True),
-    "pace log": (lambda now: window.written_only, _pace_log, True),
+    "pace log": (lambda now: window.snapshot_only, _pace_log, True),
 }
 
 
@@ -238,12 +259,18 @@ def test_commands_that_write_only_read_nothing_and_others_read_a_bounded_window(
     view = snapshot(journal_for("class start", now))
     assert window.today(view, now) == now - timedelta(days=27)  # a step up 20 days ago - 7
     assert window.log(view, now) == now
-    assert window.written_only(view) == window.NOTHING
-    # A flare-up's advice reads back to its start; a level kept a year reads back a year.
+    assert window.snapshot_only(view) == window.NOTHING
+    # A flare-up's advice reads back to its start.
     assert window.flareup_status(snapshot(journal_for("flare-up", now))) == now - timedelta(90)
-    assert window.progress(snapshot(journal_for("steady", now)), now) == now - timedelta(407)
-    # With no class start and no check-in, the reminder counts from the first use: all.
-    assert window.today(snapshot(journal_for("young", now)), now) is None
+    # A level kept a year: its step up is too old to explain a rise in pain; 7 days back.
+    assert window.progress(snapshot(journal_for("steady", now)), now) == now - timedelta(7)
+    assert window.progress(snapshot(journal_for("step up 7 weeks ago", now)), now) == now - (
+        timedelta(49 + 7)
+    )
+    # With no class start and no check-in, an activity created decides the reminder; with
+    # nothing in the snapshot to date it (pain scores alone), everything is read.
+    assert window.today(snapshot(journal_for("young", now)), now) == now
+    assert window.today(snapshot(journal_for("pain only", now)), now) is None
 
 
 def test_the_pace_task_counter_ends_the_scan_of_spells() -> None:
@@ -270,3 +297,15 @@ def test_earliest_lets_everything_win() -> None:
     assert window.earliest(day, day - timedelta(days=1)) == day - timedelta(days=1)
     assert window.earliest(day, None) is None
     assert window.earliest() == window.NOTHING
+
+
+@pytest.mark.parametrize(("days_ago", "eases_back"), [(50, True), (55, True), (56, False)])
+def test_a_rise_in_pain_is_put_down_to_a_step_up_only_in_the_weeks_after_it(
+    days_ago: int, eases_back: bool
+) -> None:
+    """So a review never reads back years to a step up made long ago (``PAIN_RISE_DAYS``)."""
+    now = DAYS[1]
+    journal = years_of_records(now, last_step=days_ago)  # pain 2 before the step up, 5 after
+    advice = review.evaluate(journal, now)[0]
+    assert (advice.recommendation == "ease_back") is eases_back
+    assert ("Your pain has gone up since the step up" in advice.reason) is eases_back

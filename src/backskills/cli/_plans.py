@@ -69,8 +69,9 @@ def plan_json(kind: PlanKind, texts: list[str]) -> dict[str, object]:
 
 def show_plan(kind: PlanKind, json: bool) -> None:
     from backskills import render
+    from backskills.domain import window
 
-    texts = _texts(store().load(), kind)
+    texts = _texts(store().load(needs=window.snapshot_only), kind)
     if json:
         render.emit_json(plan_json(kind, texts))
         return
@@ -81,9 +82,9 @@ def show_plan(kind: PlanKind, json: bool) -> None:
 
 def add(kind: PlanKind, text: str, json: bool) -> None:
     from backskills import render
-    from backskills.domain import flareups
+    from backskills.domain import flareups, window
 
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         step = flareups.add_step(journal, kind, text, today())
         texts = _texts(journal, kind)
     if json:
@@ -95,10 +96,10 @@ def add(kind: PlanKind, text: str, json: bool) -> None:
 
 def remove(kind: PlanKind, number_raw: str, json: bool) -> None:
     from backskills import render
-    from backskills.domain import flareups, validate
+    from backskills.domain import flareups, validate, window
 
     number = validate.whole_number(number_raw, "N", 1, flareups.MAX_STEPS)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         step = flareups.remove_step(journal, kind, number)
         texts = _texts(journal, kind)
     if json:
@@ -111,7 +112,7 @@ def remove(kind: PlanKind, number_raw: str, json: bool) -> None:
 def suggest(kind: PlanKind, add_raw: list[str] | None, json: bool, no_input: bool) -> None:
     """List the ideas; add the chosen ones (--add N, or one question each on a terminal)."""
     from backskills import render
-    from backskills.domain import flareups, validate
+    from backskills.domain import flareups, validate, window
     from backskills.render import safety as show
 
     ideas = flareups.SUGGESTIONS[kind]
@@ -121,7 +122,7 @@ def suggest(kind: PlanKind, add_raw: list[str] | None, json: bool, no_input: boo
             numbers.extend(range(1, len(ideas) + 1))
         else:
             numbers.append(validate.whole_number(raw, "--add", 1, len(ideas)))
-    loaded = store().load()
+    loaded = store().load(needs=window.snapshot_only)
     items = flareups.suggestions(loaded, kind)
     command = flareups.PLAN_COMMANDS[kind]
     gated = flareups.check_line(loaded)
@@ -146,7 +147,7 @@ def suggest(kind: PlanKind, add_raw: list[str] | None, json: bool, no_input: boo
                     numbers.append(item.number)
         if not numbers:
             return
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         added = flareups.add_suggestions(journal, kind, numbers, today())
         texts = _texts(journal, kind)
     if json:

@@ -78,7 +78,7 @@ def log_command(
     feeling = for_baseline(felt)
     factor = validate.amount(start_factor, "--start-factor") if start_factor is not None else None
     step = validate.resolution(resolution) if resolution is not None else None
-    with store().transaction(needs=window.written_only) as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         result = domain.log_day(
             journal,
             name,
@@ -114,16 +114,16 @@ def show_command(
     """
     from backskills import render
     from backskills.domain import baseline as domain
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.render import baseline as show
 
     name = validate.name(activity, "ACTIVITY")
     factor = validate.amount(start_factor, "--start-factor") if start_factor is not None else None
     if factor is None:
-        result = domain.show(store().load(), name)
+        result = domain.show(store().load(needs=window.snapshot_only), name)
     else:
         domain.check_start_factor(factor)
-        with store().transaction() as journal:
+        with store().transaction(needs=window.snapshot_only) as journal:
             result = domain.show(journal, name, start_factor=factor)
     if json:
         show.warnings(result)
@@ -140,9 +140,10 @@ def list_command(json: JsonOption = False) -> None:
     """
     from backskills import render
     from backskills.domain import baseline as domain
+    from backskills.domain import window
     from backskills.render import baseline as show
 
-    results = domain.list_all(store().load())
+    results = domain.list_all(store().load(needs=window.snapshot_only))
     if json:
         render.emit_json({"baselines": [r.to_json() for r in results]})
     else:
@@ -163,13 +164,13 @@ def redo_command(
     """
     from backskills import render
     from backskills.domain import baseline as domain
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.goals.finding import goals_tied_to
     from backskills.render import baseline as show
 
     name = validate.name(activity, "ACTIVITY")
     text = validate.note(note)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         result = domain.redo(journal, name, today=today(), note=text)
         tied = goals_tied_to(journal, result.activity)
     if json:

@@ -35,7 +35,8 @@ def path_command(json: JsonOption = False) -> None:
 def check_command(json: JsonOption = False) -> None:
     """Check that your journal can be read, and list what it holds and its backups.
 
-    Exits 3 if the journal cannot be read (the file is left exactly as it is).
+    Every monthly segment file is read and checked. Exits 3 if the journal or a segment
+    file cannot be read (files are left exactly as they are).
 
     Example: backskills data check
     """
@@ -43,7 +44,7 @@ def check_command(json: JsonOption = False) -> None:
     from backskills.domain.export import counts
 
     the_store = store()
-    loaded = the_store.load_with_version()
+    loaded = the_store.check()
     backups = the_store.backups()
     summary = {
         "path": str(the_store.journal_path),
@@ -52,6 +53,7 @@ def check_command(json: JsonOption = False) -> None:
         "schema_version": loaded.journal.schema_version,
         "file_schema_version": loaded.version,
         "counts": counts(loaded.journal),
+        "segments": loaded.segments,
         "backups": [
             {"name": b.name, "taken": b.taken.isoformat(timespec="seconds"), "sequence": b.sequence}
             for b in backups
@@ -67,6 +69,12 @@ def check_command(json: JsonOption = False) -> None:
         )
     else:
         render.say(("Your journal is readable: ", "bold"), str(the_store.journal_path), wrap=False)
+        if loaded.segments:
+            render.say(
+                f"Its dated entries are in {loaded.segments} monthly file(s) in "
+                f"{the_store.segments_dir}; every one was checked.",
+                wrap=False,
+            )
         if loaded.version < loaded.journal.schema_version:
             render.say(
                 f"It is in an older format ({loaded.version}); it will be updated on the next change, with a backup kept."
@@ -113,15 +121,29 @@ def restore_command(
 ) -> None:
     """Go back to a backup. Your current journal file is kept in set-aside/ first.
 
-    This works even when the journal cannot be read.
+    This works even when the journal cannot be read. With no BACKUP, damaged or missing
+    segment files are put back from their copies first, when that is all that is wrong.
 
     Example: backskills data restore
     """
     from backskills import render
 
-    chosen, aside = store().restore(backup)
+    done = store().restore(backup)
+    chosen, aside = done.backup, done.set_aside
     if json:
-        render.emit_json({"restored": chosen.name, "set_aside": str(aside) if aside else None})
+        render.emit_json(
+            {
+                "restored": chosen.name if chosen else None,
+                "set_aside": str(aside) if aside else None,
+                "repaired": done.repaired,
+            }
+        )
+        return
+    if chosen is None:
+        render.say(
+            f"Put back {len(done.repaired)} damaged or missing segment file(s) from their "
+            "copies in backups/segments/: " + ", ".join(done.repaired)
+        )
         return
     render.say(
         f"Restored the backup from {chosen.taken.astimezone():%Y-%m-%d %H:%M:%S} ({chosen.name})."

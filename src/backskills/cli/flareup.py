@@ -112,7 +112,7 @@ def _start(
     no_input: bool,
 ) -> None:
     from backskills import render
-    from backskills.domain import flareups, redflags, validate
+    from backskills.domain import flareups, redflags, validate, window
     from backskills.errors import InvalidInput
     from backskills.render import safety as show
 
@@ -128,7 +128,7 @@ def _start(
             )
         reduce = choice
     ask = interactive(no_input) and not json
-    journal = store().load()
+    journal = store().load(needs=window.snapshot_only)
     flareups.require_can_start(journal, current)  # refuse before any of the opening is shown
 
     # The warning signs come first; only then the calm opening and the plan.
@@ -180,7 +180,7 @@ def _start(
                     o.activity: _ask_reduce(o) for o in flareups.reduction_options(journal, current)
                 }
 
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         flare = flareups.start(journal, current, pain, note, reduce)
         check = redflags.record_check(journal, found, current) if found else None
         status = flareups.status(journal, current)
@@ -313,7 +313,7 @@ def end_command(
     Example: backskills flareup end --trigger "long drive" --learned "heat and short walks"
     """
     from backskills import render
-    from backskills.domain import flareups, validate
+    from backskills.domain import flareups, validate, window
     from backskills.render import safety as show
 
     current = today()
@@ -327,7 +327,7 @@ def end_command(
         else None
     )
     pain_now = validate.pain_score(pain) if pain is not None else None
-    journal = store().load()
+    journal = store().load(needs=window.snapshot_only)
     flare = flareups.require_active(journal)
     asking = interactive(no_input) and not json
     if asking:
@@ -344,7 +344,7 @@ def end_command(
         if chosen == "back" and pain_now is None:
             pain_now = _ask_pain()
     chosen = chosen or "catch_up"
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         flare = flareups.require_active(journal)
         plans = flareups.comeback_plans(journal, flare, current, chosen)
         flare = flareups.end(journal, current, trigger_text, learned_text, chosen, pain_now)
@@ -418,10 +418,10 @@ def history_command(json: JsonOption = False) -> None:
     Example: backskills flareup history
     """
     from backskills import render
-    from backskills.domain import flareups
+    from backskills.domain import flareups, window
     from backskills.render import safety as show
 
-    rows = flareups.episodes(store().load(), today())
+    rows = flareups.episodes(store().load(needs=window.snapshot_only), today())
     if json:
         render.emit_json([row.to_json() for row in rows])
         return

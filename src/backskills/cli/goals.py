@@ -245,7 +245,7 @@ def _ask_category_and_tie(draft: GoalDraft, json: bool) -> None:
     activity (its plan then climbs to the goal's target), listing the patient's activities
     and the exercise library."""
     from backskills import render
-    from backskills.domain import catalogue, validate
+    from backskills.domain import catalogue, validate, window
 
     if draft.category is None:
         category = _ask_until_valid(
@@ -258,7 +258,7 @@ def _ask_category_and_tie(draft: GoalDraft, json: bool) -> None:
         draft.category = cast("Category", category)
     if draft.activity is not None or draft.target is None:
         return
-    mine = [a.name for a in store().load().activities]
+    mine = [a.name for a in store().load(needs=window.snapshot_only).activities]
     library = [e.title.lower() for e in catalogue.exercises()]
     render.say(
         "Tie it to an activity? Its plan then climbs, step by step, to your target.",
@@ -328,6 +328,7 @@ def add_command(
     Example: backskills goal add 'walk half a mile on flat ground, twice a week' --target 0.5 --unit miles --times-per-week 2 --why 'it gets me to the shop' --reward 'buy what I wanted' --within 2m
     """
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.goals.editing import add_goal
     from backskills.domain.goals.plan_tie import tied_level
     from backskills.domain.goals.smart import require_complete
@@ -339,7 +340,7 @@ def add_command(
     if _common.interactive(no_input):
         _wizard(draft, json, on)
     require_complete(draft)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         change = add_goal(journal, draft, on)
         level = tied_level(journal, change.goal, on)
     goal = change.goal
@@ -366,13 +367,14 @@ def list_command(
     Example: backskills goal list --all
     """
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.goals.finding import active_goals
     from backskills.domain.goals.plan_tie import tied_level
     from backskills.domain.goals.today_view import days_left
     from backskills.render import goals as show
 
     on = today()
-    journal = store().load()
+    journal = store().load(needs=window.snapshot_only)
     chosen = journal.goals if all_goals else active_goals(journal)
     if json:
         render.emit_json(
@@ -399,6 +401,7 @@ def show_command(goal_id: IdArgument, json: JsonOption = False) -> None:
     Example: backskills goal show 1
     """
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.goals.finding import get_goal
     from backskills.domain.goals.plan_tie import tied_baseline_days, tied_level, tied_target_date
     from backskills.domain.goals.today_view import days_left
@@ -406,7 +409,7 @@ def show_command(goal_id: IdArgument, json: JsonOption = False) -> None:
 
     number = _goal_id(goal_id)
     on = today()
-    journal = store().load()
+    journal = store().load(needs=window.snapshot_only)
     goal = get_goal(journal, number)
     level = tied_level(journal, goal, on)
     reaches = tied_target_date(journal, goal, on)
@@ -445,6 +448,7 @@ def edit_command(
 
     Example: backskills goal edit 1 --within 10w --reward 'a coffee at the shop'
     """
+    from backskills.domain import window
     from backskills.domain.goals.editing import edit_goal, title_with_target
     from backskills.domain.goals.finding import get_goal
     from backskills.domain.goals.plan_tie import tied_level
@@ -461,13 +465,13 @@ def edit_command(
             "goal edit", "nothing to change; give at least one option, e.g. --within 8w."
         )
     if changes.target is not None and changes.title is None and _common.interactive() and not json:
-        current = get_goal(store().load(), number)
+        current = get_goal(store().load(needs=window.snapshot_only), number)
         renamed = title_with_target(current.title, current.target, changes.target)
         if renamed is not None and _confirm(
             f"The title says '{current.title}'. Change it to '{renamed}'?", "--title"
         ):
             changes.title = renamed
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         change = edit_goal(journal, number, changes, on)
         level = tied_level(journal, change.goal, on)
     goal = change.goal
@@ -497,12 +501,13 @@ def done_command(goal_id: IdArgument, json: JsonOption = False) -> None:
     Example: backskills goal done 1
     """
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.goals.ending import complete_goal
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
     on = today()
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         result = complete_goal(journal, number, on)
     if json:
         render.emit_json({**show.goal_json(result.goal, on), "next_ideas": result.next_ideas})
@@ -517,12 +522,13 @@ def drop_command(goal_id: IdArgument, json: JsonOption = False) -> None:
     Example: backskills goal drop 2
     """
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.goals.ending import drop_goal
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
     on = today()
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         goal = drop_goal(journal, number, on)
     if json:
         render.emit_json(show.goal_json(goal, on))
@@ -554,7 +560,7 @@ def review_command(
 
     Example: backskills goal review 1 --choice move-deadline --within 4w --note 'a bad week'
     """
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.goals.plan_tie import tied_level
     from backskills.domain.goals.review import record_review, review_facts
     from backskills.errors import InvalidInput
@@ -566,7 +572,7 @@ def review_command(
     new_deadline = _deadline(by, within, on)
     what_happened = validate.note(note)
     new_steps = [validate.parse_title(text, "--step") for text in step or []]
-    journal = store().load()
+    journal = store().load(needs=window.snapshot_only)
     facts = review_facts(journal, number, on)
     if picked is None:
         if not _common.interactive(no_input):
@@ -593,7 +599,7 @@ def review_command(
             new_deadline = _ask_deadline(json, on)
         if picked == "smaller_steps" and not new_steps:
             new_steps = _ask_steps(json)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         outcome = record_review(
             journal,
             number,
@@ -621,13 +627,14 @@ def step_add_command(
     Example: backskills goal step add 1 'walk to the post box and back'
     """
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.goals.steps import add_step
     from backskills.domain.validate import parse_title
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
     checked = parse_title(text, "TEXT")
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         goal, n = add_step(journal, number, checked)
     if json:
         render.emit_json(show.goal_json(goal, today()))
@@ -637,14 +644,14 @@ def step_add_command(
 
 def _set_step(goal_id: str, n: str, done: bool, json: bool) -> None:
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.goals.steps import set_step_done
     from backskills.render import goals as show
 
     number = _goal_id(goal_id)
     step_number = validate.whole_number(n, "N", 1, 999)
     on = today()
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         goal = set_step_done(journal, number, step_number, done, on)
     if json:
         render.emit_json(show.goal_json(goal, on))

@@ -102,7 +102,7 @@ def add_command(
 
     Example: backskills pace add vacuuming --good 20 --bad 10 --position standing
     """
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.pacing.activities import add_activity
 
     name = validate.name(activity, "ACTIVITY")
@@ -110,7 +110,7 @@ def add_command(
     unit_name = validate.name(unit, "--unit") if unit is not None else None
     rest_minutes = validate.checked_rest(rest) if rest is not None else None
     where = validate.parse_position(position)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         saved = add_activity(
             journal,
             name,
@@ -130,9 +130,10 @@ def list_command(json: JsonOption = False) -> None:
     Example: backskills pace list
     """
     from backskills import render
+    from backskills.domain import window
     from backskills.render import pacing as view
 
-    journal = store().load()
+    journal = store().load(needs=window.snapshot_only)
     if json:
         render.emit_json([view.activity_json(a) for a in journal.pacing.activities])
     else:
@@ -153,14 +154,14 @@ def edit_command(
 
     Example: backskills pace edit vacuuming --tolerance 12
     """
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.pacing.activities import edit_activity
 
     name = validate.name(activity, "ACTIVITY")
     given = _tolerance_input(tolerance, good, bad)
     rest_minutes = validate.checked_rest(rest) if rest is not None else None
     where = validate.parse_position(position)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         saved, _ = edit_activity(
             journal, name, given=given, rest=rest_minutes, position=where, today=today()
         )
@@ -174,12 +175,12 @@ def remove_command(activity: ActivityArg, json: JsonOption = False) -> None:
     Example: backskills pace remove gardening
     """
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.pacing.activities import remove_activity
     from backskills.render.pacing import activity_json
 
     name = validate.name(activity, "ACTIVITY")
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         removed = remove_activity(journal, name)
     if json:
         render.emit_json({"removed": activity_json(removed)})
@@ -266,11 +267,12 @@ def task_list_command(
     Example: backskills pace task list
     """
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.pacing.activities import unit_of
     from backskills.domain.pacing.tasks import ordered_tasks
     from backskills.render import pacing as view
 
-    journal = store().load()
+    journal = store().load(needs=window.snapshot_only)
     tasks = [t for t in ordered_tasks(journal.pacing.tasks) if all_tasks or t.done_on is None]
     if json:
         render.emit_json([view.task_json(t, unit_of(journal, t.activity)) for t in tasks])
@@ -284,12 +286,13 @@ TaskIdArg = Annotated[str, typer.Argument(metavar="ID", help="The task's number.
 def _change_task(raw_id: str, action: str, json: bool) -> None:
     """Mark a task done or remove it, then show what was stored."""
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.pacing.activities import unit_of
     from backskills.domain.pacing.tasks import remove_task, task_done
     from backskills.render.pacing import task_json
 
     number = _task_id(raw_id)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         if action == "done":
             task = task_done(journal, number, today())
         else:
@@ -431,7 +434,7 @@ def log_command(
     how = for_spell(felt)
     task_id = _task_id(task) if task is not None else None
     text = validate.note(note)
-    with store().transaction(needs=window.written_only) as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         result = log_spell(journal, name, how_much, on=on, felt=how, task_id=task_id, note=text)
     if json:
         render.emit_json(view.log_json(result.log, result.activity.unit))

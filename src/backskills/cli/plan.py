@@ -53,7 +53,7 @@ def set_command(
     Example: backskills plan set walking --target 30 --by 2026-06-30
     """
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.errors import InvalidInput
 
     now = today()
@@ -76,7 +76,7 @@ def set_command(
     from backskills.domain.progression.planning import set_plan
     from backskills.render import progression as show
 
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         if unit_name is not None:
             activities.ensure_activity(journal, name, unit_name, now, new=new)
         view = set_plan(
@@ -114,13 +114,13 @@ def show_command(
     Example: backskills plan show walking --all
     """
     from backskills import render
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.domain.progression.projection import plan_views
     from backskills.render import progression as show
 
     name = validate.name(activity, "ACTIVITY") if activity is not None else None
     now = today()
-    journal = store().load()
+    journal = store().load(needs=window.snapshot_only)
     views = plan_views(journal, now, name)
     climbs = {}
     if all_steps:

@@ -127,7 +127,7 @@ def ease_back_command(
             option = typer.prompt(wrapped("Which: previous, halfway or stay"))
     chosen = validate.choice(option, ("previous", "halfway", "stay"), "--option")
     on = validate.day(date, now)
-    with store().transaction(needs=window.written_only) as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         change = ease_back(journal, name, chosen, day=on, today=now)  # type: ignore[arg-type]
     if json:
         render.emit_json(change.to_json())

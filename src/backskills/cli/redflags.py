@@ -67,7 +67,7 @@ def redflags_command(
     if ctx.invoked_subcommand is not None:
         return
     from backskills import render
-    from backskills.domain import redflags
+    from backskills.domain import redflags, window
     from backskills.errors import InvalidInput
 
     if list_signs:
@@ -96,7 +96,7 @@ def redflags_command(
             "or --none if none of them apply.",
             hint="'backskills redflags --list' shows every ID with its question.",
         )
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         result = redflags.record_check(journal, ids, today())
     _show(result, json)
 
@@ -159,10 +159,10 @@ def history_command(json: JsonOption = False) -> None:
     Example: backskills redflags history
     """
     from backskills import render
-    from backskills.domain import redflags
+    from backskills.domain import redflags, window
     from backskills.render import safety as show
 
-    rows = redflags.history(store().load())
+    rows = redflags.history(store().load(needs=window.snapshot_only))
     if json:
         render.emit_json([row.to_json() for row in rows])
         return
@@ -182,13 +182,13 @@ def assessed_command(
     Example: backskills redflags assessed --note "GP saw me, fine to exercise"
     """
     from backskills import render
-    from backskills.domain import redflags, validate
+    from backskills.domain import redflags, validate, window
     from backskills.render import safety as show
 
     current = today()
     cleaned = validate.note(note)
     when = validate.day(date, current)
-    with store().transaction() as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         assessment = redflags.record_assessment(journal, current, cleaned, on=when)
         check = journal.redflag_checks[assessment.check]
     if json:

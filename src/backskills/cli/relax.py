@@ -81,7 +81,7 @@ def relax(
         render.say("Stopped before one full breath, so nothing was recorded.")
         return
     done = minutes_done(seconds)
-    with store().transaction(needs=window.written_only) as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         session = log_relaxation(journal, today(), done, guided=True)
     finished = seconds >= plan.total_seconds
     opening = "Well done." if finished else "Stopped early; that still counts."
@@ -114,7 +114,7 @@ def log(
         )
     when = day(date, today())
     text = check_note(note)
-    with store().transaction(needs=window.written_only) as journal:
+    with store().transaction(needs=window.snapshot_only) as journal:
         session = log_relaxation(journal, when, amount, guided=False, note=text)
     if json:
         render.emit_json(session)

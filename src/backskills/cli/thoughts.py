@@ -191,9 +191,14 @@ def list_command(json: JsonOption = False) -> None:
     Example: backskills thoughts list
     """
     from backskills import render
+    from backskills.domain import window
     from backskills.domain.learning import KIND_NAMES
 
-    records = sorted(store().load().thoughts, key=lambda r: (r.date, r.id), reverse=True)
+    records = sorted(
+        store().load(needs=window.snapshot_only).thoughts,
+        key=lambda r: (r.date, r.id),
+        reverse=True,
+    )
     if json:
         render.emit_json(records)
         return

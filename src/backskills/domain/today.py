@@ -8,17 +8,18 @@ their domain module, one call and one field here, and their rendering in
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from backskills.domain import checkins, flareups, redflags
 from backskills.domain.baseline import BASELINE_DAYS, summarise
-from backskills.domain.goals.today_view import TodayGoal, today_section
-from backskills.domain.pacing.plan import Spell
-from backskills.domain.pacing.planner import today_spells
 from backskills.domain.progression.review import Recommendation, evaluate
 from backskills.domain.records import DayStatus, day_status
 from backskills.models import Journal
 from backskills.plain import field, plain
+
+if TYPE_CHECKING:  # the sections' modules are loaded by ``build``, past the empty journal
+    from backskills.domain import checkins, flareups, redflags
+    from backskills.domain.goals.today_view import TodayGoal
+    from backskills.domain.pacing.plan import Spell
 
 # The short welcome on an empty journal: the first three commands to run.
 FIRST_STEPS = (
@@ -121,6 +122,10 @@ def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayVi
     view = TodayView(date=today, empty=is_empty(journal))
     if view.empty:
         return view
+    from backskills.domain import checkins, flareups, redflags
+    from backskills.domain.goals.today_view import today_section
+    from backskills.domain.pacing.planner import today_spells
+
     view.red_flags = redflags.today_notice(journal, today)
     view.flareup = flareups.today_section(journal, today)
     recommendations = {r.activity: r for r in evaluate(journal, today)}

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Concatenate, ParamSpec
+from typing import TYPE_CHECKING, Concatenate, ParamSpec
 
-from backskills.models import Journal
+if TYPE_CHECKING:  # nothing heavy at import: the CLI imports this before the store
+    from backskills.models import Journal
 
 __all__ = [
     "NOTHING",
@@ -41,22 +42,18 @@ __all__ = [
     "pace_task_add",
     "pain",
     "progress",
+    "snapshot_only",
     "step_up",
     "today",
-    "written_only",
 ]
 
 # What ``store.Needs`` is (repeated here so the domain does not import the store).
-Needs = Callable[[Journal], date | None]
+Needs = Callable[["Journal"], date | None]
 P = ParamSpec("P")
 
 # "No dated entry at all": a date after every entry. Commands that only add an entry (and
 # never read the ones there) return it.
 NOTHING = date.max
-
-# The pain rule of a review compares the mean pain since a step up with this many days
-# before it (``progression.review.review_activity``: ``step.date - 7`` to the day before the step up).
-PAIN_DAYS_BEFORE_STEP = 7
 
 
 def bind(
@@ -85,22 +82,28 @@ def review(snapshot: Journal, on: date) -> date:
 
     - "met on most days": the day totals of the ``WINDOW_DAYS`` days before ``on`` and ``on``
       itself (``progression.met_days.window_totals``);
-    - "pain rose after a step up": while the level in force is a step up, the pain scores
-      from ``PAIN_DAYS_BEFORE_STEP`` days before that step up to ``on``. The step up is in
-      the snapshot (``Activity.levels``), so this reaches back only as far as the current
-      level is old, which is weeks for someone climbing (and longer for a level kept for a
-      long time: the rule compares everything since the step with the week before it).
+    - "pain rose after a step up": while the level in force is a step up made less than
+      ``PAIN_RISE_DAYS`` ago, the pain scores from ``PAIN_BEFORE_DAYS`` before that step up
+      to ``on`` (the mean since the step against the week before it). The step up is in the
+      snapshot (``Activity.levels``), so this reaches back at most
+      ``PAIN_RISE_DAYS + PAIN_BEFORE_DAYS`` days, however long a level is kept.
     """
     from backskills.domain.progression.levels import level_event_on
     from backskills.domain.progression.met_days import WINDOW_DAYS
+    from backskills.domain.progression.review import PAIN_BEFORE_DAYS, PAIN_RISE_DAYS
 
-    first = on - timedelta(days=WINDOW_DAYS)
+    first = NOTHING  # no plan, no review
     for activity in snapshot.activities:
         if activity.plan is None:
             continue
+        first = min(first, on - timedelta(days=WINDOW_DAYS))
         event = level_event_on(activity, on)
-        if event is not None and event.reason == "step_up":
-            first = min(first, event.date - timedelta(days=PAIN_DAYS_BEFORE_STEP))
+        if (
+            event is not None
+            and event.reason == "step_up"
+            and (on - event.date).days < PAIN_RISE_DAYS
+        ):
+            first = min(first, event.date - timedelta(days=PAIN_BEFORE_DAYS))
     return first
 
 
@@ -114,15 +117,18 @@ def flare_pain(snapshot: Journal) -> date:
     return flare.started if flare is not None else NOTHING
 
 
-def checkin_anchor(snapshot: Journal) -> date | None:
-    """The check-in reminder counts weeks from the class start or the first check-in (both
-    in the snapshot). With neither, it counts from the first use of backskills
-    (``checkins.first_use``): the first entry ever made in each list, which may be any
-    date, so then every dated entry is read (a first-use date kept in the snapshot would
-    end this)."""
+def checkin_anchor(snapshot: Journal, on: date) -> date | None:
+    """The check-in reminder counts weeks from the class start or the first check-in, both
+    in the snapshot. With neither, check-in 1 is due once anything is recorded on or before
+    today (``checkins.reminder``; it does not say since when): a date of the snapshot's own
+    (an activity or goal created, a red-flag check, a flare-up, a thought record) decides
+    it; only a journal with nothing of that kind (pain scores alone, say) is read whole."""
     if snapshot.outcomes.class_start is not None or snapshot.outcomes.checkins:
         return NOTHING
-    return None
+    from backskills.domain.checkins import first_use
+
+    started = first_use(snapshot)  # the dated lists are empty: the snapshot's own dates
+    return NOTHING if started is not None and started <= on else None
 
 
 def summary_due(snapshot: Journal, on: date) -> date | None:
@@ -155,13 +161,15 @@ def today(snapshot: Journal, on: date) -> date | None:
     - the welcome screen is shown only for a journal with nothing in it at all: with an
       empty snapshot (a new journal) every dated entry is read, which costs nothing.
     """
+    from backskills.models import Journal
+
     if snapshot == Journal():
         return None
     return earliest(
         on,
         review(snapshot, on),
         flare_pain(snapshot),
-        checkin_anchor(snapshot),
+        checkin_anchor(snapshot, on),
         summary_due(snapshot, on),
     )
 
@@ -214,8 +222,15 @@ def pace_task_add(snapshot: Journal) -> date | None:
     return NOTHING if PACE_TASK_COUNTER in snapshot.last_ids else None
 
 
-def written_only(snapshot: Journal) -> date:
-    """Commands that add or change entries without reading any dated one: ``baseline log``,
-    ``relax``, ``relax log``, ``pace log``, ``progress ease-back``, ``flareup start``,
-    ``flareup end``. The store still saves what they add."""
+def snapshot_only(snapshot: Journal) -> date:
+    """Commands that read no dated entry: they add or change entries (``baseline log``,
+    ``relax``, ``relax log``, ``pace log``, ``progress ease-back``, ``flareup end``) or
+    read and change only the snapshot (``plan``, ``goal``, ``baseline show|list|redo``,
+    ``pace add|list|edit|remove``, ``pace task list|done|remove``, ``redflags``,
+    ``thoughts``, ``flareup history``, the flare-up and good-spell plans). The store still
+    saves what they add.
+
+    ``flareup start`` too: the status it shows after starting one has advice on the pain
+    over the flare-up's first two weeks, but that needs scores on two days, and a
+    flare-up that starts today has one at most."""
     return NOTHING

@@ -19,6 +19,7 @@ from backskills.models.base import (
     Positive,
     Resolution,
     StrictModel,
+    new_list,
 )
 
 Felt = Literal["easy", "ok", "hard"]
@@ -66,7 +67,7 @@ class BaselineDay(StrictModel):
 class Baseline(StrictModel):
     """Up to three days of an activity done to a comfortable level."""
 
-    days: list[BaselineDay] = Field(default_factory=list)
+    days: list[BaselineDay] = Field(default_factory=new_list)
     start_factor: StartFactor = 0.8
     archived_on: Day | None = None
     archive_reason: Note | None = None
@@ -105,10 +106,10 @@ class Activity(StrictModel):
     created: Day
     start_factor: StartFactor = 0.8
     baseline: Baseline | None = None
-    past_baselines: list[Baseline] = Field(default_factory=list)
+    past_baselines: list[Baseline] = Field(default_factory=new_list)
     plan: Plan | None = None
-    past_plans: list[Plan] = Field(default_factory=list)
-    levels: list[LevelEvent] = Field(default_factory=list)
+    past_plans: list[Plan] = Field(default_factory=new_list)
+    levels: list[LevelEvent] = Field(default_factory=new_list)
 
 
 class ActivityRecord(StrictModel):

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Day, Id, Name, Note, Pain, StrictModel
+from backskills.models.base import Amount, Day, Id, Name, Note, Pain, StrictModel, new_list
 
 Better = Literal["higher", "lower"]
 Change = Literal[
@@ -61,8 +61,8 @@ class CheckIn(StrictModel):
     date: Day
     pain_average: Pain
     pain_worst: Pain
-    psfs: list[PsfsRating] = Field(default_factory=list)
-    tests: list[ExerciseResult] = Field(default_factory=list)
+    psfs: list[PsfsRating] = Field(default_factory=new_list)
+    tests: list[ExerciseResult] = Field(default_factory=new_list)
     change: Change | None = None  # from the second check-in on, compared with the first
     note: Note | None = None
 
@@ -71,6 +71,6 @@ class Outcomes(StrictModel):
     """Everything about check-ins: the schedule's start, the PSFS list, the tests, the check-ins."""
 
     class_start: Day | None = None
-    psfs_items: list[PsfsItem] = Field(default_factory=list)
-    tests: list[ExerciseTest] = Field(default_factory=list)
-    checkins: list[CheckIn] = Field(default_factory=list)
+    psfs_items: list[PsfsItem] = Field(default_factory=new_list)
+    tests: list[ExerciseTest] = Field(default_factory=new_list)
+    checkins: list[CheckIn] = Field(default_factory=new_list)

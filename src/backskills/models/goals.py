@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from backskills.models.base import Amount, Day, Id, Name, Note, StrictModel
+from backskills.models.base import Amount, Day, Id, Name, Note, StrictModel, new_list
 
 Category = Literal["fitness", "work", "leisure", "other"]
 GoalStatus = Literal["active", "achieved", "dropped"]
@@ -39,7 +39,7 @@ class Goal(StrictModel):
     reward: Note
     deadline: Day
     status: GoalStatus = "active"
-    steps: list[GoalStep] = Field(default_factory=list)
+    steps: list[GoalStep] = Field(default_factory=new_list)
     created: Day
     ended: Day | None = None
-    reviews: list[GoalReview] = Field(default_factory=list)
+    reviews: list[GoalReview] = Field(default_factory=new_list)

@@ -1,21 +1,29 @@
-"""The whole journal document, as the store reads and writes it."""
+"""The whole journal document, and the two kinds of file the store keeps it in.
+
+``Journal`` is the whole journal: what ``data export`` writes and ``data import`` reads, and
+what a command works on. On disk (schema 7) it is split in two (``backskills.store``):
+
+- the journal file holds a ``Manifest``: every field of the journal except the dated lists in
+  ``DATED_LISTS`` (the snapshot), plus the list of its segment files (``SegmentRef``);
+- ``segments/`` holds one ``Segment`` file per month: that month's entries of each dated list.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from backskills.models.activity import Activity, ActivityRecord, PainScore
 from backskills.models.base import StrictModel
 from backskills.models.checkin import Outcomes
 from backskills.models.goals import Goal
 from backskills.models.learning import RelaxSession, ThoughtRecord
-from backskills.models.pacing import Pacing
+from backskills.models.pacing import PaceLog, Pacing
 from backskills.models.report import Question
 from backskills.models.safety import Assessment, FlareUp, PlanStep, RedFlagCheck
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # The dated lists a command may read only in part (``store.Needs``): the daily logs, which
 # grow every day. Everything else in the journal is the snapshot, always read whole.
@@ -23,7 +31,7 @@ DATED_LISTS = ("records", "pain", "pacing.logs", "relaxation")
 
 
 class Journal(StrictModel):
-    schema_version: Literal[6] = 6
+    schema_version: Literal[7] = 7
     activities: list[Activity] = Field(default_factory=list)
     records: list[ActivityRecord] = Field(default_factory=list)
     pain: list[PainScore] = Field(default_factory=list)
@@ -54,3 +62,41 @@ class Journal(StrictModel):
             + len(self.thoughts)
             + len(self.outcomes.checkins)
         )
+
+
+Month = Annotated[str, StringConstraints(pattern=r"^(19|2[01])[0-9]{2}-(0[1-9]|1[0-2])$")]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+SegmentName = Annotated[
+    str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9a-f]{16}[.]json$", max_length=40)
+]
+
+
+class SegmentRef(StrictModel):
+    """One month of dated entries, as the manifest lists it."""
+
+    month: Month  # "2026-11"
+    file: SegmentName  # "2026-11-<first 16 hex digits of sha256>.json", in segments/
+    sha256: Sha256  # of the file's bytes
+    entries: int = Field(ge=1, le=10_000_000)  # how many entries it holds
+
+
+class Manifest(Journal):
+    """The journal file from schema 7: the snapshot (every field of ``Journal`` but the dated
+    lists, which stay empty here) and the segment files, in month order."""
+
+    schema_version: int = Field(ge=1, le=1_000_000)  # type: ignore[assignment]
+    segments: list[SegmentRef]
+
+
+class Segment(StrictModel):
+    """A file in ``segments/``: one month's entries of each list in ``DATED_LISTS``, each list
+    in the order the entries were added."""
+
+    month: Month
+    records: list[ActivityRecord] = Field(default_factory=list)
+    pain: list[PainScore] = Field(default_factory=list)
+    pacing_logs: list[PaceLog] = Field(default_factory=list)
+    relaxation: list[RelaxSession] = Field(default_factory=list)
+
+    def count(self) -> int:
+        return len(self.records) + len(self.pain) + len(self.pacing_logs) + len(self.relaxation)

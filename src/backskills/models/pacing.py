@@ -16,6 +16,7 @@ from backskills.models.base import (
     Positive,
     Resolution,
     StrictModel,
+    new_list,
 )
 
 Position = Literal["standing", "sitting", "lying", "walking", "kneeling", "bending", "mixed"]
@@ -40,7 +41,7 @@ class PaceActivity(StrictModel):
     rest: Amount = 10  # minutes of rest or change of position after each spell
     position: Position = "mixed"
     created: Day
-    changes: list[ToleranceChange] = Field(default_factory=list)
+    changes: list[ToleranceChange] = Field(default_factory=new_list)
 
 
 class PaceTask(StrictModel):
@@ -66,6 +67,6 @@ class PaceLog(StrictModel):
 
 
 class Pacing(StrictModel):
-    activities: list[PaceActivity] = Field(default_factory=list)
-    tasks: list[PaceTask] = Field(default_factory=list)
-    logs: list[PaceLog] = Field(default_factory=list)
+    activities: list[PaceActivity] = Field(default_factory=new_list)
+    tasks: list[PaceTask] = Field(default_factory=new_list)
+    logs: list[PaceLog] = Field(default_factory=new_list)

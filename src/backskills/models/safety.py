@@ -16,6 +16,7 @@ from backskills.models.base import (
     Note,
     Pain,
     StrictModel,
+    new_list,
 )
 
 # How the patient came back after a flare-up (``flareup end --comeback``).
@@ -33,8 +34,8 @@ class RedFlagCheck(StrictModel):
     id: EntryId | None = None  # given by the store on save (models.entries)
     checked_on: Day
     outcome: Outcome
-    present: list[Name] = Field(default_factory=list)  # signs that apply
-    history: list[Name] = Field(default_factory=list)  # history items that apply
+    present: list[Name] = Field(default_factory=new_list)  # signs that apply
+    history: list[Name] = Field(default_factory=new_list)  # history items that apply
     # The day the patient said this check was entered by mistake (``entries remove``). It is
     # kept in the history but no longer counts for gating (``safety.counted_checks``).
     entered_by_mistake: Day | None = None
@@ -63,7 +64,7 @@ class FlareUp(StrictModel):
     note: Note | None = None
     trigger: Note | None = None
     helped: Note | None = None
-    reductions: list[LevelChange] = Field(default_factory=list)
+    reductions: list[LevelChange] = Field(default_factory=new_list)
     comeback: Comeback | None = None  # set when it ended
 
 

@@ -82,7 +82,27 @@ def say(*parts: str | tuple[str, str], stderr: bool = False, wrap: bool = True) 
 
     ``wrap=False`` never breaks the line (use it for file paths people copy).
     """
-    (err() if stderr else out()).print(text(*parts), soft_wrap=not wrap)
+    if not _say_plain(parts, stderr, wrap):
+        (err() if stderr else out()).print(text(*parts), soft_wrap=not wrap)
+
+
+def _say_plain(parts: tuple[str | tuple[str, str], ...], stderr: bool, wrap: bool) -> bool:
+    """Print without importing Rich when Rich would print no colour anyway (a pipe or a
+    file): the same characters (``render.plaintext``). False: Rich has to do it."""
+    from backskills.render import plaintext
+    from backskills.render.streams import ConsoleFile, normalise_terminal_env
+
+    normalise_terminal_env()
+    width = plaintext.plain_width(stderr)
+    if width is None:
+        return False
+    body = "".join(clean(part[0] if isinstance(part, tuple) else part) for part in parts)
+    if not plaintext.is_plain(body):
+        return False
+    stream = ConsoleFile(stderr)
+    stream.write(plaintext.layout(body, width if wrap else None))
+    stream.flush()
+    return True
 
 
 def show(renderable: RenderableType, stderr: bool = False) -> None:
@@ -100,12 +120,12 @@ def bullet_list(items: Iterable[str], stderr: bool = False, marker: str = "-") -
 
 def warn(message: str) -> None:
     """A gentle warning on stderr, readable without colour."""
-    err().print(text(("Note: ", "bold yellow"), message), soft_wrap=True)
+    say(("Note: ", "bold yellow"), message, stderr=True, wrap=False)
 
 
 def info(message: str) -> None:
     """A message on stderr (used for what a --json run would otherwise hide)."""
-    err().print(text(message), soft_wrap=True)
+    say(message, stderr=True, wrap=False)
 
 
 def hint(message: str, stderr: bool = False) -> None:
@@ -131,10 +151,9 @@ def error(message: str, hint_text: str | None = None) -> None:
 
     Lines are never broken (the terminal wraps them), so paths stay whole for copying.
     """
-    console = err()
-    console.print(text(("Error: ", "bold red"), message), soft_wrap=True)
+    say(("Error: ", "bold red"), message, stderr=True, wrap=False)
     if hint_text:
-        console.print(text(("Hint: ", "bold"), hint_text), soft_wrap=True)
+        say(("Hint: ", "bold"), hint_text, stderr=True, wrap=False)
 
 
 def emit_json(document: Any) -> None:

@@ -1,24 +1,56 @@
 """The journal store: the only code that opens the journal.
 
-Flow of a change (``Store.transaction``), in the spirit of jrnl's controller:
+Layout (schema 7). The journal is kept in two kinds of file, so that a command reads and
+writes only what it needs, however old the journal is:
 
-1. create the data directory (0700) if needed and take the inter-process lock
+- ``journal.json``: the manifest (``models.journal.Manifest``). Every field of the journal
+  except the dated lists in ``models.journal.DATED_LISTS`` (activities, plans, levels,
+  goals, settings: the snapshot, always read whole), and the list of segment files: month,
+  file name, SHA-256 and number of entries, in month order.
+- ``segments/YYYY-MM-<16 hex>.json``: one file per month with that month's dated entries
+  (``store.segments``). Immutable, named by content; each also has an independent copy in
+  ``backups/segments/``. ``segments/`` sits beside ``journal.json``, or beside the file a
+  ``journal.json`` link leads to, so a journal linked into a synced folder stays whole there.
+
+In memory the dated lists hold the months in order and, within a month, the entries in the
+order they were added (a single-file journal is regrouped that way, stably, when it is
+first written in this layout).
+
+Reading (``Store.load``, no lock, never writes): validate ``journal.json``; ask the
+command's ``needs`` (called with the snapshot) for the first date it uses; read only the
+segments of that month and later, checking each one's SHA-256, its format and that every
+entry's date is in its month. A damaged segment a command needs stops it with exit 3
+naming the file and its good copy; segments outside its window are not read (``data
+check`` reads them all). Bytes that are not exactly what backskills writes are read again
+strictly (duplicate keys, huge numbers, NaN: messages give positions, never content).
+
+Flow of a change (``Store.transaction``):
+
+1. create the data folder (0700) if needed and take the inter-process lock
    (``journal.lock``, waiting up to ``lock_timeout`` seconds, then ``JournalBusy``);
-2. remove temporary files a killed run left behind;
-3. read the journal bytes; a missing file is a new, empty journal; anything unreadable
-   raises ``JournalUnreadable`` and is never written;
-4. migrate an older schema in memory; refuse a newer one;
-5. hand the ``Journal`` to the caller, who changes it;
-6. serialise it; if nothing changed, stop (no write); check the bytes read back;
-7. copy the previous file into ``backups/`` and prune old backups;
-8. replace the journal atomically (``atomic.write_atomic``); release the lock.
+2. remove temporary files a killed run left behind (and, when a save was cut short,
+   segment files nothing lists);
+3. read as above; anything unreadable raises ``JournalUnreadable`` and is never written;
+   an older schema, or a journal still in one file, is migrated in memory;
+4. hand the ``Journal`` to the caller, who changes it;
+5. group its dated entries by month and compare each loaded month with the bytes read:
+   only changed months get new segment files. An entry added to a month that was not
+   loaded is merged into that month's segment (read, checked, appended);
+6. check the new bytes read back (only the manifest and the changed segments); if nothing
+   changed, stop (no write);
+7. write the new segments and their copies (fsync'd), copy the previous ``journal.json``
+   into ``backups/``, prune old backups (and the segments only they listed);
+8. replace ``journal.json`` atomically: the commit point. A crash or SIGKILL at any step
+   before leaves the previous manifest in force with all its segments present.
 
-Reading (``Store.load``) takes no lock and never writes.
+A single-file journal (schema 1-6, or an export of schema 7) is read as a whole and written
+in this layout on its first change; the old file is kept as a pre-migration backup.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import stat
@@ -27,7 +59,7 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backskills import settings
 from backskills.errors import (
@@ -42,12 +74,15 @@ from backskills.errors import (
 from backskills.models import SCHEMA_VERSION, Journal
 from backskills.models.entries import assign_ids
 from backskills.store import backups as backup_files
+from backskills.store import segments as seg
 from backskills.store.atomic import clean_temp_files, write_atomic
 from backskills.store.migrations import migrate
 from backskills.store.paths import (
     BACKUP_DIR,
     JOURNAL_NAME,
     LOCK_NAME,
+    PENDING_NAME,
+    SEGMENTS_DIR,
     SET_ASIDE_DIR,
     resolve_data_dir,
 )
@@ -61,6 +96,9 @@ from backskills.store.safefile import (
     real_subdir,
 )
 
+if TYPE_CHECKING:
+    from backskills.models.journal import Manifest, Segment, SegmentRef
+
 ENV_LOCK_TIMEOUT = settings.LOCK_TIMEOUT
 # ``data import`` reads at most this much. A ten-year journal is a few megabytes.
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
@@ -73,7 +111,15 @@ LINK_HINT = (
     "at your journal."
 )
 
-__all__ = ["Loaded", "Needs", "PreviousState", "Store", "resolve_data_dir", "serialise"]
+__all__ = [
+    "Loaded",
+    "Needs",
+    "PreviousState",
+    "Restored",
+    "Store",
+    "resolve_data_dir",
+    "serialise",
+]
 
 # What a command reads: called with the journal's snapshot (every field filled except the
 # dated lists in ``models.journal.DATED_LISTS``, which are empty), it returns the first date
@@ -83,7 +129,7 @@ Needs = Callable[[Journal], date | None]
 
 
 def serialise(journal: Journal) -> bytes:
-    """The journal file's bytes (also ``data export``): control characters, DEL and
+    """The whole journal as one document (``data export``): control characters, DEL and
     bidirectional overrides inside strings are written as ``\\uXXXX`` escapes."""
     from backskills.safetext import escape_json
 
@@ -94,6 +140,7 @@ def serialise(journal: Journal) -> bytes:
 class Loaded:
     journal: Journal
     version: int  # schema version of the file as read (before migration)
+    segments: int = 0  # segment files read (0: a journal in one file, or none yet)
 
 
 @dataclass
@@ -105,6 +152,33 @@ class PreviousState:
     changed_at: datetime  # when the change that undo takes back was saved
     _current_bytes: bytes = field(repr=False, default=b"")
     _used: tuple[backup_files.Backup, ...] = field(repr=False, default=())
+
+
+@dataclass
+class Restored:
+    """What ``Store.restore`` did: went back to a backup, or repaired segment files."""
+
+    backup: backup_files.Backup | None  # the backup restored (None: segments repaired)
+    set_aside: Path | None  # where the replaced journal is kept
+    repaired: list[str] = field(default_factory=list)  # segment files put back from copies
+
+
+@dataclass
+class _Read:
+    """What a read found; a transaction keeps it to save only what changed."""
+
+    raw: bytes | None  # journal.json as read (None: no journal yet)
+    version: int  # its schema version (before migration)
+    manifest: Manifest | None  # None: no journal yet, or a journal in one file
+    start: str | None = None  # first month read ("2026-11"); None: every month
+    months: dict[str, bytes] = field(default_factory=dict)  # each month read: its bytes
+
+    def has_month(self, month: str) -> bool:
+        return self.manifest is None or self.start is None or month >= self.start
+
+
+class _SegmentMissing(JournalUnreadable):
+    """A segment file is not there (a lock-free read may have raced a prune: read again)."""
 
 
 @dataclass
@@ -129,6 +203,20 @@ class Store:
     @property
     def set_aside_dir(self) -> Path:
         return self.data_dir / SET_ASIDE_DIR
+
+    @property
+    def segments_dir(self) -> Path:
+        """``segments/`` beside the journal file (beside a journal.json link's target)."""
+        path = self.journal_path
+        if path.is_symlink():
+            with suppress(OSError, RuntimeError):
+                path = path.resolve(strict=True)
+        return path.parent / SEGMENTS_DIR
+
+    @property
+    def copies_dir(self) -> Path:
+        """``backups/segments/``: the second copy of every segment."""
+        return self.backups_dir / SEGMENTS_DIR
 
     # -- reading -----------------------------------------------------------------------
     def exists(self) -> bool:
@@ -169,27 +257,208 @@ class Store:
     def load(self, needs: Needs | None = None) -> Journal:
         """The journal for reading: no lock, no write. A missing journal is empty.
 
-        ``needs`` (see ``Needs``) lets a command read only the dated entries it uses.
+        ``needs`` (see ``Needs``) lets a command read only the dated entries it uses: the
+        months from its date on are read, the others are not (their lists stay shorter).
         """
-        return self.load_with_version().journal
+        for attempt in range(3):
+            raw = self.read_bytes()
+            try:
+                return self._open(raw, needs)[0]
+            except _SegmentMissing:
+                # Without the lock a save may have replaced the journal and pruned what it
+                # listed between our two reads: read again if the journal moved on.
+                if attempt == 2 or self.read_bytes() == raw:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def load_with_version(self) -> Loaded:
-        data = self.read_bytes()
-        if data is None:
+        """The whole journal (every segment) and the format of its file."""
+        raw = self.read_bytes()
+        journal, read = self._open(raw, None)
+        return Loaded(journal, read.version, len(read.months))
+
+    def _open(self, raw: bytes | None, needs: Needs | None) -> tuple[Journal, _Read]:
+        if raw is None:
+            self._warn_if_only_backups()
+            return Journal(), _Read(None, SCHEMA_VERSION, None)
+        manifest, loaded = self._decode_file(raw, self.journal_path)
+        if manifest is None:
+            assert loaded is not None
+            return loaded.journal, _Read(raw, loaded.version, None)
+        journal = _snapshot(manifest)
+        first = needs(journal) if needs is not None and manifest.segments else None
+        start = seg.month_of(first) if first is not None else None
+        if start is not None and not journal.last_ids:
+            start = None  # no id counters (edited by hand): ids are found by reading all
+        months: dict[str, bytes] = {}
+        found: list[Segment] = []
+        for ref in manifest.segments:
+            if start is not None and ref.month < start:
+                continue
+            data = self._segment_bytes(ref)
+            found.append(self._check_segment(ref, data, self.segments_dir / ref.file))
+            months[ref.month] = data
+        seg.join(journal, found)
+        assign_ids(journal)
+        return journal, _Read(raw, SCHEMA_VERSION, manifest, start, months)
+
+    def _warn_if_only_backups(self) -> None:
+        try:
+            some = bool(backup_files.list_backups(self.backups_dir))
+        except UnsafeFile:
+            some = False
+        if some:
+            self.warnings.append(
+                f"There is no journal at {self.journal_path}, but there are backups. "
+                "If this is unexpected, run: backskills data restore"
+            )
+
+    def _decode_file(self, data: bytes, source: Path) -> tuple[Manifest | None, Loaded | None]:
+        """A ``journal.json`` (or a backup of one): a manifest, or a journal in one file."""
+        from backskills.models.journal import Manifest
+
+        with _no_gc():
             try:
-                some = bool(backup_files.list_backups(self.backups_dir))
-            except UnsafeFile:
-                some = False
-            if some:
-                self.warnings.append(
-                    f"There is no journal at {self.journal_path}, but there are backups. "
-                    "If this is unexpected, run: backskills data restore"
+                fast = Manifest.model_validate_json(data)
+            except ValueError:
+                pass
+            else:
+                if fast.schema_version == SCHEMA_VERSION and seg.encode_manifest(fast) == data:
+                    self._check_references(fast, source)
+                    return fast, None
+        if b'"segments"' not in data:
+            return None, self.decode(data, source)
+        document = self._parse_document(data, source)
+        if "segments" not in document:
+            return None, self._decode_document(document, source)
+        return self._decode_manifest(document, source), None
+
+    def _decode_manifest(self, document: dict[str, object], source: Path) -> Manifest:
+        from pydantic import ValidationError
+
+        from backskills.models.journal import Manifest
+
+        version = self._version_of(document, source)
+        if version != SCHEMA_VERSION:
+            raise self._unreadable(
+                source, f"lists segment files but says it is journal format {version}"
+            )
+        try:
+            manifest = Manifest.model_validate(document)
+        except ValidationError as exc:
+            raise self._unreadable(source, _describe_validation(exc)) from None
+        if manifest.records or manifest.pain or manifest.pacing.logs or manifest.relaxation:
+            raise self._unreadable(
+                source, "holds dated entries outside its segment files (records, pain, ...)"
+            )
+        self._check_references(manifest, source)
+        return manifest
+
+    def _check_references(self, manifest: Manifest, source: Path) -> None:
+        previous = ""
+        for n, ref in enumerate(manifest.segments):
+            if ref.month <= previous or ref.file != seg.file_name(ref.month, ref.sha256):
+                raise self._unreadable(
+                    source, f"lists its segment files out of order or misnamed at segments[{n}]"
                 )
-            return Loaded(Journal(), SCHEMA_VERSION)
-        return self.decode(data, self.journal_path)
+            previous = ref.month
+
+    def _segment_bytes(self, ref: SegmentRef) -> bytes:
+        path = self.segments_dir / ref.file
+        try:
+            return read_regular(path, limit=IMPORT_MAX_BYTES, follow=False)
+        except FileNotFoundError:
+            raise _SegmentMissing(
+                f"cannot read the journal: {path} is missing.", hint=self._copy_hint(ref)
+            ) from None
+        except UnsafeFile as exc:
+            raise JournalUnreadable(
+                f"cannot read the journal: {path} {exc.reason}.", hint=self._copy_hint(ref)
+            ) from None
+        except OSError as exc:
+            raise JournalUnreadable(
+                f"cannot read the journal: {path} cannot be read: {exc.strerror}.",
+                hint=self._copy_hint(ref),
+            ) from None
+
+    def _check_segment(self, ref: SegmentRef, data: bytes, path: Path) -> Segment:
+        """Validate a segment's bytes against the manifest's line for it."""
+        from backskills.models.journal import Segment
+
+        def damaged(problem: str) -> JournalUnreadable:
+            return JournalUnreadable(
+                f"cannot read the journal: {path} {problem}.", hint=self._copy_hint(ref)
+            )
+
+        if hashlib.sha256(data).hexdigest() != ref.sha256:
+            raise damaged("is damaged: its content is not what the journal saved in it")
+        with _no_gc():
+            try:
+                segment = Segment.model_validate_json(data)
+            except ValueError:
+                segment = None
+        if segment is None or seg.encode(segment) != data:
+            document = self._parse_document(data, path, plain=True)
+            from pydantic import ValidationError
+
+            try:
+                segment = Segment.model_validate(document)
+            except ValidationError as exc:
+                raise damaged(_describe_validation(exc)) from None
+        if segment.month != ref.month or seg.dated_outside(segment):
+            raise damaged(f"holds entries dated outside its month ({ref.month})")
+        if segment.count() != ref.entries:
+            raise damaged("does not hold the number of entries the journal lists for it")
+        return segment
+
+    def _good_copy(self, ref: SegmentRef) -> Path | None:
+        """Where an intact copy of a segment is (itself or ``backups/segments/``), if any."""
+        for folder in (self.segments_dir, self.copies_dir):
+            path = folder / ref.file
+            with suppress(OSError):
+                if hashlib.sha256(read_regular(path, follow=False)).hexdigest() == ref.sha256:
+                    return path
+        return None
+
+    def _copy_hint(self, ref: SegmentRef) -> str:
+        copy = self.copies_dir / ref.file
+        with suppress(OSError):
+            if hashlib.sha256(read_regular(copy, follow=False)).hexdigest() == ref.sha256:
+                return (
+                    f"Nothing was changed. A good copy is kept at {copy}; run "
+                    "'backskills data restore' to put it back."
+                )
+        return (
+            "Nothing was changed. No good copy of this file was found; 'backskills data "
+            "check' lists your backups."
+        )
+
+    def _whole(self, manifest: Manifest, source: Path) -> Journal:
+        """Every entry of a manifest (a backup's too), taking a good copy of a damaged file."""
+        journal = _snapshot(manifest)
+        found = []
+        for ref in manifest.segments:
+            where = self._good_copy(ref)
+            if where is None:
+                raise JournalUnreadable(
+                    f"{source} lists {ref.file}, and no good copy of it was found."
+                )
+            found.append(self._check_segment(ref, read_regular(where, follow=False), where))
+        seg.join(journal, found)
+        assign_ids(journal)
+        return journal
+
+    def decode_any(self, data: bytes, source: Path) -> Loaded:
+        """A whole journal from the bytes of a journal.json or a backup of one."""
+        manifest, loaded = self._decode_file(data, source)
+        if manifest is None:
+            assert loaded is not None
+            return loaded
+        return Loaded(self._whole(manifest, source), SCHEMA_VERSION, len(manifest.segments))
 
     def decode(self, data: bytes, source: Path) -> Loaded:
-        """Validate bytes as a journal. Messages name the problem, never the content."""
+        """Validate bytes as a journal in one document (a journal before schema 7, a
+        backup of one, an export). Messages name the problem, never the content."""
         with _no_gc():
             try:
                 fast = Journal.model_validate_json(data)
@@ -202,7 +471,9 @@ class Store:
                 if fast.schema_version == SCHEMA_VERSION and serialise(fast) == data:
                     assign_ids(fast)
                     return Loaded(fast, SCHEMA_VERSION)
-        document = self._parse_document(data, source)
+        return self._decode_document(self._parse_document(data, source), source)
+
+    def _version_of(self, document: dict[str, object], source: Path) -> int:
         version = document.get("schema_version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise self._unreadable(source, "has no valid schema_version")
@@ -211,6 +482,14 @@ class Store:
                 f"{source} was written by a newer backskills (journal format {version}; this "
                 f"version reads up to {SCHEMA_VERSION}). Nothing was changed.",
                 hint="Upgrade backskills (pip install --upgrade backskills) and try again.",
+            )
+        return version
+
+    def _decode_document(self, document: dict[str, object], source: Path) -> Loaded:
+        version = self._version_of(document, source)
+        if "segments" in document:
+            raise self._unreadable(
+                source, "is the index of a journal kept in segment files, not a whole journal"
             )
         if version < SCHEMA_VERSION:
             try:
@@ -234,38 +513,39 @@ class Store:
         assign_ids(journal)
         return Loaded(journal, version)
 
-    def _parse_document(self, data: bytes, source: Path) -> dict[str, object]:
+    def _parse_document(self, data: bytes, source: Path, plain: bool = False) -> dict[str, object]:
+        def unreadable(problem: str) -> JournalUnreadable:
+            if plain:
+                return JournalUnreadable(f"cannot read the journal: {source} {problem}.")
+            return self._unreadable(source, problem)
+
         if not data.strip(b" \t\r\n"):
-            raise self._unreadable(source, "is empty")
+            raise unreadable("is empty")
         if not data.strip(b"\x00 \t\r\n"):
-            raise self._unreadable(
-                source, "holds only NUL bytes (it was probably cut short by a crash or disk fault)"
+            raise unreadable(
+                "holds only NUL bytes (it was probably cut short by a crash or disk fault)"
             )
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise self._unreadable(
-                source, f"is not UTF-8 text (bad byte at offset {exc.start})"
-            ) from None
+            raise unreadable(f"is not UTF-8 text (bad byte at offset {exc.start})") from None
         try:
             document = json.loads(
                 text, object_pairs_hook=_object, parse_int=_parse_int, parse_constant=_Constant
             )
             _check_tree(document)
         except json.JSONDecodeError as exc:
-            raise self._unreadable(
-                source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            raise unreadable(
+                f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
             ) from None
         except RecursionError:
-            raise self._unreadable(source, "is nested far too deeply to be a journal") from None
+            raise unreadable("is nested far too deeply to be a journal") from None
         except _StrictJsonError as exc:
-            raise self._unreadable(source, exc.problem) from None
+            raise unreadable(exc.problem) from None
         except ValueError:  # anything else json refuses: never a crash
-            raise self._unreadable(source, "is not valid JSON") from None
+            raise unreadable("is not valid JSON") from None
         if not isinstance(document, dict):
-            raise self._unreadable(
-                source, "does not hold a journal (expected a JSON object at the top)"
-            )
+            raise unreadable("does not hold a journal (expected a JSON object at the top)")
         return document
 
     def _unreadable(self, source: Path, problem: str) -> JournalUnreadable:
@@ -313,7 +593,8 @@ class Store:
 
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """Hold the inter-process lock; stray temporary files are removed under it."""
+        """Hold the inter-process lock; stray temporary files are removed under it, and
+        segment files nothing lists when the last save was cut short."""
         from backskills.store.lock import LockTimeout, hold
 
         with ExitStack() as held:
@@ -333,6 +614,8 @@ class Store:
                 raise _save_failed(exc, f"cannot use the folder {self.data_dir}") from None
             for directory in self._temp_dirs():
                 clean_temp_files(directory)
+            if (self.data_dir / PENDING_NAME).exists():
+                self._sweep()
             yield
 
     def _check_lock_file(self) -> None:
@@ -352,10 +635,17 @@ class Store:
     def _temp_dirs(self) -> list[Path]:
         """The folders cleaned of our stray temporary files under the lock.
 
-        Only the data folder itself and its own sub-folders: never the folder a
-        journal.json link leads to, never through a backups/ link.
+        Only the data folder itself and its own sub-folders, and the ``segments/`` folder
+        backskills made beside the journal: never the folder a journal.json link leads to,
+        never through a link.
         """
-        return [self.data_dir, self.backups_dir, self.set_aside_dir]
+        return [
+            self.data_dir,
+            self.backups_dir,
+            self.copies_dir,
+            self.set_aside_dir,
+            self.segments_dir,
+        ]
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -369,36 +659,111 @@ class Store:
     def transaction(self, needs: Needs | None = None) -> Iterator[Journal]:
         """Read, let the caller change, and save the journal under the lock.
 
-        ``needs`` as in ``load``: the dated entries before its date are not read, and a
-        change never touches them (entries the caller adds before it are still saved).
+        ``needs`` as in ``load``: the dated entries before its month are not read, and a
+        change never touches them (entries the caller adds there are merged into their
+        month's segment).
         """
         with self.locked():
-            before = self.read_bytes()
-            loaded = self.decode(before, self.journal_path) if before is not None else None
-            journal = loaded.journal if loaded else Journal()
+            journal, read = self._open(self.read_bytes(), needs)
             yield journal
-            self._save(journal, before, loaded.version if loaded else SCHEMA_VERSION)
+            self._save(journal, read)
 
-    def _save(self, journal: Journal, before: bytes | None, version: int) -> None:
+    def _save(self, journal: Journal, read: _Read) -> None:
         assign_ids(journal)  # entries added by this change get their ids
-        data = serialise(journal)
-        if data == before:
+        months = seg.group(journal)
+        old = {ref.month: ref for ref in read.manifest.segments} if read.manifest else {}
+        refs = dict(old)
+        files: dict[str, bytes] = {}
+        for month in sorted(set(old) | set(months)):
+            segment = months.get(month)
+            if read.has_month(month):
+                if segment is None:
+                    refs.pop(month, None)
+                    continue
+                data = seg.encode(segment)
+                if read.months.get(month) == data:
+                    continue
+            else:
+                if segment is None:
+                    continue  # not read, not touched
+                if month in old:  # an entry added to a month that was not read
+                    ref = old[month]
+                    path = self.segments_dir / ref.file
+                    base = self._check_segment(ref, self._segment_bytes(ref), path)
+                    segment = seg.merged(base, segment)
+                data = seg.encode(segment)
+            ref = seg.reference(month, data, segment.count())
+            refs[month] = ref
+            files[ref.file] = data
+        manifest = _manifest(journal, [refs[m] for m in sorted(refs)])
+        data = seg.encode_manifest(manifest)
+        if not files and data == read.raw:
             return
+        self._check_readback(data, files)
+        with self._writing():
+            premigration = read.version if read.manifest is None else None
+            self._commit(data, files, read.raw, premigration)
+
+    def _check_readback(self, manifest: bytes, files: dict[str, bytes]) -> None:
+        """The new bytes must read back as a valid manifest and valid segments."""
+        from backskills.models.journal import Manifest, Segment
+
         try:
-            with _no_gc():  # as in decode: the same full validation, without GC passes
-                Journal.model_validate_json(data)
+            with _no_gc():  # as in reading: the same validation, without GC passes
+                Manifest.model_validate_json(manifest)
+                for data in files.values():
+                    Segment.model_validate_json(data)
         except ValueError:
             raise JournalSaveFailed(
                 "this change would make the journal unreadable, so it was not saved. "
                 "Nothing was changed.",
                 hint="This is a bug in backskills; please report it.",
             ) from None
-        with self._writing():
-            if before is not None:
-                self._backup(
-                    before, premigration_from=version if version < SCHEMA_VERSION else None
-                )
-            self._replace_journal(data)
+
+    def _commit(
+        self,
+        manifest: bytes,
+        files: dict[str, bytes],
+        before: bytes | None,
+        premigration_from: int | None,
+        keep_before: bool = True,
+    ) -> Path | None:
+        """Write new segments (and copies), back up ``before``, then replace journal.json.
+
+        Returns the backup made of ``before`` (None when there was nothing to keep or
+        ``keep_before`` is False: the caller set it aside instead).
+        """
+        pending = self.data_dir / PENDING_NAME
+        pending.touch(mode=0o600)  # a killed save leaves it: the next locked run tidies up
+        created: list[Path] = []
+        committed = False
+        try:
+            try:
+                if files:
+                    seg.ensure_dir(self.backups_dir)  # a link there is refused (exit 3)
+            except UnsafeFile as exc:
+                raise self._unsafe_backups(exc) from None
+            try:
+                seg.write_all(self.segments_dir, files, created)
+                seg.write_all(self.copies_dir, files, created)
+            except UnsafeFile as exc:
+                raise JournalSaveFailed(
+                    f"{exc.path} {exc.reason}. Nothing was changed.",
+                    hint=f"Make {exc.path} an ordinary folder again (move the link away).",
+                ) from None
+            kept = None
+            if before is not None and keep_before:
+                kept = self._backup(before, premigration_from, also=manifest)
+            self._replace_journal(manifest)
+            committed = True
+        finally:
+            if not committed:  # a failed save (full disk, Ctrl-C) leaves nothing new behind
+                for path in created:
+                    with suppress(OSError):
+                        path.unlink()
+            with suppress(OSError):
+                pending.unlink()
+        return kept
 
     def _replace_journal(self, data: bytes) -> None:
         """Write the journal; Ctrl-C waits until it is written and noted as saved."""
@@ -408,16 +773,76 @@ class Store:
             write_atomic(self.journal_path, data)
             interrupt.note_saved()
 
+    def _write_whole(
+        self, journal: Journal, before: bytes | None, premigration_from: int | None = None
+    ) -> Path | None:
+        """Save ``journal`` whole (restore, undo, import): every month's segment is
+        written unless an intact file with its name is already there."""
+        assign_ids(journal)
+        files: dict[str, bytes] = {}
+        refs = []
+        for month, segment in sorted(seg.group(journal).items()):
+            data = seg.encode(segment)
+            ref = seg.reference(month, data, segment.count())
+            refs.append(ref)
+            files[ref.file] = data
+        manifest = seg.encode_manifest(_manifest(journal, refs))
+        self._check_readback(manifest, files)
+        return self._commit(manifest, files, before, premigration_from)
+
+    # -- unused segment files ------------------------------------------------------------
+    def _referenced(self, candidates: set[str], also: bytes = b"") -> set[str]:
+        """Which of ``candidates`` a kept manifest names: journal.json, ``also`` (about to
+        be written), a backup, or a file in ``set-aside/``. Unsure counts as named."""
+        left = candidates - seg.names_in(also)
+        sources: list[Path] = [self.journal_path]
+        with suppress(OSError):
+            sources += [b.path for b in backup_files.list_backups(self.backups_dir)]
+        with suppress(OSError):
+            if real_subdir(self.set_aside_dir):
+                sources += sorted(self.set_aside_dir.iterdir())
+        for path in sources:
+            if not left:
+                break
+            try:
+                data = read_regular(path, follow=path == self.journal_path)
+            except FileNotFoundError:
+                continue
+            except OSError:
+                return set(candidates)  # cannot tell: keep everything
+            left = {name for name in left if name.encode("ascii") not in data}
+        return candidates - left
+
+    def _collect(self, candidates: set[str], also: bytes = b"") -> None:
+        """Delete the candidate segment files no kept manifest names (under the lock)."""
+        unused = candidates - self._referenced(candidates, also)
+        if unused:
+            seg.delete(self.segments_dir, unused)
+            seg.delete(self.copies_dir, unused)
+
+    def _sweep(self) -> None:
+        """After a cut-short save: delete segment files that no kept manifest names."""
+        self._collect(seg.listed(self.segments_dir) | seg.listed(self.copies_dir))
+        with suppress(OSError):
+            (self.data_dir / PENDING_NAME).unlink()
+
     # -- backups, restore, import, export -------------------------------------------------
-    def _backup(self, data: bytes, premigration_from: int | None = None) -> Path:
-        """Keep ``data`` as the newest backup and prune old ones (under the lock)."""
+    def _backup(self, data: bytes, premigration_from: int | None = None, also: bytes = b"") -> Path:
+        """Keep ``data`` as the newest backup and prune old ones (under the lock). Segment
+        files only the pruned backups named are deleted (``also``: a manifest about to be
+        written, whose files are kept)."""
         try:
             path = backup_files.make_backup(
                 self.backups_dir, data, premigration_from=premigration_from
             )
-            backup_files.prune(self.backups_dir)
+            gone = backup_files.prune_read(self.backups_dir)
         except UnsafeFile as exc:
             raise self._unsafe_backups(exc) from None
+        named: set[str] = set()
+        for text in gone.values():
+            named |= seg.names_in(text)
+        if named:
+            self._collect(named, also)
         return path
 
     def _unsafe_backups(self, exc: UnsafeFile) -> JournalSaveFailed:
@@ -444,33 +869,72 @@ class Store:
 
     def _is_good(self, path: Path) -> bool:
         try:
-            self.decode(read_regular(path, follow=False), path)
+            self.decode_any(read_regular(path, follow=False), path)
         except (OSError, JournalUnreadable):
             return False
         return True
+
+    def check(self) -> Loaded:
+        """``data check``: read everything and check every segment file, reporting every
+        damaged or missing one (by name, with its good copy) before stopping (exit 3)."""
+        raw = self.read_bytes()
+        if raw is None:
+            return self.load_with_version()
+        manifest, loaded = self._decode_file(raw, self.journal_path)
+        if manifest is None:
+            assert loaded is not None
+            return loaded
+        problems: list[JournalUnreadable] = []
+        found = []
+        for ref in manifest.segments:
+            try:
+                data = self._segment_bytes(ref)
+                found.append(self._check_segment(ref, data, self.segments_dir / ref.file))
+            except JournalUnreadable as exc:
+                problems.append(exc)
+        if problems:
+            first = problems[0]
+            more = len(problems) - 1
+            extra = f" (and {more} more damaged or missing segment file{'s' * (more > 1)})"
+            raise JournalUnreadable(
+                first.message.rstrip(".") + (extra if more else "") + ".", hint=first.hint
+            )
+        journal = _snapshot(manifest)
+        seg.join(journal, found)
+        assign_ids(journal)
+        return Loaded(journal, SCHEMA_VERSION, len(found))
 
     def backup_now(self) -> Path:
         with self.locked():
             before = self.read_bytes()
             if before is None:
                 raise NotFound("there is no journal yet, so there is nothing to back up.")
-            self.decode(before, self.journal_path)
+            manifest, _ = self._decode_file(before, self.journal_path)
             with self._writing():
+                if manifest is not None:  # every segment whole, with its copy
+                    whole = {}
+                    for ref in manifest.segments:
+                        data = self._segment_bytes(ref)
+                        self._check_segment(ref, data, self.segments_dir / ref.file)
+                        whole[ref.file] = data
+                    seg.write_all(self.copies_dir, whole, [])
                 return self._backup(before)
 
-    def restore(
-        self, name: str | backup_files.Backup | None = None
-    ) -> tuple[backup_files.Backup, Path | None]:
+    def restore(self, name: str | backup_files.Backup | None = None) -> Restored:
         """Restore a backup (the newest good one by default, or one from ``backups()``).
 
-        The current file, readable or not, is first kept in ``set-aside/``. Returns the
-        backup used and where the previous journal was set aside (None if there was none).
+        With no name, a readable journal.json whose only trouble is damaged or missing
+        segment files is repaired from their good copies instead. Otherwise the current
+        file, readable or not, is first kept in ``set-aside/``.
         """
         if isinstance(name, backup_files.Backup):
             name = name.name
         with self.locked():
             self._check_replaceable()
             if name is None:
+                repaired = self._repair()
+                if repaired:
+                    return Restored(None, None, repaired)
                 chosen = self.newest_good_backup()
                 if chosen is None:
                     raise NotFound("there is no good backup to restore.")
@@ -488,13 +952,51 @@ class Store:
                 raise JournalUnreadable(f"{chosen.path} {exc.reason}.") from None
             except OSError as exc:
                 raise JournalUnreadable(f"{chosen.path} cannot be read: {exc.strerror}.") from None
-            loaded = self.decode(data, chosen.path)
+            loaded = self.decode_any(data, chosen.path)
             with self._writing():
                 aside = self._set_aside()
-                self._replace_journal(
-                    serialise(loaded.journal) if loaded.version < SCHEMA_VERSION else data
-                )
-            return chosen, aside
+                self._write_whole(loaded.journal, None)
+            return Restored(chosen, aside)
+
+    def _repair(self) -> list[str]:
+        """Put back damaged or missing segment files of a readable journal.json from their
+        good copies. Returns the files put back ([] when none needed it or could be)."""
+        try:
+            raw = self.read_bytes()
+            manifest = self._decode_file(raw, self.journal_path)[0] if raw else None
+        except JournalUnreadable:
+            return []
+        if manifest is None:
+            return []
+        broken: dict[str, bytes] = {}
+        for ref in manifest.segments:
+            try:
+                self._check_segment(ref, self._segment_bytes(ref), self.segments_dir / ref.file)
+            except JournalUnreadable:
+                copy = self._good_copy(ref)
+                if copy is None or copy.parent != self.copies_dir:
+                    return []  # no good copy of this one: a backup is needed instead
+                data = read_regular(copy, follow=False)
+                self._check_segment(ref, data, copy)
+                broken[ref.file] = data
+        if broken:
+            with self._writing():
+                self._keep_damaged(list(broken))
+                seg.write_all(self.segments_dir, broken, [])
+        return sorted(broken)
+
+    def _keep_damaged(self, names: list[str]) -> None:
+        """Move damaged segment files into ``set-aside/`` before they are replaced."""
+        try:
+            if not real_subdir(self.set_aside_dir):
+                make_private_dirs(self.set_aside_dir)
+        except UnsafeFile as exc:
+            raise JournalSaveFailed(f"{exc.path} {exc.reason}. Nothing was changed.") from None
+        now = backup_files.utc_now()
+        for name in names:
+            source = self.segments_dir / name
+            with suppress(FileNotFoundError):
+                os.replace(source, self.set_aside_dir / f"damaged-{now:%Y%m%dT%H%M%S}Z-{name}")
 
     def _check_replaceable(self) -> None:
         """Refuse to replace a journal.json that is not ours to replace (exit 3).
@@ -517,7 +1019,8 @@ class Store:
             raise JournalUnreadable(f"{path} {kind}. Nothing was changed.")
 
     def _set_aside(self) -> Path | None:
-        """Keep a copy of the current journal file (even an unreadable one)."""
+        """Keep a copy of the current journal (even an unreadable one): the whole journal
+        in one file when it can be read, else the file's bytes as they are."""
         try:
             current = read_regular(self.journal_path)
         except FileNotFoundError:
@@ -526,6 +1029,8 @@ class Store:
             raise JournalUnreadable(
                 f"{self.journal_path} {exc.reason}. Nothing was changed."
             ) from None
+        with suppress(JournalUnreadable):
+            current = serialise(self._open(current, None)[0])
         try:
             if not real_subdir(self.set_aside_dir):
                 make_private_dirs(self.set_aside_dir)
@@ -549,13 +1054,13 @@ class Store:
         current = self.read_bytes()
         if current is None:
             return None
-        now = self.decode(current, self.journal_path).journal
+        now = self._open(current, None)[0]
         now_bytes = serialise(now)
         same: list[backup_files.Backup] = []
         for backup in self.backups():
             try:
                 data = read_regular(backup.path, follow=False)
-                earlier = self.decode(data, backup.path).journal
+                earlier = self.decode_any(data, backup.path).journal
             except (OSError, JournalUnreadable):  # UnsafeFile is an OSError
                 continue  # a damaged backup is left alone for 'data check' to report
             if data == current or serialise(earlier) == now_bytes:
@@ -584,7 +1089,7 @@ class Store:
                 )
             with self._writing():
                 aside = self._set_aside()
-                self._replace_journal(serialise(state.journal))
+                self._write_whole(state.journal, None)
                 for used in state._used:  # _set_aside made the folder
                     with suppress(FileNotFoundError):
                         os.replace(used.path, self.set_aside_dir / f"undone-{used.name}")
@@ -611,7 +1116,8 @@ class Store:
             raise
         except JournalUnreadable as exc:
             raise JournalUnreadable(
-                f"cannot import: {exc.message}", hint="Nothing was changed."
+                f"cannot import: {exc.message}",
+                hint="Nothing was changed. Import a file made with 'backskills data export'.",
             ) from None
 
     def replace_with(self, journal: Journal) -> Path | None:
@@ -619,21 +1125,16 @@ class Store:
         with self.locked():
             self._check_replaceable()
             before = self.read_bytes()
-            kept: Path | None = None
             readable = True
             if before is not None:
                 try:
-                    self.decode(before, self.journal_path)
+                    self._open(before, None)
                 except JournalUnreadable:
                     readable = False
             with self._writing():
-                if before is not None and readable:
-                    kept = self._backup(before)
-                elif before is not None:
-                    kept = self._set_aside()
-                assign_ids(journal)
-                self._replace_journal(serialise(journal))
-            return kept
+                kept = None if before is None or readable else self._set_aside()
+                backup = self._write_whole(journal, before if readable else None)
+            return backup if readable else kept
 
     def write_export(self, path: Path, data: bytes, overwrite: bool) -> None:
         """Write an export file: replaced atomically (never written through a link), 0600."""
@@ -670,6 +1171,21 @@ def _no_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _snapshot(manifest: Manifest) -> Journal:
+    """The journal a manifest describes, its dated lists still empty (no validation again:
+    the manifest was just validated)."""
+    return Journal.model_construct(
+        **{name: getattr(manifest, name) for name in Journal.model_fields}
+    )
+
+
+def _manifest(journal: Journal, refs: list[SegmentRef]) -> Manifest:
+    from backskills.models.journal import Manifest
+
+    values = {name: getattr(journal, name) for name in Journal.model_fields}
+    return Manifest.model_construct(**values, segments=refs)
 
 
 def _save_failed(exc: OSError, what: str) -> JournalSaveFailed:

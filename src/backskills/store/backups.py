@@ -28,7 +28,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from backskills.store.atomic import write_atomic
-from backskills.store.safefile import has_journal_header, make_private_dirs, real_subdir
+from backskills.store.safefile import (
+    has_journal_header,
+    make_private_dirs,
+    read_regular,
+    real_subdir,
+)
 
 KEEP_NEWEST = 10
 KEEP_DAILY_DAYS = 30
@@ -179,12 +184,19 @@ def is_ours(path: Path) -> bool:
 
 def prune(directory: Path, today: date | None = None) -> list[Path]:
     """Delete the backups the rule lets go (only our own files); returns what was deleted."""
+    return list(prune_read(directory, today))
+
+
+def prune_read(directory: Path, today: date | None = None) -> dict[Path, bytes]:
+    """``prune``, returning each deleted backup's bytes (the segment files it listed may
+    be unused now: ``Store`` checks)."""
     day = today if today is not None else utc_now().date()
-    removed = []
+    removed: dict[Path, bytes] = {}
     for backup in to_prune(list_backups(directory), day):
         if not is_ours(backup.path):
             continue
         with contextlib.suppress(OSError):
+            data = read_regular(backup.path, follow=False)
             backup.path.unlink()
-            removed.append(backup.path)
+            removed[backup.path] = data
     return removed

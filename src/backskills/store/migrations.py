@@ -18,6 +18,9 @@ the plain document as that version wrote it, so it never changes once published.
   version-4 journal holds none of them, so nothing in it changes.
 - 5 -> 6: questions for the next appointment (``backskills report --question``). An empty
   list; nothing else changes.
+- 6 -> 7: the journal is kept in monthly segment files listed by ``journal.json`` (see
+  ``backskills.store``). The document itself does not change: a version-6 file is read as
+  it is and written in the new layout on the first change (the old file kept as a backup).
 """
 
 from __future__ import annotations
@@ -97,12 +100,18 @@ def _v5_to_v6(document: Document) -> Document:
     return document
 
 
+def _v6_to_v7(document: Document) -> Document:
+    """Version 7 changes where the entries are kept on disk, not what a journal holds."""
+    return document
+
+
 MIGRATIONS: dict[int, Callable[[Document], Document]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 

@@ -10,6 +10,10 @@ JOURNAL_NAME = "journal.json"
 LOCK_NAME = "journal.lock"
 BACKUP_DIR = "backups"
 SET_ASIDE_DIR = "set-aside"
+# Beside journal.json (beside the file a journal.json link leads to): the month files.
+SEGMENTS_DIR = "segments"
+# In the data folder while a save is under way: the next locked run looks for unused files.
+PENDING_NAME = "journal.pending"
 
 
 def resolve_data_dir(option: str | Path | None = None) -> Path:
