@@ -162,7 +162,7 @@ def years_of_records(today: date, *, last_step: int) -> Journal:
 
 
 def steady(today: date) -> Journal:
-    """A level unchanged for a year, pain flat: the pain rule reads back a year."""
+    """A level unchanged for a year, pain flat: its step up is too old for the pain rule."""
     journal = years_of_records(today, last_step=400)
     journal.pain = _pain(journal.activities[0].levels[0].date, today, lambda d: 3)
     return journal
@@ -254,6 +254,7 @@ def class_started(today: date) -> Journal:
 CASES: dict[str, Callable[[date], Journal]] = {
     "empty": lambda today: Journal(),
     "recent step up": lambda today: years_of_records(today, last_step=10),
+    "step up 7 weeks ago": lambda today: years_of_records(today, last_step=49),
     "step up a year ago": lambda today: years_of_records(today, last_step=400),
     "steady": steady,
     "flare-up": flare,

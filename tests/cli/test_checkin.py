@@ -214,7 +214,10 @@ def test_today_says_once_when_a_checkin_is_due(cli: Run, on: object) -> None:
     assert cli("pain", "4").exit_code == 0
     home = cli("today")
     assert home.stdout.count("check-in") == 1
-    assert "Your first check-in (week 1) is due today" in home.stdout
+    # Timed from the first use (no class start): due, without looking up since when.
+    assert "Your first check-in (week 1) is due:" in home.stdout
+    due = json.loads(cli("today", "--json").stdout)["checkin_due"]
+    assert (due["number"], due["week"], due["due_since"], due["days_overdue"]) == (1, 1, None, None)
     assert cli("checkin", *WEEK1).exit_code == 0
     assert "check-in" not in cli("today").stdout.lower()
     assert json.loads(cli("today", "--json").stdout)["checkin_due"] is None

@@ -38,6 +38,7 @@ from tests.window_journals import (
     journal_for,
     put_back,
     snapshot,
+    years_of_records,
 )
 
 Run = Callable[[Journal, date], Any]
@@ -259,11 +260,17 @@ def test_commands_that_write_only_read_nothing_and_others_read_a_bounded_window(
     assert window.today(view, now) == now - timedelta(days=27)  # a step up 20 days ago - 7
     assert window.log(view, now) == now
     assert window.snapshot_only(view) == window.NOTHING
-    # A flare-up's advice reads back to its start; a level kept a year reads back a year.
+    # A flare-up's advice reads back to its start.
     assert window.flareup_status(snapshot(journal_for("flare-up", now))) == now - timedelta(90)
-    assert window.progress(snapshot(journal_for("steady", now)), now) == now - timedelta(407)
-    # With no class start and no check-in, the reminder counts from the first use: all.
-    assert window.today(snapshot(journal_for("young", now)), now) is None
+    # A level kept a year: its step up is too old to explain a rise in pain; 7 days back.
+    assert window.progress(snapshot(journal_for("steady", now)), now) == now - timedelta(7)
+    assert window.progress(snapshot(journal_for("step up 7 weeks ago", now)), now) == now - (
+        timedelta(49 + 7)
+    )
+    # With no class start and no check-in, an activity created decides the reminder; with
+    # nothing in the snapshot to date it (pain scores alone), everything is read.
+    assert window.today(snapshot(journal_for("young", now)), now) == now
+    assert window.today(snapshot(journal_for("pain only", now)), now) is None
 
 
 def test_the_pace_task_counter_ends_the_scan_of_spells() -> None:
@@ -290,3 +297,25 @@ def test_earliest_lets_everything_win() -> None:
     assert window.earliest(day, day - timedelta(days=1)) == day - timedelta(days=1)
     assert window.earliest(day, None) is None
     assert window.earliest() == window.NOTHING
+
+
+@pytest.mark.parametrize(("days_ago", "eases_back"), [(50, True), (55, True), (56, False)])
+def test_a_rise_in_pain_is_put_down_to_a_step_up_only_in_the_weeks_after_it(
+    days_ago: int, eases_back: bool
+) -> None:
+    """So a review never reads back years to a step up made long ago (``PAIN_RISE_DAYS``)."""
+    now = DAYS[1]
+    journal = years_of_records(now, last_step=days_ago)  # pain 2 before the step up, 5 after
+    advice = review.evaluate(journal, now)[0]
+    assert (advice.recommendation == "ease_back") is eases_back
+    assert ("Your pain has gone up since the step up" in advice.reason) is eases_back
+
+
+def test_on_mondays_an_activity_a_week_old_points_to_the_summary_without_the_logs() -> None:
+    monday = DAYS[0]
+    journal = journal_for("young", monday)  # five days old: not yet
+    assert today.summary_due(journal, monday) is False
+    assert window.summary_due(snapshot(journal), monday) is None  # only the logs can tell
+    journal.activities[0].created = monday - timedelta(days=7)
+    assert today.summary_due(journal, monday) is True
+    assert window.summary_due(snapshot(journal), monday) == window.NOTHING

@@ -785,15 +785,18 @@ class Reminder:
 
     number: int
     week: int | None
-    due_since: date
-    days_overdue: int
+    # None while the schedule is timed from the first use (no class start, no check-in yet):
+    # the home screen then says only that it is due, without looking up the first entry
+    # ever made (which would mean reading the whole journal every day).
+    due_since: date | None
+    days_overdue: int | None
     tests_on_hold: bool  # an open red-flag check: the questions only, not the tests
 
     def to_json(self) -> dict[str, Any]:
         return {
             "number": self.number,
             "week": self.week,
-            "due_since": self.due_since.isoformat(),
+            "due_since": self.due_since.isoformat() if self.due_since else None,
             "days_overdue": self.days_overdue,
             "tests_on_hold": self.tests_on_hold,
             "command": "backskills checkin",
@@ -802,6 +805,14 @@ class Reminder:
 
 def reminder(journal: Journal, today: date) -> Reminder | None:
     """A check-in that is due today (one, however many dates were missed), or None."""
+    on_hold = safety.exercise_block_reason(journal) is not None
+    if journal.outcomes.class_start is None and not journal.outcomes.checkins:
+        # Timed from the first use: check-in 1 (week 1) is due once anything at all is
+        # recorded on or before today. Since when is left out (see ``Reminder``).
+        started = first_use(journal)
+        if started is None or started > today:
+            return None
+        return Reminder(1, 1, None, None, tests_on_hold=on_hold)
     plan = schedule(journal, today)
     if not plan.due or plan.next_due is None:
         return None
@@ -810,7 +821,7 @@ def reminder(journal: Journal, today: date) -> Reminder | None:
         plan.next_week,
         plan.next_due,
         plan.days_overdue,
-        tests_on_hold=safety.exercise_block_reason(journal) is not None,
+        tests_on_hold=on_hold,
     )
 
 

@@ -55,10 +55,6 @@ P = ParamSpec("P")
 # never read the ones there) return it.
 NOTHING = date.max
 
-# The pain rule of a review compares the mean pain since a step up with this many days
-# before it (``progression.review.review_activity``: ``step.date - 7`` to the day before the step up).
-PAIN_DAYS_BEFORE_STEP = 7
-
 
 def bind(
     rule: Callable[Concatenate[Journal, P], date | None], *args: P.args, **kw: P.kwargs
@@ -86,22 +82,28 @@ def review(snapshot: Journal, on: date) -> date:
 
     - "met on most days": the day totals of the ``WINDOW_DAYS`` days before ``on`` and ``on``
       itself (``progression.met_days.window_totals``);
-    - "pain rose after a step up": while the level in force is a step up, the pain scores
-      from ``PAIN_DAYS_BEFORE_STEP`` days before that step up to ``on``. The step up is in
-      the snapshot (``Activity.levels``), so this reaches back only as far as the current
-      level is old, which is weeks for someone climbing (and longer for a level kept for a
-      long time: the rule compares everything since the step with the week before it).
+    - "pain rose after a step up": while the level in force is a step up made less than
+      ``PAIN_RISE_DAYS`` ago, the pain scores from ``PAIN_BEFORE_DAYS`` before that step up
+      to ``on`` (the mean since the step against the week before it). The step up is in the
+      snapshot (``Activity.levels``), so this reaches back at most
+      ``PAIN_RISE_DAYS + PAIN_BEFORE_DAYS`` days, however long a level is kept.
     """
     from backskills.domain.progression.levels import level_event_on
     from backskills.domain.progression.met_days import WINDOW_DAYS
+    from backskills.domain.progression.review import PAIN_BEFORE_DAYS, PAIN_RISE_DAYS
 
-    first = on - timedelta(days=WINDOW_DAYS)
+    first = NOTHING  # no plan, no review
     for activity in snapshot.activities:
         if activity.plan is None:
             continue
+        first = min(first, on - timedelta(days=WINDOW_DAYS))
         event = level_event_on(activity, on)
-        if event is not None and event.reason == "step_up":
-            first = min(first, event.date - timedelta(days=PAIN_DAYS_BEFORE_STEP))
+        if (
+            event is not None
+            and event.reason == "step_up"
+            and (on - event.date).days < PAIN_RISE_DAYS
+        ):
+            first = min(first, event.date - timedelta(days=PAIN_BEFORE_DAYS))
     return first
 
 
@@ -115,31 +117,30 @@ def flare_pain(snapshot: Journal) -> date:
     return flare.started if flare is not None else NOTHING
 
 
-def checkin_anchor(snapshot: Journal) -> date | None:
-    """The check-in reminder counts weeks from the class start or the first check-in (both
-    in the snapshot). With neither, it counts from the first use of backskills
-    (``checkins.first_use``): the first entry ever made in each list, which may be any
-    date, so then every dated entry is read (a first-use date kept in the snapshot would
-    end this)."""
+def checkin_anchor(snapshot: Journal, on: date) -> date | None:
+    """The check-in reminder counts weeks from the class start or the first check-in, both
+    in the snapshot. With neither, check-in 1 is due once anything is recorded on or before
+    today (``checkins.reminder``; it does not say since when): a date of the snapshot's own
+    (an activity or goal created, a red-flag check, a flare-up, a thought record) decides
+    it; only a journal with nothing of that kind (pain scores alone, say) is read whole."""
     if snapshot.outcomes.class_start is not None or snapshot.outcomes.checkins:
         return NOTHING
-    return None
+    from backskills.domain.checkins import first_use
+
+    started = first_use(snapshot)  # the dated lists are empty: the snapshot's own dates
+    return NOTHING if started is not None and started <= on else None
 
 
 def summary_due(snapshot: Journal, on: date) -> date | None:
-    """On Mondays ``today`` points to the summary once anything is at least a week old
-    (``today.summary_due``). When the snapshot already holds something that old (a level
-    change, a baseline day, a flare-up, a red-flag check, a thought record) no dated entry
-    is needed; otherwise only the oldest dated entry can tell, so all are read."""
+    """On Mondays ``today`` points to the summary once the journal is a week old
+    (``today.summary_due``). The snapshot decides it when it holds something that old (an
+    activity or goal made, a level change, a baseline day, a flare-up, a red-flag check, a
+    thought record); otherwise only the oldest dated entry can tell, so all are read."""
     if on.weekday() != 0:
         return NOTHING
-    from backskills.domain.history import earliest_entry
-    from backskills.domain.today import SUMMARY_AFTER_DAYS
+    from backskills.domain.today import summary_due as due
 
-    first = earliest_entry(snapshot)  # the dated lists are empty: the snapshot's own dates
-    if first is not None and (on - first).days >= SUMMARY_AFTER_DAYS:
-        return NOTHING
-    return None
+    return NOTHING if due(snapshot, on) else None  # the dated lists are empty here
 
 
 # -- one function per command -----------------------------------------------------------------
@@ -162,7 +163,7 @@ def today(snapshot: Journal, on: date) -> date | None:
         on,
         review(snapshot, on),
         flare_pain(snapshot),
-        checkin_anchor(snapshot),
+        checkin_anchor(snapshot, on),
         summary_due(snapshot, on),
     )
 

@@ -47,11 +47,12 @@ def reminder(due: Reminder) -> None:
     """The one line on the home screen while a check-in is due."""
     which = "Your first check-in" if due.number == 1 else f"Check-in {due.number}"
     week = f" (week {due.week})" if due.week else ""
-    when = (
-        "is due today"
-        if due.days_overdue == 0
-        else f"has been due since {due.due_since.day} {due.due_since:%B}"
-    )
+    if due.due_since is None or due.days_overdue is None:
+        when = "is due"
+    elif due.days_overdue == 0:
+        when = "is due today"
+    else:
+        when = f"has been due since {due.due_since.day} {due.due_since:%B}"
     what = (
         "a few questions (leave the exercise tests until your red-flag check has been looked at)"
         if due.tests_on_hold

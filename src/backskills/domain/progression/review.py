@@ -3,7 +3,7 @@
 Step up after holding the level ``hold_days`` days and meeting it on most days
 (``met_days``); ease back when pain rose after a step up (the mean since the step is
 ``PAIN_RISE`` above the week before, or the patient says so), offering three choices;
-paused while a flare-up is active; a red-flag check or flare-up holds the step.
+a rise is put down to a step up only in the ``PAIN_RISE_DAYS`` after it; paused while a flare-up is active; a red-flag check or flare-up holds the step.
 """
 
 from __future__ import annotations
@@ -31,12 +31,19 @@ from backskills.models.activity import Activity, LevelEvent, Plan
 from backskills.plain import field, plain
 
 PAIN_RISE = 2.0  # mean pain since a step up this much above the week before: ease back
+PAIN_BEFORE_DAYS = 7  # "the week before" the step up
+# A rise in pain is put down to a step up only in the weeks after it: twice the longest
+# hold. Pain that rises later is a fluctuation or a flare-up, not that step (and a review
+# then never reads back to a step up of years ago).
+PAIN_RISE_DAYS = 56
 
 Advice = Literal["step_up", "hold", "ease_back", "at_target", "paused"]
 EaseOption = Literal["previous", "halfway", "stay"]
 
 __all__ = [
+    "PAIN_BEFORE_DAYS",
     "PAIN_RISE",
+    "PAIN_RISE_DAYS",
     "Advice",
     "EaseChoice",
     "EaseOption",
@@ -234,9 +241,11 @@ def review_activity(
                 f"You said your pain went up after the step up to "
                 f"{describe(step.to_level, unit)} on {step.date.isoformat()}."
             )
-        elif event.reason == "step_up":
+        elif event.reason == "step_up" and (today - step.date).days < PAIN_RISE_DAYS:
             after = _mean_pain(journal, step.date, today)
-            before = _mean_pain(journal, step.date - timedelta(days=7), step.date - timedelta(1))
+            before = _mean_pain(
+                journal, step.date - timedelta(days=PAIN_BEFORE_DAYS), step.date - timedelta(1)
+            )
             if after is not None and before is not None and after >= before + PAIN_RISE:
                 rose = (
                     f"Your pain has gone up since the step up to {describe(step.to_level, unit)} "
