@@ -309,3 +309,13 @@ def test_a_rise_in_pain_is_put_down_to_a_step_up_only_in_the_weeks_after_it(
     advice = review.evaluate(journal, now)[0]
     assert (advice.recommendation == "ease_back") is eases_back
     assert ("Your pain has gone up since the step up" in advice.reason) is eases_back
+
+
+def test_on_mondays_an_activity_a_week_old_points_to_the_summary_without_the_logs() -> None:
+    monday = DAYS[0]
+    journal = journal_for("young", monday)  # five days old: not yet
+    assert today.summary_due(journal, monday) is False
+    assert window.summary_due(snapshot(journal), monday) is None  # only the logs can tell
+    journal.activities[0].created = monday - timedelta(days=7)
+    assert today.summary_due(journal, monday) is True
+    assert window.summary_due(snapshot(journal), monday) == window.NOTHING

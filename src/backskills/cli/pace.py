@@ -424,13 +424,14 @@ def log_command(
     """
     from backskills import render
     from backskills.domain import validate, window
+    from backskills.domain.felt import for_spell
     from backskills.domain.pacing.spell_log import log_spell
     from backskills.render import pacing as view
 
     name = validate.name(activity, "ACTIVITY")
     how_much = validate.checked_amount(amount, "AMOUNT")
     on = validate.day(date, today())
-    how = validate.parse_felt(felt)
+    how = for_spell(felt)
     task_id = _task_id(task) if task is not None else None
     text = validate.note(note)
     with store().transaction(needs=window.snapshot_only) as journal:

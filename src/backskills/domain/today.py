@@ -113,7 +113,7 @@ class TodayView:
 
 def is_empty(journal: Journal) -> bool:
     """Nothing recorded at all: the first run."""
-    return journal == Journal()
+    return journal.has_only_defaults()
 
 
 def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayView:
@@ -163,12 +163,19 @@ def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayVi
 
 
 def summary_due(journal: Journal, today: date) -> bool:
-    """``today`` points to the summary once a week: on Mondays, once a week has been kept.
+    """``today`` points to the summary once a week: on Mondays, once a week has been kept
+    (an activity or goal made, or anything recorded, at least a week ago).
 
-    The history module (and its many result types) is loaded only on a Monday.
+    An activity or goal that old decides it at once; otherwise the history module (and its
+    many result types) is loaded to find the first entry, only on a Monday.
     """
     if today.weekday() != 0:
         return False
+    if any(
+        (today - made).days >= SUMMARY_AFTER_DAYS
+        for made in [*(a.created for a in journal.activities), *(g.created for g in journal.goals)]
+    ):
+        return True
     from backskills.domain.history import earliest_entry
 
     earliest = earliest_entry(journal)

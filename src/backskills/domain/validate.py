@@ -17,7 +17,7 @@ from backskills.errors import InvalidInput
 
 if TYPE_CHECKING:
     from backskills.models.goals import Category, ReviewChoice
-    from backskills.models.pacing import Position, Priority, SpellFelt
+    from backskills.models.pacing import Position, Priority
 
 _NUMBER_AND_UNIT = re.compile(r"^(\d+(?:\.\d+)?)\s*([^\W\d_]+\.?)$")
 _DURATION = re.compile(r"^\s*(\d+)\s*(d|days?|w|wks?|weeks?|m|mths?|months?)\s*$", re.IGNORECASE)
@@ -333,7 +333,7 @@ def parse_unit(value: str) -> str:
     return text
 
 
-# -- pacing: amounts, rest, position, priority, how a spell felt ----------------------------
+# -- pacing: amounts, rest, position, priority -------------------------------------------
 
 POSITIONS: tuple[Position, ...] = (
     "standing",
@@ -377,10 +377,3 @@ def parse_position(raw: str | None) -> Position | None:
 
 def parse_priority(raw: str | None) -> Priority | None:
     return cast("Priority | None", choose(raw, PRIORITIES, "--priority"))
-
-
-def parse_felt(raw: str | None) -> SpellFelt | None:
-    """How a spell felt: the shared vocabulary (``backskills.domain.felt``), stored the pacing way."""
-    from backskills.domain.felt import for_spell
-
-    return for_spell(raw)

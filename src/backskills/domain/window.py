@@ -132,19 +132,15 @@ def checkin_anchor(snapshot: Journal, on: date) -> date | None:
 
 
 def summary_due(snapshot: Journal, on: date) -> date | None:
-    """On Mondays ``today`` points to the summary once anything is at least a week old
-    (``today.summary_due``). When the snapshot already holds something that old (a level
-    change, a baseline day, a flare-up, a red-flag check, a thought record) no dated entry
-    is needed; otherwise only the oldest dated entry can tell, so all are read."""
+    """On Mondays ``today`` points to the summary once the journal is a week old
+    (``today.summary_due``). The snapshot decides it when it holds something that old (an
+    activity or goal made, a level change, a baseline day, a flare-up, a red-flag check, a
+    thought record); otherwise only the oldest dated entry can tell, so all are read."""
     if on.weekday() != 0:
         return NOTHING
-    from backskills.domain.history import earliest_entry
-    from backskills.domain.today import SUMMARY_AFTER_DAYS
+    from backskills.domain.today import summary_due as due
 
-    first = earliest_entry(snapshot)  # the dated lists are empty: the snapshot's own dates
-    if first is not None and (on - first).days >= SUMMARY_AFTER_DAYS:
-        return NOTHING
-    return None
+    return NOTHING if due(snapshot, on) else None  # the dated lists are empty here
 
 
 # -- one function per command -----------------------------------------------------------------
@@ -161,9 +157,7 @@ def today(snapshot: Journal, on: date) -> date | None:
     - the welcome screen is shown only for a journal with nothing in it at all: with an
       empty snapshot (a new journal) every dated entry is read, which costs nothing.
     """
-    from backskills.models import Journal
-
-    if snapshot == Journal():
+    if snapshot.has_only_defaults():
         return None
     return earliest(
         on,

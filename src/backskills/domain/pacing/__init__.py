@@ -21,7 +21,7 @@ One module a concept; import the one you need (this file imports none of them):
 - ``planner``: laying out the next days (and today's spells for the home screen);
 - ``review``: looking back over recent days and suggesting a small change.
 
-What the patient types (amounts, rest, position, priority, felt) is checked in
-``backskills.domain.validate``; the ``--json`` of activities, tasks and spells is shaped in
-``backskills.render.pacing``.
+What the patient types (amounts, rest, position, priority) is checked in
+``backskills.domain.validate``, how a spell felt in ``backskills.domain.felt``; the
+``--json`` of activities, tasks and spells is shaped in ``backskills.render.pacing``.
 """
