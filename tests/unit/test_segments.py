@@ -388,3 +388,20 @@ def test_a_segmented_journal_of_an_older_format_is_migrated_whole(
     assert old_files <= {p.name for p in store.segments_dir.iterdir()}  # still listed
     assert cli("data", "check").exit_code == 0
     assert len(Store(data_dir).load().pain) == 10
+
+
+@pytest.mark.parametrize("note", ["plain", "caf\u00e9", "tab\there", "del\x7fhere", "bidi\u202eo"])
+def test_segment_and_manifest_bytes_escape_what_export_escapes(data_dir: Path, note: str) -> None:
+    from backskills.models.safety import PlanStep
+    from backskills.safetext import escape_json
+
+    journal = Journal(
+        pain=[PainScore(date=date(2025, 1, 1), score=1, note=note)],
+        flareup_plan=[PlanStep(text=note, added=date(2025, 1, 1))],
+    )
+    store = saved_store(data_dir, journal)
+    (segment,) = store.segments_dir.iterdir()
+    for path in (segment, store.journal_path):
+        text = path.read_text("utf-8")
+        assert escape_json(text) == text  # nothing left unescaped
+    assert store.load().pain[0].note == note and store.load().flareup_plan[0].text == note
