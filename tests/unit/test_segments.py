@@ -335,3 +335,56 @@ def test_unused_segments_go_with_their_last_backup(data_dir: Path) -> None:
     assert on_disk == named  # nothing unused is kept, nothing listed is missing
     assert {p.name for p in store.copies_dir.iterdir()} == named
     assert stray_temp_files(data_dir, store.segments_dir, store.copies_dir) == []
+
+
+def test_data_check_says_which_backups_could_not_be_restored(data_dir: Path, cli: Run) -> None:
+    store = saved_store(data_dir, months_journal(date(2025, 1, 1), 2))
+    for score in (1, 2, 3):
+        with store.transaction() as journal:
+            journal.pain.append(PainScore(date=date(2025, 2, 20), score=score))
+    newest, middle, oldest = store.backups()
+    middle.path.write_bytes(b"{ cut")
+    # The oldest lists a February file that no longer exists anywhere else.
+    (gone,) = seg.names_in(oldest.path.read_bytes()) - seg.names_in(newest.path.read_bytes())
+    (store.segments_dir / gone).unlink()
+    (store.copies_dir / gone).unlink()
+    report = json.loads(cli("data", "check", "--json").stdout)
+    assert [(b["name"], b["good"]) for b in report["backups"]] == [
+        (newest.name, True),
+        (middle.name, False),
+        (oldest.name, False),
+    ]
+    text = cli("data", "check").stdout
+    assert f"{middle.name}" in text and "DAMAGED: it cannot be read" in text
+    assert f"lists {gone}, and no good copy of it is left" in " ".join(text.split())
+
+
+def test_a_segmented_journal_of_an_older_format_is_migrated_whole(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, cli: Run
+) -> None:
+    """The next format (a synthetic one, as in test_migrations) reads a format-7 manifest and
+    its segments as one journal, migrates it, and keeps the old manifest and its files."""
+    import backskills.store as store_module
+    from backskills.store import migrations
+    from tests.unit.test_migrations import NEXT, JournalNext, to_next
+
+    store = saved_store(data_dir, months_journal(date(2025, 1, 1), 3))
+    old_manifest = store.journal_path.read_bytes()
+    old_files = {p.name for p in store.segments_dir.iterdir()}
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(store_module, "Journal", JournalNext)
+    monkeypatch.setitem(migrations.MIGRATIONS, SCHEMA_VERSION, to_next)
+    loaded = Store(data_dir).load_with_version()
+    assert loaded.version == SCHEMA_VERSION and loaded.journal.schema_version == NEXT
+    assert len(loaded.journal.pain) == 9
+    assert all(p.note and p.note.endswith("|next") for p in loaded.journal.pain)
+    assert store.journal_path.read_bytes() == old_manifest  # reading changes nothing
+    with Store(data_dir).transaction() as journal:
+        journal.pain.append(PainScore(date=date(2025, 3, 9), score=1))
+    assert json.loads(store.journal_path.read_text())["schema_version"] == NEXT
+    (kept,) = [b for b in store.backups() if b.premigration]
+    assert f"-v{SCHEMA_VERSION}-premigration" in kept.name
+    assert kept.path.read_bytes() == old_manifest
+    assert old_files <= {p.name for p in store.segments_dir.iterdir()}  # still listed
+    assert cli("data", "check").exit_code == 0
+    assert len(Store(data_dir).load().pain) == 10

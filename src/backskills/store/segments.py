@@ -39,6 +39,8 @@ NAME = re.compile(r"^([0-9]{4}-[0-9]{2})-([0-9a-f]{16})\.json$")
 # Any segment name in a manifest's bytes (a manifest a person edited still counts).
 NAME_IN_TEXT = re.compile(rb'"([0-9]{4}-[0-9]{2}-[0-9a-f]{16}\.json)"')
 _HEADER = re.compile(rb'\A\s*\{\s*"month"\s*:\s*"[0-9]{4}-[0-9]{2}"')
+# What a segment file holds besides its month (``models.journal.Segment``).
+SEGMENT_LISTS = ("records", "pain", "pacing_logs", "relaxation")
 # journal.json fields left out of the manifest: they live in the segments.
 MANIFEST_EXCLUDE: dict[str, Any] = {
     "records": True,
@@ -127,12 +129,24 @@ def merged(old: Segment, new: Segment) -> Segment:
 
 def dated_outside(segment: Segment) -> bool:
     """True when an entry's date is not in the segment's month."""
-    month = segment.month
+    year, month = int(segment.month[:4]), int(segment.month[5:])
     for entries in (segment.records, segment.pain, segment.pacing_logs, segment.relaxation):
         for entry in entries:
-            if month_of(entry.date) != month:
+            day = entry.date
+            if day.month != month or day.year != year:
                 return True
     return False
+
+
+def written_as(segment: Segment, data: bytes) -> bool:
+    """True when ``data`` is exactly what ``encode`` writes for ``segment``. The escape pass
+    (a regular expression over the whole text) runs only when the plain text differs."""
+    text = segment.model_dump_json(indent=1)
+    if len(text) + 1 == len(data) and (text.encode("utf-8") + b"\n") == data:
+        return True
+    from backskills.safetext import escape_json
+
+    return escape_json(text).encode("utf-8") + b"\n" == data
 
 
 def names_in(data: bytes) -> set[str]:
