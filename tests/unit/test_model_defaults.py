@@ -1,7 +1,8 @@
-"""Default factories: every new object gets its own empty list or dict, and pydantic never
-has to read the signature of a builtin to find that out (``models.base.new_list``)."""
+"""Models that are quick to define: pydantic never has to read the signature of a builtin
+default factory (``models.base.new_list``) nor compile annotations written as strings."""
 
 from __future__ import annotations
+import __future__
 
 import importlib
 import pkgutil
@@ -65,3 +66,18 @@ def test_has_only_defaults_answers_as_comparing_with_a_new_object() -> None:
     for journal in changed:
         assert journal != Journal()
         assert not journal.has_only_defaults(), journal
+
+
+def test_model_modules_keep_their_annotations_as_objects() -> None:
+    """``from __future__ import annotations`` turns every annotation into a string, which
+    pydantic then compiles and evaluates, field by field, each time a command starts."""
+    stringy = []
+    for info in pkgutil.iter_modules(backskills.models.__path__, "backskills.models."):
+        module = importlib.import_module(info.name)
+        defines_models = any(
+            isinstance(v, type) and issubclass(v, BaseModel) and v.__module__ == info.name
+            for v in vars(module).values()
+        )
+        if defines_models and getattr(module, "annotations", None) is __future__.annotations:
+            stringy.append(info.name)
+    assert stringy == [], "drop 'from __future__ import annotations' from these model modules"

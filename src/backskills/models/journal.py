@@ -8,8 +8,6 @@ what a command works on. On disk (schema 7) it is split in two (``backskills.sto
 - ``segments/`` holds one ``Segment`` file per month: that month's entries of each dated list.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
