@@ -144,18 +144,36 @@ def restore_command(
                 "restored": chosen.name if chosen else None,
                 "set_aside": str(aside) if aside else None,
                 "repaired": done.repaired,
+                "older_months": done.older,
+                "lost_months": done.lost,
             }
         )
         return
-    if chosen is None:
+    if done.repaired:
         render.say(
             f"Put back {len(done.repaired)} damaged or missing segment file(s) from their "
             "copies in backups/segments/: " + ", ".join(done.repaired)
         )
         return
-    render.say(
-        f"Restored the backup from {chosen.taken.astimezone():%Y-%m-%d %H:%M:%S} ({chosen.name})."
-    )
+    if chosen is None:
+        render.say("Put your journal together again from its intact monthly files.")
+    else:
+        render.say(
+            f"Restored the backup from {chosen.taken.astimezone():%Y-%m-%d %H:%M:%S} "
+            f"({chosen.name})."
+        )
+    for month, backup in done.older.items():
+        render.say(
+            f"{month}: no good copy of this month was left, so it was taken from the older "
+            f"backup {backup}. Entries added to {month} after that backup may be missing.",
+            wrap=False,
+        )
+    for month in done.lost:
+        render.say(
+            f"{month}: no good copy of this month was found anywhere, so its entries could "
+            "not be recovered. Every other month was kept.",
+            wrap=False,
+        )
     if aside:
         render.say(f"The journal it replaced is kept at {aside}.", wrap=False)
 

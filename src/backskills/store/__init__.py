@@ -161,6 +161,10 @@ class Restored:
     backup: backup_files.Backup | None  # the backup restored (None: segments repaired)
     set_aside: Path | None  # where the replaced journal is kept
     repaired: list[str] = field(default_factory=list)  # segment files put back from copies
+    # Months no intact copy of the restored version was left of: each taken from the newest
+    # backup that still holds an intact older version of it (month -> that backup's name) ...
+    older: dict[str, str] = field(default_factory=dict)
+    lost: list[str] = field(default_factory=list)  # ... or of which no intact copy was found
 
 
 @dataclass
@@ -464,9 +468,18 @@ class Store:
                     f"Nothing was changed. A good copy is kept at {copy}; run "
                     "'backskills data restore' to put it back."
                 )
+        earlier = self._older_month(ref)
+        if earlier is not None:
+            return (
+                f"Nothing was changed. No good copy of this file is left; the newest good copy "
+                f"of {ref.month} is in the backup {earlier[1]}. Run 'backskills data restore': "
+                f"it keeps every intact month and takes {ref.month} from that backup (entries "
+                f"added to {ref.month} after it was taken are not in it)."
+            )
         return (
-            "Nothing was changed. No good copy of this file was found; 'backskills data "
-            "check' lists your backups."
+            f"Nothing was changed. No good copy of {ref.month} is left, in segments or in any "
+            "backup. Run 'backskills data restore': it keeps every intact month; the entries "
+            f"of {ref.month} cannot be recovered."
         )
 
     def _whole(self, manifest: Manifest, source: Path) -> Journal:
@@ -990,13 +1003,17 @@ class Store:
             name = name.name
         with self.locked():
             self._check_replaceable()
+            self._check_folders()
+            chosen: backup_files.Backup | None = None
+            manifest: Manifest | None = None
             if name is None:
-                repaired = self._repair()
+                repaired, manifest = self._repair()
                 if repaired:
                     return Restored(None, None, repaired)
-                chosen = self.newest_good_backup()
-                if chosen is None:
-                    raise NotFound("there is no good backup to restore.")
+                if manifest is None:
+                    chosen = self._newest_restorable()
+                    if chosen is None:
+                        raise NotFound("there is no good backup to restore.")
             else:
                 matches = [b for b in self.backups() if b.name == name or b.path.stem == name]
                 if not matches:
@@ -1005,28 +1022,150 @@ class Store:
                         hint="See the list with: backskills data check",
                     )
                 chosen = matches[0]
-            try:
-                data = read_regular(chosen.path, follow=False)
-            except UnsafeFile as exc:
-                raise JournalUnreadable(f"{chosen.path} {exc.reason}.") from None
-            except OSError as exc:
-                raise JournalUnreadable(f"{chosen.path} cannot be read: {exc.strerror}.") from None
-            loaded = self.decode_any(data, chosen.path)
+            older: dict[str, str] = {}
+            lost: list[str] = []
+            journal = Journal()
+            if chosen is not None:
+                try:
+                    data = read_regular(chosen.path, follow=False)
+                except UnsafeFile as exc:
+                    raise JournalUnreadable(f"{chosen.path} {exc.reason}.") from None
+                except OSError as exc:
+                    raise JournalUnreadable(
+                        f"{chosen.path} cannot be read: {exc.strerror}."
+                    ) from None
+                manifest, loaded = self._decode_file(data, chosen.path)
+                if manifest is None:
+                    assert loaded is not None
+                    journal = loaded.journal
+            if manifest is not None:
+                journal, older, lost = self._assemble(manifest)
+            self._keep_highest_ids(journal)
             with self._writing():
                 aside = self._set_aside()
-                self._write_whole(loaded.journal, None)
-            return Restored(chosen, aside)
+                self._write_whole(journal, None)
+            return Restored(chosen, aside, [], older, lost)
 
-    def _repair(self) -> list[str]:
+    def _newest_restorable(self) -> backup_files.Backup | None:
+        """The newest backup whose file can be read (its months are checked one by one
+        when it is put together: ``_assemble``)."""
+        for backup in self.backups():
+            try:
+                self._decode_file(read_regular(backup.path, follow=False), backup.path)
+            except (OSError, JournalUnreadable):
+                continue
+            return backup
+        return None
+
+    def _assemble(self, manifest: Manifest) -> tuple[Journal, dict[str, str], list[str]]:
+        """The whole journal a manifest lists, never dropping an intact month.
+
+        A month with no intact copy left (in ``segments/`` or ``backups/segments/``) is
+        taken from the newest backup that holds an intact older version of it (returned
+        as month -> backup name), or left out when there is none (returned as lost).
+        """
+        journal = _snapshot(manifest)
+        journal.last_ids = dict(manifest.last_ids)
+        found: list[Segment] = []
+        older: dict[str, str] = {}
+        lost: list[str] = []
+        with _no_gc():
+            for ref in manifest.segments:
+                segment = self._intact(ref)
+                if segment is None:
+                    earlier = self._older_month(ref)
+                    if earlier is None:
+                        lost.append(ref.month)
+                        continue
+                    segment, older[ref.month] = earlier
+                found.append(segment)
+        seg.join(journal, found)
+        assign_ids(journal)
+        return journal, older, lost
+
+    def _intact(self, ref: SegmentRef) -> Segment | None:
+        """The segment from a good copy of it, or None when no intact copy is left."""
+        where = self._good_copy(ref)
+        if where is None:
+            return None
+        try:
+            return self._check_segment(ref, read_regular(where, follow=False), where)
+        except (OSError, JournalUnreadable):
+            return None
+
+    def _older_month(self, ref: SegmentRef) -> tuple[Segment, str] | None:
+        """An intact older version of ``ref``'s month from the newest backup that has one,
+        and that backup's name."""
+
+        try:
+            kept = self.backups()
+        except JournalUnreadable:
+            return None
+        for backup in kept:
+            try:
+                data = read_regular(backup.path, follow=False)
+                manifest, loaded = self._decode_file(data, backup.path)
+            except (OSError, JournalUnreadable):
+                continue
+            if manifest is not None:
+                other = next((r for r in manifest.segments if r.month == ref.month), None)
+                if other is None or other.sha256 == ref.sha256:
+                    continue
+                segment = self._intact(other)
+                if segment is not None:
+                    return segment, backup.name
+            elif loaded is not None:
+                part = seg.group(loaded.journal).get(ref.month)
+                if part is not None:
+                    return part, backup.name
+        return None
+
+    def _keep_highest_ids(self, journal: Journal) -> None:
+        """Raise each id counter to the highest any kept manifest remembers (journal.json
+        and every backup), so a restore never hands out an id that was given before."""
+        sources: list[bytes] = []
+        with suppress(JournalUnreadable, OSError):
+            current = self.read_bytes()
+            if current is not None:
+                sources.append(current)
+        with suppress(JournalUnreadable):
+            for backup in self.backups():
+                with suppress(OSError):
+                    sources.append(read_regular(backup.path, follow=False))
+        for data in sources:
+            try:
+                counters = json.loads(data).get("last_ids")
+            except (ValueError, AttributeError, RecursionError):
+                continue
+            if not isinstance(counters, dict):
+                continue
+            for prefix, number in counters.items():
+                if isinstance(prefix, str) and type(number) is int and 0 <= number < 10**12:
+                    journal.last_ids[prefix] = max(journal.last_ids.get(prefix, 0), number)
+
+    def _check_folders(self) -> None:
+        """Before anything is set aside or written: every folder a restore or undo writes
+        into must be a real folder, never a link (exit 3, nothing changed)."""
+        for folder in (self.backups_dir, self.copies_dir, self.segments_dir, self.set_aside_dir):
+            try:
+                real_subdir(folder)
+            except UnsafeFile as exc:
+                raise JournalSaveFailed(
+                    f"{exc.path} {exc.reason}. Nothing was changed.",
+                    hint=f"Make {exc.path} an ordinary folder again (move the link away).",
+                ) from None
+
+    def _repair(self) -> tuple[list[str], Manifest | None]:
         """Put back damaged or missing segment files of a readable journal.json from their
-        good copies. Returns the files put back ([] when none needed it or could be)."""
+        good copies. Returns the files put back ([] when none needed it or could be), and
+        journal.json's manifest when a file it lists has no good copy left."""
         try:
             raw = self.read_bytes()
             manifest = self._decode_file(raw, self.journal_path)[0] if raw else None
         except JournalUnreadable:
-            return []
+            return [], None
         if manifest is None:
-            return []
+            return [], None
         broken: dict[str, bytes] = {}
         for ref in manifest.segments:
             try:
@@ -1034,7 +1173,9 @@ class Store:
             except JournalUnreadable:
                 copy = self._good_copy(ref)
                 if copy is None or copy.parent != self.copies_dir:
-                    return []  # no good copy of this one: a backup is needed instead
+                    # No good copy of this one: the journal is put together again, every
+                    # intact month kept (``_assemble``).
+                    return [], manifest
                 data = read_regular(copy, follow=False)
                 self._check_segment(ref, data, copy)
                 broken[ref.file] = data
@@ -1042,7 +1183,7 @@ class Store:
             with self._writing():
                 self._keep_damaged(list(broken))
                 seg.write_all(self.segments_dir, broken, [])
-        return sorted(broken)
+        return sorted(broken), None
 
     def _keep_damaged(self, names: list[str]) -> None:
         """Move damaged segment files into ``set-aside/`` before they are replaced."""
@@ -1079,7 +1220,10 @@ class Store:
 
     def _set_aside(self) -> Path | None:
         """Keep a copy of the current journal (even an unreadable one): the whole journal
-        in one file when it can be read, else the file's bytes as they are."""
+        in one file when it can be read, else the file's bytes as they are. A journal.json
+        whose segment files are not all intact is kept as it is (it still lists them, so
+        they are kept too) and, beside it, as the whole journal its intact months make
+        (``_assemble``): that one is returned, and ``data import`` reads it back."""
         try:
             current = read_regular(self.journal_path)
         except FileNotFoundError:
@@ -1088,8 +1232,15 @@ class Store:
             raise JournalUnreadable(
                 f"{self.journal_path} {exc.reason}. Nothing was changed."
             ) from None
-        with suppress(JournalUnreadable):
+        index: bytes | None = None
+        try:
             current = serialise(self._open(current, None)[0])
+        except JournalUnreadable:
+            with suppress(JournalUnreadable, OSError):
+                manifest = self._decode_file(current, self.journal_path)[0]
+                if manifest is not None:
+                    whole = serialise(self._assemble(manifest)[0])
+                    index, current = current, whole
         try:
             if not real_subdir(self.set_aside_dir):
                 make_private_dirs(self.set_aside_dir)
@@ -1099,7 +1250,10 @@ class Store:
                 hint=f"Make {exc.path} an ordinary folder again (move the link away).",
             ) from None
         now = backup_files.utc_now()
-        target = self.set_aside_dir / f"journal-{now:%Y%m%dT%H%M%S}-{now:%f}Z.json"
+        stem = f"journal-{now:%Y%m%dT%H%M%S}-{now:%f}Z"
+        if index is not None:
+            write_atomic(self.set_aside_dir / f"{stem}-index.json", index)
+        target = self.set_aside_dir / f"{stem}.json"
         write_atomic(target, current)
         return target
 
@@ -1141,6 +1295,7 @@ class Store:
         """
         with self.locked():
             self._check_replaceable()
+            self._check_folders()
             if self.read_bytes() != state._current_bytes:
                 raise Refused(
                     "the journal changed while undo was waiting, so nothing was undone.",
@@ -1171,10 +1326,15 @@ class Store:
             raise InvalidInput("FILE", f"{path} cannot be read: {exc.strerror}.") from None
         try:
             if b'"segments"' in data and "segments" in self._parse_document(data, path):
-                raise JournalUnreadable(
-                    f"{path} is the index of a journal kept in segment files (a "
-                    "journal.json), not a whole journal."
-                )
+                # A journal.json (one in set-aside/, say): whole when every segment file it
+                # lists is here, intact.
+                try:
+                    return self.decode_any(data, path).journal
+                except JournalUnreadable as exc:
+                    raise JournalUnreadable(
+                        f"{path} is the index of a journal kept in segment files (a "
+                        f"journal.json), and it cannot be put together here: {exc.message}"
+                    ) from None
             return self.decode(data, path).journal
         except JournalTooNew:
             raise
