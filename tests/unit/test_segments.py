@@ -80,7 +80,7 @@ def test_a_change_rewrites_only_its_month_and_the_manifest(data_dir: Path, cli: 
     assert cli("pain", "2", env={"BACKSKILLS_TODAY": "2026-02-20"}).exit_code == 0
     segments_before, copies_before = files(store.segments_dir), files(store.copies_dir)
     manifest_before = store.journal_path.read_bytes()
-    result = cli("pain", "4", env={"BACKSKILLS_TODAY": "2026-02-21"})
+    result = cli("log", "walking", "12", env={"BACKSKILLS_TODAY": "2026-02-21"})
     assert result.exit_code == 0, result.stderr
     segments_after, copies_after = files(store.segments_dir), files(store.copies_dir)
     new = sorted(set(segments_after) - set(segments_before))
@@ -90,7 +90,8 @@ def test_a_change_rewrites_only_its_month_and_the_manifest(data_dir: Path, cli: 
     assert sorted(set(copies_after) - set(copies_before)) == new
     assert store.journal_path.read_bytes() != manifest_before
     assert store.backups()[0].path.read_bytes() == manifest_before  # the backup is small
-    assert [p.score for p in store.load().pain][-2:] == [2, 4]
+    assert [p.score for p in store.load().pain][-1] == 2
+    assert [(r.date, r.amount) for r in store.load().records] == [(date(2026, 2, 21), 12)]
 
 
 def test_needs_reads_exactly_the_months_from_its_date(data_dir: Path) -> None:
@@ -388,3 +389,44 @@ def test_a_segmented_journal_of_an_older_format_is_migrated_whole(
     assert old_files <= {p.name for p in store.segments_dir.iterdir()}  # still listed
     assert cli("data", "check").exit_code == 0
     assert len(Store(data_dir).load().pain) == 10
+
+
+@pytest.mark.parametrize("note", ["plain", "caf\u00e9", "tab\there", "del\x7fhere", "bidi\u202eo"])
+def test_segment_and_manifest_bytes_escape_what_export_escapes(data_dir: Path, note: str) -> None:
+    from backskills.models.safety import PlanStep
+    from backskills.safetext import escape_json
+
+    journal = Journal(
+        pain=[PainScore(date=date(2025, 1, 1), score=1, note=note)],
+        flareup_plan=[PlanStep(text=note, added=date(2025, 1, 1))],
+    )
+    store = saved_store(data_dir, journal)
+    (segment,) = store.segments_dir.iterdir()
+    for path in (segment, store.journal_path):
+        text = path.read_text("utf-8")
+        assert escape_json(text) == text  # nothing left unescaped
+    assert store.load().pain[0].note == note and store.load().flareup_plan[0].text == note
+
+
+def test_a_read_without_the_lock_that_races_a_prune_reads_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = saved_store(data_dir, months_journal(date(2025, 1, 1), 2))
+    old_manifest = store.journal_path.read_bytes()
+    old_files = {p.name for p in store.segments_dir.iterdir()}
+    with store.transaction() as journal:
+        journal.pain.append(PainScore(date=date(2025, 2, 21), score=6))
+    for name in old_files - seg.names_in(store.journal_path.read_bytes()):
+        (store.segments_dir / name).unlink()  # as a save's prune may do meanwhile
+    answers = [old_manifest]
+    real = Store.read_bytes
+
+    def racing(self: Store) -> bytes | None:
+        return answers.pop() if answers else real(self)
+
+    monkeypatch.setattr(Store, "read_bytes", racing)
+    assert [p.score for p in Store(data_dir).load().pain][-1] == 6  # the newer journal
+    answers.append(old_manifest)
+    monkeypatch.setattr(Store, "read_bytes", lambda self: old_manifest)
+    with pytest.raises(JournalUnreadable, match="is missing"):  # still gone: say so
+        Store(data_dir).load()

@@ -327,7 +327,7 @@ class Store:
             except ValueError:
                 pass
             else:
-                if fast.schema_version == SCHEMA_VERSION and seg.encode_manifest(fast) == data:
+                if fast.schema_version == SCHEMA_VERSION and seg.manifest_written_as(fast, data):
                     self._check_references(fast, source)
                     return fast, None
         document = self._parse_document(data, source)

@@ -19,6 +19,7 @@ regular file we own with a segment's name and a segment's first bytes (``is_ours
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -60,17 +61,32 @@ def file_name(month: str, digest: str) -> str:
 
 def encode(segment: Segment) -> bytes:
     """A segment file's bytes (control characters escaped, as in ``store.serialise``)."""
-    from backskills.safetext import escape_json
-
-    return escape_json(segment.model_dump_json(indent=1)).encode("utf-8") + b"\n"
+    return _escaped(segment.model_dump_json(indent=1)).encode("utf-8") + b"\n"
 
 
 def encode_manifest(manifest: Journal) -> bytes:
     """``journal.json``'s bytes: the manifest without the dated lists."""
+    text = manifest.model_dump_json(indent=1, exclude=MANIFEST_EXCLUDE)
+    return _escaped(text).encode("utf-8") + b"\n"
+
+
+@functools.cache
+def _ascii_unsafe() -> re.Pattern[str]:
+    """The ASCII characters ``safetext.UNSAFE`` matches, as one small class (quick to scan)."""
+    from backskills.safetext import UNSAFE
+
+    found = "".join(re.escape(chr(c)) for c in range(128) if UNSAFE.match(chr(c)))
+    return re.compile(f"[{found}]")
+
+
+def _escaped(text: str) -> str:
+    """``safetext.escape_json(text)``; an ASCII text with nothing to escape is returned at
+    once (the full pattern is slow to scan over a large text)."""
+    if text.isascii() and not _ascii_unsafe().search(text):
+        return text
     from backskills.safetext import escape_json
 
-    text = manifest.model_dump_json(indent=1, exclude=MANIFEST_EXCLUDE)
-    return escape_json(text).encode("utf-8") + b"\n"
+    return escape_json(text)
 
 
 def reference(month: str, data: bytes, entries: int) -> SegmentRef:
@@ -139,14 +155,21 @@ def dated_outside(segment: Segment) -> bool:
 
 
 def written_as(segment: Segment, data: bytes) -> bool:
-    """True when ``data`` is exactly what ``encode`` writes for ``segment``. The escape pass
-    (a regular expression over the whole text) runs only when the plain text differs."""
-    text = segment.model_dump_json(indent=1)
+    """True when ``data`` is exactly what ``encode`` writes for ``segment``."""
+    return _same(segment.model_dump_json(indent=1), data)
+
+
+def manifest_written_as(manifest: Journal, data: bytes) -> bool:
+    """True when ``data`` is exactly what ``encode_manifest`` writes for ``manifest``."""
+    return _same(manifest.model_dump_json(indent=1, exclude=MANIFEST_EXCLUDE), data)
+
+
+def _same(text: str, data: bytes) -> bool:
+    """``text`` with its escapes, then a line break, is ``data``. The escape pass (a regular
+    expression over the whole text) runs only when the plain text differs."""
     if len(text) + 1 == len(data) and (text.encode("utf-8") + b"\n") == data:
         return True
-    from backskills.safetext import escape_json
-
-    return escape_json(text).encode("utf-8") + b"\n" == data
+    return _escaped(text).encode("utf-8") + b"\n" == data
 
 
 def names_in(data: bytes) -> set[str]:
