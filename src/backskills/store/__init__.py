@@ -300,6 +300,8 @@ class Store:
                 data = self._segment_bytes(ref, folder)
                 found.append(self._check_segment(ref, data, folder / ref.file))
                 months[ref.month] = data
+        if found:  # the month files are private when their folder is (0700)
+            self._check_permissions(folder, "700")
         seg.join(journal, found)
         assign_ids(journal)
         return journal, _Read(raw, SCHEMA_VERSION, manifest, start, months)
@@ -595,7 +597,7 @@ class Store:
             hint = "The file was left exactly as it is. No good backup was found."
         return JournalUnreadable(f"cannot read the journal: {source} {problem}.", hint=hint)
 
-    def _check_permissions(self, path: Path) -> None:
+    def _check_permissions(self, path: Path, private: str = "600") -> None:
         try:
             mode = path.stat().st_mode
         except OSError:
@@ -604,7 +606,7 @@ class Store:
             what = "read" if mode & (stat.S_IRGRP | stat.S_IROTH) else "changed"
             self.warnings.append(
                 f"{path} can be {what} by other users of this computer. "
-                f"To keep it private, run: chmod 600 {path}"
+                f"To keep it private, run: chmod {private} {path}"
             )
 
     # -- changing ----------------------------------------------------------------------
@@ -936,6 +938,8 @@ class Store:
             raise JournalUnreadable(
                 first.message.rstrip(".") + (extra if more else "") + ".", hint=first.hint
             )
+        if found:
+            self._check_permissions(folder, "700")
         journal = _snapshot(manifest)
         seg.join(journal, found)
         assign_ids(journal)
