@@ -438,3 +438,14 @@ def test_a_read_without_the_lock_that_races_a_prune_reads_again(
     monkeypatch.setattr(Store, "read_bytes", lambda self: old_manifest)
     with pytest.raises(JournalUnreadable, match="is missing"):  # still gone: say so
         Store(data_dir).load()
+
+
+def test_a_segments_folder_others_can_read_is_pointed_out(data_dir: Path, cli: Run) -> None:
+    store = saved_store(data_dir, months_journal(date(2025, 1, 1), 1))
+    store.segments_dir.chmod(0o755)
+    result = cli("data", "check")
+    assert result.exit_code == 0
+    assert f"{store.segments_dir} can be read by other users" in " ".join(result.stderr.split())
+    assert f"chmod 700 {store.segments_dir}" in " ".join(result.stderr.split())
+    store.segments_dir.chmod(0o700)
+    assert "other users" not in cli("data", "check").stderr

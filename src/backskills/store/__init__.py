@@ -91,6 +91,7 @@ from backskills.store.safefile import (
     check_journal_link,
     describe_kind,
     is_system_path,
+    looks_like_journal,
     make_private_dirs,
     read_regular,
     real_subdir,
@@ -304,6 +305,8 @@ class Store:
                 data = self._segment_bytes(ref, folder)
                 found.append(self._check_segment(ref, data, folder / ref.file))
                 months[ref.month] = data
+        if found:  # the month files are private when their folder is (0700)
+            self._check_permissions(folder, "700")
         seg.join(journal, found)
         assign_ids(journal)
         return journal, _Read(raw, SCHEMA_VERSION, manifest, start, months)
@@ -608,7 +611,7 @@ class Store:
             hint = "The file was left exactly as it is. No good backup was found."
         return JournalUnreadable(f"cannot read the journal: {source} {problem}.", hint=hint)
 
-    def _check_permissions(self, path: Path) -> None:
+    def _check_permissions(self, path: Path, private: str = "600") -> None:
         try:
             mode = path.stat().st_mode
         except OSError:
@@ -617,7 +620,7 @@ class Store:
             what = "read" if mode & (stat.S_IRGRP | stat.S_IROTH) else "changed"
             self.warnings.append(
                 f"{path} can be {what} by other users of this computer. "
-                f"To keep it private, run: chmod 600 {path}"
+                f"To keep it private, run: chmod {private} {path}"
             )
 
     # -- changing ----------------------------------------------------------------------
@@ -949,6 +952,8 @@ class Store:
             raise JournalUnreadable(
                 first.message.rstrip(".") + (extra if more else "") + ".", hint=first.hint
             )
+        if found:
+            self._check_permissions(folder, "700")
         journal = _snapshot(manifest)
         seg.join(journal, found)
         assign_ids(journal)
@@ -956,13 +961,21 @@ class Store:
 
     def backup_problems(self) -> dict[str, str]:
         """``data check``: what is wrong with each backup that could not be restored (by
-        name): unreadable, or listing a segment file of which no intact copy is left.
-        Each segment file is checked once, however many backups list it."""
+        name): an unreadable manifest, or one listing a segment file of which no intact
+        copy is left (each file checked once, however many backups list it). A backup of a
+        one-file journal is only checked to start like one."""
         problems: dict[str, str] = {}
         whole: dict[str, bool] = {}
         for backup in self.backups():
             try:
                 data = read_regular(backup.path, follow=False)
+                if b'"segments"' not in data:
+                    # A whole journal in one file (from before format 7): only its start is
+                    # checked here, so that 'data check' stays as quick as one full read;
+                    # 'data restore' reads it fully before it uses it.
+                    if not looks_like_journal(data):
+                        problems[backup.name] = "cannot be read"
+                    continue
                 manifest = self._decode_file(data, backup.path)[0]
             except (OSError, JournalUnreadable):
                 problems[backup.name] = "cannot be read"
