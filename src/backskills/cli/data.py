@@ -55,6 +55,7 @@ def check_command(json: JsonOption = False) -> None:
         "file_schema_version": loaded.version,
         "counts": counts(loaded.journal),
         "segments": loaded.segments,
+        "damaged_copies": loaded.bad_copies,
         "backups": [
             {
                 "name": b.name,
@@ -80,6 +81,16 @@ def check_command(json: JsonOption = False) -> None:
                 f"Its dated entries are in {loaded.segments} monthly file(s) in "
                 f"{the_store.segments_dir}; every one was checked.",
                 wrap=False,
+            )
+        if loaded.bad_copies:
+            render.say(
+                f"{len(loaded.bad_copies)} second copy(ies) in {the_store.copies_dir} "
+                "are missing or damaged: " + ", ".join(loaded.bad_copies),
+                wrap=False,
+            )
+            render.say(
+                "Your journal's own files are fine. Run 'backskills data backup' to write "
+                "the second copies again."
             )
         if loaded.version < loaded.journal.schema_version:
             render.say(

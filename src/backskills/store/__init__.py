@@ -142,6 +142,8 @@ class Loaded:
     journal: Journal
     version: int  # schema version of the file as read (before migration)
     segments: int = 0  # segment files read (0: a journal in one file, or none yet)
+    # Second copies in backups/segments/ that are missing or damaged (``Store.check``).
+    bad_copies: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -191,6 +193,8 @@ class Store:
     data_dir: Path
     lock_timeout: float = field(default_factory=lambda: _env_lock_timeout())
     warnings: list[str] = field(default_factory=list)
+    # Segment files read that other users can read or change (``_segment_bytes``).
+    _loose: list[Path] = field(default_factory=list, repr=False)
 
     # -- paths -------------------------------------------------------------------------
     @property
@@ -298,6 +302,8 @@ class Store:
         months: dict[str, bytes] = {}
         found: list[Segment] = []
         folder = self.segments_dir
+        if manifest.segments:
+            self._refuse_linked(folder)  # whichever months are read
         with _no_gc():
             for ref in manifest.segments:
                 if start is not None and ref.month < start:
@@ -305,8 +311,8 @@ class Store:
                 data = self._segment_bytes(ref, folder)
                 found.append(self._check_segment(ref, data, folder / ref.file))
                 months[ref.month] = data
-        if found:  # the month files are private when their folder is (0700)
-            self._check_permissions(folder, "700")
+        if found:
+            self._check_segments_private(folder)
         seg.join(journal, found)
         assign_ids(journal)
         return journal, _Read(raw, SCHEMA_VERSION, manifest, start, months)
@@ -408,9 +414,15 @@ class Store:
             previous = ref.month
 
     def _segment_bytes(self, ref: SegmentRef, folder: Path | None = None) -> bytes:
-        path = (folder or self.segments_dir) / ref.file
+        folder = folder or self.segments_dir
+        self._refuse_linked(folder)
+        path = folder / ref.file
+        modes: list[int] = []
         try:
-            return read_regular(path, limit=IMPORT_MAX_BYTES, follow=False)
+            data = read_regular(path, limit=IMPORT_MAX_BYTES, follow=False, modes=modes)
+            if modes and modes[0] & (stat.S_IRWXG | stat.S_IRWXO):
+                self._loose.append(path)
+            return data
         except FileNotFoundError:
             raise _SegmentMissing(
                 f"cannot read the journal: {path} is missing.", hint=self._copy_hint(ref)
@@ -424,6 +436,30 @@ class Store:
                 f"cannot read the journal: {path} cannot be read: {exc.strerror}.",
                 hint=self._copy_hint(ref),
             ) from None
+
+    def _refuse_linked(self, folder: Path) -> None:
+        """Month files are read only from a real folder, as they are written (exit 3)."""
+        try:
+            real_subdir(folder)
+        except UnsafeFile as exc:
+            raise JournalUnreadable(
+                f"{exc.path} {exc.reason}. Nothing was read or changed.",
+                hint=f"Make {exc.path} an ordinary folder again (move the link away).",
+            ) from None
+
+    def _check_segments_private(self, folder: Path) -> None:
+        """Warn when the month files read, or their folder, can be used by other users."""
+        self._check_permissions(folder, "700")
+        loose = sorted({path for path in self._loose if path.parent == folder})
+        self._loose.clear()
+        if loose:
+            what = "1 month file" if len(loose) == 1 else f"{len(loose)} month files"
+            message = (
+                f"{what} in {folder} can be read or changed by other users of this "
+                f"computer. To keep them private, run: chmod 600 {folder}/*.json"
+            )
+            if message not in self.warnings:
+                self.warnings.append(message)
 
     def _check_segment(self, ref: SegmentRef, data: bytes, path: Path) -> Segment:
         """Validate a segment's bytes against the manifest's line for it."""
@@ -457,6 +493,8 @@ class Store:
     def _good_copy(self, ref: SegmentRef) -> Path | None:
         """Where an intact copy of a segment is (itself or ``backups/segments/``), if any."""
         for folder in (self.segments_dir, self.copies_dir):
+            if not _real(folder):
+                continue
             path = folder / ref.file
             with suppress(OSError):
                 if hashlib.sha256(read_regular(path, follow=False)).hexdigest() == ref.sha256:
@@ -466,7 +504,10 @@ class Store:
     def _copy_hint(self, ref: SegmentRef) -> str:
         copy = self.copies_dir / ref.file
         with suppress(OSError):
-            if hashlib.sha256(read_regular(copy, follow=False)).hexdigest() == ref.sha256:
+            if (
+                _real(self.copies_dir)
+                and hashlib.sha256(read_regular(copy, follow=False)).hexdigest() == ref.sha256
+            ):
                 return (
                     f"Nothing was changed. A good copy is kept at {copy}; run "
                     "'backskills data restore' to put it back."
@@ -953,11 +994,25 @@ class Store:
                 first.message.rstrip(".") + (extra if more else "") + ".", hint=first.hint
             )
         if found:
-            self._check_permissions(folder, "700")
+            self._check_segments_private(folder)
         journal = _snapshot(manifest)
         seg.join(journal, found)
         assign_ids(journal)
-        return Loaded(journal, SCHEMA_VERSION, len(found))
+        return Loaded(journal, SCHEMA_VERSION, len(found), self._bad_copies(manifest))
+
+    def _bad_copies(self, manifest: Manifest) -> list[str]:
+        """The second copies in ``backups/segments/`` that are missing or not intact."""
+        self._refuse_linked(self.copies_dir)
+        bad = []
+        for ref in manifest.segments:
+            try:
+                data = read_regular(self.copies_dir / ref.file, IMPORT_MAX_BYTES, follow=False)
+                intact = hashlib.sha256(data).hexdigest() == ref.sha256
+            except OSError:
+                intact = False
+            if not intact:
+                bad.append(ref.file)
+        return bad
 
     def backup_problems(self) -> dict[str, str]:
         """``data check``: what is wrong with each backup that could not be restored (by
@@ -1002,7 +1057,10 @@ class Store:
                         data = self._segment_bytes(ref)
                         self._check_segment(ref, data, self.segments_dir / ref.file)
                         whole[ref.file] = data
-                    seg.write_all(self.copies_dir, whole, [])
+                    try:
+                        seg.write_all(self.copies_dir, whole, [])
+                    except UnsafeFile as exc:
+                        raise self._unsafe_backups(exc) from None
                 return self._backup(before)
 
     def restore(self, name: str | backup_files.Backup | None = None) -> Restored:
@@ -1408,6 +1466,14 @@ def _no_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _real(folder: Path) -> bool:
+    """True for a real folder; False when it is missing or a link (never followed)."""
+    try:
+        return real_subdir(folder)
+    except UnsafeFile:
+        return False
 
 
 def _snapshot(manifest: Manifest) -> Journal:

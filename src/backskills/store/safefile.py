@@ -79,10 +79,13 @@ def describe_kind(mode: int) -> str | None:
     return "is not an ordinary file"
 
 
-def read_regular(path: Path, limit: int | None = None, follow: bool = True) -> bytes:
+def read_regular(
+    path: Path, limit: int | None = None, follow: bool = True, modes: list[int] | None = None
+) -> bytes:
     """The bytes of a regular file; raises ``UnsafeFile`` or ``OSError`` (never blocks).
 
-    ``follow=False`` refuses a symbolic link. ``limit`` caps the size in bytes.
+    ``follow=False`` refuses a symbolic link. ``limit`` caps the size in bytes. ``modes``
+    (when given) receives the opened file's mode (its permissions, from ``fstat``).
     """
     st = os.stat(path, follow_symlinks=follow)
     if not follow and stat.S_ISLNK(st.st_mode):
@@ -101,6 +104,8 @@ def read_regular(path: Path, limit: int | None = None, follow: bool = True) -> b
         kind = describe_kind(opened.st_mode)
         if kind:  # swapped between the check and the open
             raise UnsafeFile(path, kind)
+        if modes is not None:
+            modes.append(opened.st_mode)
         chunks = []
         remaining = (limit + 1) if limit is not None else None
         while True:
