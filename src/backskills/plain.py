@@ -16,7 +16,7 @@ repr like a dataclass's, ``astuple`` and ``replace``. Not supported (and not use
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, ClassVar, TypeVar, dataclass_transform
 
 __all__ = ["FrozenInstanceError", "astuple", "field", "plain", "replace"]
 
@@ -70,7 +70,7 @@ def _spec_of(cls: type) -> _Spec:
             hidden.update(n for n in spec[0] if n not in spec[3])
     # Not inspect.get_annotations: importing inspect costs more than this whole module saves.
     for name, annotation in cls.__dict__.get("__annotations__", {}).items():  # noqa: RUF063
-        if isinstance(annotation, str) and annotation.startswith("ClassVar"):
+        if _is_class_var(annotation):
             continue
         if name not in names:
             names.append(name)
@@ -101,6 +101,13 @@ def _spec_of(cls: type) -> _Spec:
         seen_default = seen_default or has_default
     shown = tuple(n for n in names if n not in hidden)
     return tuple(names), defaults, factories, shown
+
+
+def _is_class_var(annotation: Any) -> bool:
+    """``ClassVar[...]``, written as a string (``from __future__ import annotations``) or not."""
+    if isinstance(annotation, str):
+        return annotation.startswith(("ClassVar", "typing.ClassVar"))
+    return annotation is ClassVar or getattr(annotation, "__origin__", None) is ClassVar
 
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:

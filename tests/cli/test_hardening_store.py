@@ -221,11 +221,19 @@ def test_link_made_on_purpose_to_a_journal_is_followed(cli: Run, data_dir: Path)
     assert cli("pain", "6").exit_code == 0
     assert (data_dir / "journal.json").is_symlink()
     assert [p.score for p in Store(data_dir).load().pain] == [0, 6]
+    # A stray temporary file in the segments/ folder backskills made there is cleaned up;
+    # one of the same name in the synced folder itself is not ours to touch.
+    (synced / "segments" / f"{atomic.TEMP_PREFIX}left{atomic.TEMP_SUFFIX}").write_text("x")
+    (synced / f"{atomic.TEMP_PREFIX}theirs{atomic.TEMP_SUFFIX}").write_text("theirs")
+    assert cli("pain", "6").exit_code == 0
+    assert [p.score for p in Store(data_dir).load().pain] == [0, 6, 6]
+    assert not (synced / "segments" / f"{atomic.TEMP_PREFIX}left{atomic.TEMP_SUFFIX}").exists()
+    (synced / f"{atomic.TEMP_PREFIX}theirs{atomic.TEMP_SUFFIX}").unlink()
     assert (synced / "photo.jpg").read_bytes() == b"\xff\xd8 not touched"
     # The journal stays whole in the synced folder: its segments are beside the real file.
     assert sorted(p.name for p in synced.iterdir()) == ["back.json", "photo.jpg", "segments"]
     assert stat.S_IMODE((synced / "segments").stat().st_mode) == 0o700
-    months = sorted(p.name[:7] for p in (synced / "segments").iterdir())
+    months = sorted({p.name[:7] for p in (synced / "segments").iterdir()})
     assert months == ["2020-01", f"{clock.today():%Y-%m}"]  # one file per month
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in (synced / "segments").iterdir())
     assert not (data_dir / "segments").exists()
@@ -234,7 +242,7 @@ def test_link_made_on_purpose_to_a_journal_is_followed(cli: Run, data_dir: Path)
     shutil.copytree(synced, moved)
     assert [p.score for p in Store(moved).load().pain] == []  # no journal.json there
     (moved / "journal.json").symlink_to(moved / "back.json")
-    assert [p.score for p in Store(moved).load().pain] == [0, 6]
+    assert [p.score for p in Store(moved).load().pain] == [0, 6, 6]
 
 
 # -- special files: refused at once, never a blocking read --------------------------------

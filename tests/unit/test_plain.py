@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any, ClassVar
 
 import pytest
 
@@ -105,3 +106,26 @@ def test_replace_copies_with_changes_like_dataclasses() -> None:
     assert point.x == 1 and moved.tags is point.tags  # a shallow copy, as dataclasses
     with pytest.raises(TypeError, match="unexpected"):
         replace(point, colour="red")
+
+
+def test_class_variables_are_not_fields_with_or_without_string_annotations() -> None:
+    namespace: dict[str, object] = {}
+    exec(  # a module without ``from __future__ import annotations``: real ClassVar objects
+        "from typing import ClassVar\n"
+        "from backskills.plain import plain\n"
+        "@plain\n"
+        "class Counted:\n"
+        "    limit: ClassVar[int] = 3\n"
+        "    kinds: ClassVar = ()\n"
+        "    name: str\n",
+        namespace,
+    )
+    counted: Any = namespace["Counted"]
+    assert counted.__match_args__ == ("name",) and counted("a").limit == 3
+
+    @plain
+    class Stringy:
+        limit: ClassVar[int] = 3
+        name: str = "b"
+
+    assert Stringy.__match_args__ == ("name",)

@@ -80,7 +80,7 @@ def test_a_change_rewrites_only_its_month_and_the_manifest(data_dir: Path, cli: 
     assert cli("pain", "2", env={"BACKSKILLS_TODAY": "2026-02-20"}).exit_code == 0
     segments_before, copies_before = files(store.segments_dir), files(store.copies_dir)
     manifest_before = store.journal_path.read_bytes()
-    result = cli("pain", "4", env={"BACKSKILLS_TODAY": "2026-02-21"})
+    result = cli("log", "walking", "12", env={"BACKSKILLS_TODAY": "2026-02-21"})
     assert result.exit_code == 0, result.stderr
     segments_after, copies_after = files(store.segments_dir), files(store.copies_dir)
     new = sorted(set(segments_after) - set(segments_before))
@@ -90,7 +90,8 @@ def test_a_change_rewrites_only_its_month_and_the_manifest(data_dir: Path, cli: 
     assert sorted(set(copies_after) - set(copies_before)) == new
     assert store.journal_path.read_bytes() != manifest_before
     assert store.backups()[0].path.read_bytes() == manifest_before  # the backup is small
-    assert [p.score for p in store.load().pain][-2:] == [2, 4]
+    assert [p.score for p in store.load().pain][-1] == 2
+    assert [(r.date, r.amount) for r in store.load().records] == [(date(2026, 2, 21), 12)]
 
 
 def test_needs_reads_exactly_the_months_from_its_date(data_dir: Path) -> None:
@@ -335,3 +336,108 @@ def test_unused_segments_go_with_their_last_backup(data_dir: Path) -> None:
     assert on_disk == named  # nothing unused is kept, nothing listed is missing
     assert {p.name for p in store.copies_dir.iterdir()} == named
     assert stray_temp_files(data_dir, store.segments_dir, store.copies_dir) == []
+
+
+def test_data_check_says_which_backups_could_not_be_restored(data_dir: Path, cli: Run) -> None:
+    store = saved_store(data_dir, months_journal(date(2025, 1, 1), 2))
+    for score in (1, 2, 3):
+        with store.transaction() as journal:
+            journal.pain.append(PainScore(date=date(2025, 2, 20), score=score))
+    newest, middle, oldest = store.backups()
+    middle.path.write_bytes(b"{ cut")
+    # The oldest lists a February file that no longer exists anywhere else.
+    (gone,) = seg.names_in(oldest.path.read_bytes()) - seg.names_in(newest.path.read_bytes())
+    (store.segments_dir / gone).unlink()
+    (store.copies_dir / gone).unlink()
+    report = json.loads(cli("data", "check", "--json").stdout)
+    assert [(b["name"], b["good"]) for b in report["backups"]] == [
+        (newest.name, True),
+        (middle.name, False),
+        (oldest.name, False),
+    ]
+    text = cli("data", "check").stdout
+    assert f"{middle.name}" in text and "DAMAGED: it cannot be read" in text
+    assert f"lists {gone}, and no good copy of it is left" in " ".join(text.split())
+
+
+def test_a_segmented_journal_of_an_older_format_is_migrated_whole(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, cli: Run
+) -> None:
+    """The next format (a synthetic one, as in test_migrations) reads a format-7 manifest and
+    its segments as one journal, migrates it, and keeps the old manifest and its files."""
+    import backskills.store as store_module
+    from backskills.store import migrations
+    from tests.unit.test_migrations import NEXT, JournalNext, to_next
+
+    store = saved_store(data_dir, months_journal(date(2025, 1, 1), 3))
+    old_manifest = store.journal_path.read_bytes()
+    old_files = {p.name for p in store.segments_dir.iterdir()}
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setattr(store_module, "Journal", JournalNext)
+    monkeypatch.setitem(migrations.MIGRATIONS, SCHEMA_VERSION, to_next)
+    loaded = Store(data_dir).load_with_version()
+    assert loaded.version == SCHEMA_VERSION and loaded.journal.schema_version == NEXT
+    assert len(loaded.journal.pain) == 9
+    assert all(p.note and p.note.endswith("|next") for p in loaded.journal.pain)
+    assert store.journal_path.read_bytes() == old_manifest  # reading changes nothing
+    with Store(data_dir).transaction() as journal:
+        journal.pain.append(PainScore(date=date(2025, 3, 9), score=1))
+    assert json.loads(store.journal_path.read_text())["schema_version"] == NEXT
+    (kept,) = [b for b in store.backups() if b.premigration]
+    assert f"-v{SCHEMA_VERSION}-premigration" in kept.name
+    assert kept.path.read_bytes() == old_manifest
+    assert old_files <= {p.name for p in store.segments_dir.iterdir()}  # still listed
+    assert cli("data", "check").exit_code == 0
+    assert len(Store(data_dir).load().pain) == 10
+
+
+@pytest.mark.parametrize("note", ["plain", "caf\u00e9", "tab\there", "del\x7fhere", "bidi\u202eo"])
+def test_segment_and_manifest_bytes_escape_what_export_escapes(data_dir: Path, note: str) -> None:
+    from backskills.models.safety import PlanStep
+    from backskills.safetext import escape_json
+
+    journal = Journal(
+        pain=[PainScore(date=date(2025, 1, 1), score=1, note=note)],
+        flareup_plan=[PlanStep(text=note, added=date(2025, 1, 1))],
+    )
+    store = saved_store(data_dir, journal)
+    (segment,) = store.segments_dir.iterdir()
+    for path in (segment, store.journal_path):
+        text = path.read_text("utf-8")
+        assert escape_json(text) == text  # nothing left unescaped
+    assert store.load().pain[0].note == note and store.load().flareup_plan[0].text == note
+
+
+def test_a_read_without_the_lock_that_races_a_prune_reads_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = saved_store(data_dir, months_journal(date(2025, 1, 1), 2))
+    old_manifest = store.journal_path.read_bytes()
+    old_files = {p.name for p in store.segments_dir.iterdir()}
+    with store.transaction() as journal:
+        journal.pain.append(PainScore(date=date(2025, 2, 21), score=6))
+    for name in old_files - seg.names_in(store.journal_path.read_bytes()):
+        (store.segments_dir / name).unlink()  # as a save's prune may do meanwhile
+    answers = [old_manifest]
+    real = Store.read_bytes
+
+    def racing(self: Store) -> bytes | None:
+        return answers.pop() if answers else real(self)
+
+    monkeypatch.setattr(Store, "read_bytes", racing)
+    assert [p.score for p in Store(data_dir).load().pain][-1] == 6  # the newer journal
+    answers.append(old_manifest)
+    monkeypatch.setattr(Store, "read_bytes", lambda self: old_manifest)
+    with pytest.raises(JournalUnreadable, match="is missing"):  # still gone: say so
+        Store(data_dir).load()
+
+
+def test_a_segments_folder_others_can_read_is_pointed_out(data_dir: Path, cli: Run) -> None:
+    store = saved_store(data_dir, months_journal(date(2025, 1, 1), 1))
+    store.segments_dir.chmod(0o755)
+    result = cli("data", "check")
+    assert result.exit_code == 0
+    assert f"{store.segments_dir} can be read by other users" in " ".join(result.stderr.split())
+    assert f"chmod 700 {store.segments_dir}" in " ".join(result.stderr.split())
+    store.segments_dir.chmod(0o700)
+    assert "other users" not in cli("data", "check").stderr

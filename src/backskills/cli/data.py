@@ -46,6 +46,7 @@ def check_command(json: JsonOption = False) -> None:
     the_store = store()
     loaded = the_store.check()
     backups = the_store.backups()
+    damaged = the_store.backup_problems()
     summary = {
         "path": str(the_store.journal_path),
         "exists": the_store.exists(),
@@ -55,7 +56,12 @@ def check_command(json: JsonOption = False) -> None:
         "counts": counts(loaded.journal),
         "segments": loaded.segments,
         "backups": [
-            {"name": b.name, "taken": b.taken.isoformat(timespec="seconds"), "sequence": b.sequence}
+            {
+                "name": b.name,
+                "taken": b.taken.isoformat(timespec="seconds"),
+                "sequence": b.sequence,
+                "good": b.name not in damaged,
+            }
             for b in backups
         ],
     }
@@ -87,8 +93,10 @@ def check_command(json: JsonOption = False) -> None:
             f"{len(backups)} backup(s) in {the_store.backups_dir}, newest first:", wrap=False
         )
         for backup in backups:
+            problem = damaged.get(backup.name)
             render.say(
-                f"- {backup.name}  ({backup.taken.astimezone():%Y-%m-%d %H:%M} your time)",
+                f"- {backup.name}  ({backup.taken.astimezone():%Y-%m-%d %H:%M} your time)"
+                + (f"  DAMAGED: it {problem}" if problem else ""),
                 wrap=False,
             )
         render.say("Go back to one with: backskills data restore NAME (the newest: no NAME).")

@@ -113,7 +113,7 @@ class TodayView:
 
 def is_empty(journal: Journal) -> bool:
     """Nothing recorded at all: the first run."""
-    return journal == Journal()
+    return journal.has_only_defaults()
 
 
 def build(journal: Journal, today: date, *, normal_day: bool = False) -> TodayView:

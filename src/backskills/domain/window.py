@@ -159,9 +159,7 @@ def today(snapshot: Journal, on: date) -> date | None:
     - the welcome screen is shown only for a journal with nothing in it at all: with an
       empty snapshot (a new journal) every dated entry is read, which costs nothing.
     """
-    from backskills.models import Journal
-
-    if snapshot == Journal():
+    if snapshot.has_only_defaults():
         return None
     return earliest(
         on,

@@ -1,7 +1,5 @@
 """Activities: baselines, progression plans, level changes, daily records and pain scores."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Shared model configuration and constrained field types."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Any
 
@@ -36,6 +34,25 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(
         extra="forbid", allow_inf_nan=False, validate_default=False, defer_build=True
     )
+
+    def has_only_defaults(self) -> bool:
+        """Every field holds its default, as in a new object made with no arguments.
+
+        The same answer as ``self == type(self)()``, without making that object: making it
+        builds the model's validator (for the journal, a good part of a command's start-up).
+        """
+        for name, info in type(self).model_fields.items():
+            value = getattr(self, name)
+            factory: Any = info.default_factory
+            if isinstance(factory, type) and issubclass(factory, StrictModel):
+                if type(value) is not factory or not value.has_only_defaults():
+                    return False
+            elif factory is not None:
+                if value != factory():
+                    return False
+            elif info.is_required() or value != info.default:
+                return False
+        return not self.__pydantic_extra__
 
 
 Amount = Annotated[float, Field(ge=0, le=AMOUNT_MAX, allow_inf_nan=False)]

@@ -4,8 +4,6 @@ A check-in refers to PSFS activities and tests by their stable ids, so an activi
 later or retired keeps its history and two check-ins compare item by item.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

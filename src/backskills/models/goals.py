@@ -1,7 +1,5 @@
 """SMART goals, their steps and reviews."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

@@ -8,14 +8,12 @@ what a command works on. On disk (schema 7) it is split in two (``backskills.sto
 - ``segments/`` holds one ``Segment`` file per month: that month's entries of each dated list.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
 from backskills.models.activity import Activity, ActivityRecord, PainScore
-from backskills.models.base import StrictModel
+from backskills.models.base import StrictModel, new_dict, new_list
 from backskills.models.checkin import Outcomes
 from backskills.models.goals import Goal
 from backskills.models.learning import RelaxSession, ThoughtRecord
@@ -32,23 +30,23 @@ DATED_LISTS = ("records", "pain", "pacing.logs", "relaxation")
 
 class Journal(StrictModel):
     schema_version: Literal[7] = 7
-    activities: list[Activity] = Field(default_factory=list)
-    records: list[ActivityRecord] = Field(default_factory=list)
-    pain: list[PainScore] = Field(default_factory=list)
-    goals: list[Goal] = Field(default_factory=list)
-    redflag_checks: list[RedFlagCheck] = Field(default_factory=list)
-    assessments: list[Assessment] = Field(default_factory=list)
-    flareups: list[FlareUp] = Field(default_factory=list)
-    flareup_plan: list[PlanStep] = Field(default_factory=list)
-    goodspell_plan: list[PlanStep] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=new_list)
+    records: list[ActivityRecord] = Field(default_factory=new_list)
+    pain: list[PainScore] = Field(default_factory=new_list)
+    goals: list[Goal] = Field(default_factory=new_list)
+    redflag_checks: list[RedFlagCheck] = Field(default_factory=new_list)
+    assessments: list[Assessment] = Field(default_factory=new_list)
+    flareups: list[FlareUp] = Field(default_factory=new_list)
+    flareup_plan: list[PlanStep] = Field(default_factory=new_list)
+    goodspell_plan: list[PlanStep] = Field(default_factory=new_list)
     pacing: Pacing = Field(default_factory=Pacing)
-    relaxation: list[RelaxSession] = Field(default_factory=list)
-    thoughts: list[ThoughtRecord] = Field(default_factory=list)
+    relaxation: list[RelaxSession] = Field(default_factory=new_list)
+    thoughts: list[ThoughtRecord] = Field(default_factory=new_list)
     outcomes: Outcomes = Field(default_factory=Outcomes)  # check-ins (schema 3)
     # The highest number given so far to each kind of entry (``models.entries``), so an id
     # is never handed out twice, even after its entry was removed.
-    last_ids: dict[str, int] = Field(default_factory=dict)
-    questions: list[Question] = Field(default_factory=list)  # for the next report (schema 6)
+    last_ids: dict[str, int] = Field(default_factory=new_dict)
+    questions: list[Question] = Field(default_factory=new_list)  # for the next report (schema 6)
 
     def record_count(self) -> int:
         """How many dated records the journal holds (for reports and benchmarks)."""
@@ -93,10 +91,10 @@ class Segment(StrictModel):
     in the order the entries were added."""
 
     month: Month
-    records: list[ActivityRecord] = Field(default_factory=list)
-    pain: list[PainScore] = Field(default_factory=list)
-    pacing_logs: list[PaceLog] = Field(default_factory=list)
-    relaxation: list[RelaxSession] = Field(default_factory=list)
+    records: list[ActivityRecord] = Field(default_factory=new_list)
+    pain: list[PainScore] = Field(default_factory=new_list)
+    pacing_logs: list[PaceLog] = Field(default_factory=new_list)
+    relaxation: list[RelaxSession] = Field(default_factory=new_list)
 
     def count(self) -> int:
         return len(self.records) + len(self.pain) + len(self.pacing_logs) + len(self.relaxation)

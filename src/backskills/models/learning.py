@@ -1,7 +1,5 @@
 """Relaxation practice and thought records."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from backskills.models.base import (

@@ -1,7 +1,5 @@
 """Pacing: everyday activities with a tolerance, tasks, and spells done."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Questions the patient wants to ask at the next appointment (shown in the report)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from pydantic import StringConstraints

@@ -1,7 +1,5 @@
 """Red-flag checks, professional assessments, flare-ups and the personal plans."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

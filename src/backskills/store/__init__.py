@@ -91,6 +91,7 @@ from backskills.store.safefile import (
     check_journal_link,
     describe_kind,
     is_system_path,
+    looks_like_journal,
     make_private_dirs,
     read_regular,
     real_subdir,
@@ -292,12 +293,16 @@ class Store:
             start = None  # no id counters (edited by hand): ids are found by reading all
         months: dict[str, bytes] = {}
         found: list[Segment] = []
-        for ref in manifest.segments:
-            if start is not None and ref.month < start:
-                continue
-            data = self._segment_bytes(ref)
-            found.append(self._check_segment(ref, data, self.segments_dir / ref.file))
-            months[ref.month] = data
+        folder = self.segments_dir
+        with _no_gc():
+            for ref in manifest.segments:
+                if start is not None and ref.month < start:
+                    continue
+                data = self._segment_bytes(ref, folder)
+                found.append(self._check_segment(ref, data, folder / ref.file))
+                months[ref.month] = data
+        if found:  # the month files are private when their folder is (0700)
+            self._check_permissions(folder, "700")
         seg.join(journal, found)
         assign_ids(journal)
         return journal, _Read(raw, SCHEMA_VERSION, manifest, start, months)
@@ -317,21 +322,56 @@ class Store:
         """A ``journal.json`` (or a backup of one): a manifest, or a journal in one file."""
         from backskills.models.journal import Manifest
 
+        if b'"segments"' not in data:  # a journal in one file (no need to try a manifest)
+            return None, self.decode(data, source)
         with _no_gc():
             try:
                 fast = Manifest.model_validate_json(data)
             except ValueError:
                 pass
             else:
-                if fast.schema_version == SCHEMA_VERSION and seg.encode_manifest(fast) == data:
+                if fast.schema_version == SCHEMA_VERSION and seg.manifest_written_as(fast, data):
                     self._check_references(fast, source)
                     return fast, None
-        if b'"segments"' not in data:
-            return None, self.decode(data, source)
         document = self._parse_document(data, source)
         if "segments" not in document:
             return None, self._decode_document(document, source)
+        if self._version_of(document, source) < SCHEMA_VERSION:
+            return None, self._older_manifest(document, source)
         return self._decode_manifest(document, source), None
+
+    def _older_manifest(self, document: dict[str, Any], source: Path) -> Loaded:
+        """A manifest written by an older format (7 on): the whole journal is put together
+        as one document and migrated like a journal in one file (its first change writes
+        the new format; the old manifest is kept as a pre-migration backup, and with it
+        every segment file it lists)."""
+        from backskills.models.journal import SegmentRef
+
+        refs = document.get("segments")
+        if not isinstance(refs, list):
+            raise self._unreadable(source, "does not list its segment files as a list")
+        lists: dict[str, list[object]] = {key: [] for key in seg.SEGMENT_LISTS}
+        for n, ref in enumerate(refs):
+            name = ref.get("file") if isinstance(ref, dict) else None
+            digest = ref.get("sha256") if isinstance(ref, dict) else None
+            if not isinstance(name, str) or not seg.NAME.match(name) or not isinstance(digest, str):
+                raise self._unreadable(source, f"lists a segment file badly at segments[{n}]")
+            where = self._good_copy(
+                SegmentRef.model_construct(month=name[:7], file=name, sha256=digest, entries=0)
+            )
+            if where is None:
+                raise self._unreadable(source, f"lists {name}, and no good copy of it was found")
+            part = self._parse_document(read_regular(where, follow=False), where, plain=True)
+            for key, found in lists.items():
+                value = part.get(key, [])
+                found.extend(value if isinstance(value, list) else [value])
+        whole: dict[str, object] = {k: v for k, v in document.items() if k != "segments"}
+        whole["records"], whole["pain"] = lists["records"], lists["pain"]
+        whole["relaxation"] = lists["relaxation"]
+        pacing = whole.setdefault("pacing", {})
+        if isinstance(pacing, dict):
+            pacing["logs"] = lists["pacing_logs"]
+        return self._decode_document(whole, source)
 
     def _decode_manifest(self, document: dict[str, object], source: Path) -> Manifest:
         from pydantic import ValidationError
@@ -363,8 +403,8 @@ class Store:
                 )
             previous = ref.month
 
-    def _segment_bytes(self, ref: SegmentRef) -> bytes:
-        path = self.segments_dir / ref.file
+    def _segment_bytes(self, ref: SegmentRef, folder: Path | None = None) -> bytes:
+        path = (folder or self.segments_dir) / ref.file
         try:
             return read_regular(path, limit=IMPORT_MAX_BYTES, follow=False)
         except FileNotFoundError:
@@ -392,12 +432,11 @@ class Store:
 
         if hashlib.sha256(data).hexdigest() != ref.sha256:
             raise damaged("is damaged: its content is not what the journal saved in it")
-        with _no_gc():
-            try:
-                segment = Segment.model_validate_json(data)
-            except ValueError:
-                segment = None
-        if segment is None or seg.encode(segment) != data:
+        try:
+            segment = Segment.model_validate_json(data)
+        except ValueError:
+            segment = None
+        if segment is None or not seg.written_as(segment, data):
             document = self._parse_document(data, path, plain=True)
             from pydantic import ValidationError
 
@@ -437,13 +476,15 @@ class Store:
         """Every entry of a manifest (a backup's too), taking a good copy of a damaged file."""
         journal = _snapshot(manifest)
         found = []
-        for ref in manifest.segments:
-            where = self._good_copy(ref)
-            if where is None:
-                raise JournalUnreadable(
-                    f"{source} lists {ref.file}, and no good copy of it was found."
-                )
-            found.append(self._check_segment(ref, read_regular(where, follow=False), where))
+        with _no_gc():
+            for ref in manifest.segments:
+                where = self._good_copy(ref)
+                if where is None:
+                    raise JournalUnreadable(
+                        f"{source} lists {ref.file}, and no good copy of it was found."
+                    )
+                data = read_regular(where, follow=False)
+                found.append(self._check_segment(ref, data, where))
         seg.join(journal, found)
         assign_ids(journal)
         return journal
@@ -487,10 +528,6 @@ class Store:
 
     def _decode_document(self, document: dict[str, object], source: Path) -> Loaded:
         version = self._version_of(document, source)
-        if "segments" in document:
-            raise self._unreadable(
-                source, "is the index of a journal kept in segment files, not a whole journal"
-            )
         if version < SCHEMA_VERSION:
             try:
                 document, _ = migrate(document, SCHEMA_VERSION)
@@ -561,7 +598,7 @@ class Store:
             hint = "The file was left exactly as it is. No good backup was found."
         return JournalUnreadable(f"cannot read the journal: {source} {problem}.", hint=hint)
 
-    def _check_permissions(self, path: Path) -> None:
+    def _check_permissions(self, path: Path, private: str = "600") -> None:
         try:
             mode = path.stat().st_mode
         except OSError:
@@ -570,7 +607,7 @@ class Store:
             what = "read" if mode & (stat.S_IRGRP | stat.S_IROTH) else "changed"
             self.warnings.append(
                 f"{path} can be {what} by other users of this computer. "
-                f"To keep it private, run: chmod 600 {path}"
+                f"To keep it private, run: chmod {private} {path}"
             )
 
     # -- changing ----------------------------------------------------------------------
@@ -680,9 +717,10 @@ class Store:
                 if segment is None:
                     refs.pop(month, None)
                     continue
-                data = seg.encode(segment)
-                if read.months.get(month) == data:
+                before = read.months.get(month)
+                if before is not None and seg.written_as(segment, before):
                     continue
+                data = seg.encode(segment)
             else:
                 if segment is None:
                     continue  # not read, not touched
@@ -886,12 +924,14 @@ class Store:
             return loaded
         problems: list[JournalUnreadable] = []
         found = []
-        for ref in manifest.segments:
-            try:
-                data = self._segment_bytes(ref)
-                found.append(self._check_segment(ref, data, self.segments_dir / ref.file))
-            except JournalUnreadable as exc:
-                problems.append(exc)
+        folder = self.segments_dir
+        with _no_gc():
+            for ref in manifest.segments:
+                try:
+                    data = self._segment_bytes(ref, folder)
+                    found.append(self._check_segment(ref, data, folder / ref.file))
+                except JournalUnreadable as exc:
+                    problems.append(exc)
         if problems:
             first = problems[0]
             more = len(problems) - 1
@@ -899,10 +939,42 @@ class Store:
             raise JournalUnreadable(
                 first.message.rstrip(".") + (extra if more else "") + ".", hint=first.hint
             )
+        if found:
+            self._check_permissions(folder, "700")
         journal = _snapshot(manifest)
         seg.join(journal, found)
         assign_ids(journal)
         return Loaded(journal, SCHEMA_VERSION, len(found))
+
+    def backup_problems(self) -> dict[str, str]:
+        """``data check``: what is wrong with each backup that could not be restored (by
+        name): an unreadable manifest, or one listing a segment file of which no intact
+        copy is left (each file checked once, however many backups list it). A backup of a
+        one-file journal is only checked to start like one."""
+        problems: dict[str, str] = {}
+        whole: dict[str, bool] = {}
+        for backup in self.backups():
+            try:
+                data = read_regular(backup.path, follow=False)
+                if b'"segments"' not in data:
+                    # A whole journal in one file (from before format 7): only its start is
+                    # checked here, so that 'data check' stays as quick as one full read;
+                    # 'data restore' reads it fully before it uses it.
+                    if not looks_like_journal(data):
+                        problems[backup.name] = "cannot be read"
+                    continue
+                manifest = self._decode_file(data, backup.path)[0]
+            except (OSError, JournalUnreadable):
+                problems[backup.name] = "cannot be read"
+                continue
+            for ref in manifest.segments if manifest is not None else []:
+                key = f"{ref.file} {ref.sha256}"
+                if key not in whole:
+                    whole[key] = self._good_copy(ref) is not None
+                if not whole[key]:
+                    problems[backup.name] = f"lists {ref.file}, and no good copy of it is left"
+                    break
+        return problems
 
     def backup_now(self) -> Path:
         with self.locked():
@@ -1111,6 +1183,11 @@ class Store:
         except OSError as exc:
             raise InvalidInput("FILE", f"{path} cannot be read: {exc.strerror}.") from None
         try:
+            if b'"segments"' in data and "segments" in self._parse_document(data, path):
+                raise JournalUnreadable(
+                    f"{path} is the index of a journal kept in segment files (a "
+                    "journal.json), not a whole journal."
+                )
             return self.decode(data, path).journal
         except JournalTooNew:
             raise

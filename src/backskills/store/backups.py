@@ -1,6 +1,10 @@
 """Backups of the journal in ``backups/``.
 
-A backup is a byte-for-byte copy of the journal as it was just before a change replaced it.
+A backup is a byte-for-byte copy of ``journal.json`` as it was just before a change replaced
+it. From schema 7 that file is the manifest: the monthly segment files it lists are shared
+with the journal and the other backups, kept while any of them lists them, each with a
+second copy in ``backups/segments/`` (``store.segments``). Older backups are whole journals
+in one file and still restore.
 
 Names and order. A backup is called ``journal-SEQUENCE-UTCTIME[-vN-premigration].json``,
 for example ``journal-000042-20260301T091500Z.json``. The sequence number goes up by one

@@ -19,6 +19,7 @@ regular file we own with a segment's name and a segment's first bytes (``is_ours
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -39,6 +40,8 @@ NAME = re.compile(r"^([0-9]{4}-[0-9]{2})-([0-9a-f]{16})\.json$")
 # Any segment name in a manifest's bytes (a manifest a person edited still counts).
 NAME_IN_TEXT = re.compile(rb'"([0-9]{4}-[0-9]{2}-[0-9a-f]{16}\.json)"')
 _HEADER = re.compile(rb'\A\s*\{\s*"month"\s*:\s*"[0-9]{4}-[0-9]{2}"')
+# What a segment file holds besides its month (``models.journal.Segment``).
+SEGMENT_LISTS = ("records", "pain", "pacing_logs", "relaxation")
 # journal.json fields left out of the manifest: they live in the segments.
 MANIFEST_EXCLUDE: dict[str, Any] = {
     "records": True,
@@ -58,17 +61,32 @@ def file_name(month: str, digest: str) -> str:
 
 def encode(segment: Segment) -> bytes:
     """A segment file's bytes (control characters escaped, as in ``store.serialise``)."""
-    from backskills.safetext import escape_json
-
-    return escape_json(segment.model_dump_json(indent=1)).encode("utf-8") + b"\n"
+    return _escaped(segment.model_dump_json(indent=1)).encode("utf-8") + b"\n"
 
 
 def encode_manifest(manifest: Journal) -> bytes:
     """``journal.json``'s bytes: the manifest without the dated lists."""
+    text = manifest.model_dump_json(indent=1, exclude=MANIFEST_EXCLUDE)
+    return _escaped(text).encode("utf-8") + b"\n"
+
+
+@functools.cache
+def _ascii_unsafe() -> re.Pattern[str]:
+    """The ASCII characters ``safetext.UNSAFE`` matches, as one small class (quick to scan)."""
+    from backskills.safetext import UNSAFE
+
+    found = "".join(re.escape(chr(c)) for c in range(128) if UNSAFE.match(chr(c)))
+    return re.compile(f"[{found}]")
+
+
+def _escaped(text: str) -> str:
+    """``safetext.escape_json(text)``; an ASCII text with nothing to escape is returned at
+    once (the full pattern is slow to scan over a large text)."""
+    if text.isascii() and not _ascii_unsafe().search(text):
+        return text
     from backskills.safetext import escape_json
 
-    text = manifest.model_dump_json(indent=1, exclude=MANIFEST_EXCLUDE)
-    return escape_json(text).encode("utf-8") + b"\n"
+    return escape_json(text)
 
 
 def reference(month: str, data: bytes, entries: int) -> SegmentRef:
@@ -127,12 +145,31 @@ def merged(old: Segment, new: Segment) -> Segment:
 
 def dated_outside(segment: Segment) -> bool:
     """True when an entry's date is not in the segment's month."""
-    month = segment.month
+    year, month = int(segment.month[:4]), int(segment.month[5:])
     for entries in (segment.records, segment.pain, segment.pacing_logs, segment.relaxation):
         for entry in entries:
-            if month_of(entry.date) != month:
+            day = entry.date
+            if day.month != month or day.year != year:
                 return True
     return False
+
+
+def written_as(segment: Segment, data: bytes) -> bool:
+    """True when ``data`` is exactly what ``encode`` writes for ``segment``."""
+    return _same(segment.model_dump_json(indent=1), data)
+
+
+def manifest_written_as(manifest: Journal, data: bytes) -> bool:
+    """True when ``data`` is exactly what ``encode_manifest`` writes for ``manifest``."""
+    return _same(manifest.model_dump_json(indent=1, exclude=MANIFEST_EXCLUDE), data)
+
+
+def _same(text: str, data: bytes) -> bool:
+    """``text`` with its escapes, then a line break, is ``data``. The escape pass (a regular
+    expression over the whole text) runs only when the plain text differs."""
+    if len(text) + 1 == len(data) and (text.encode("utf-8") + b"\n") == data:
+        return True
+    return _escaped(text).encode("utf-8") + b"\n" == data
 
 
 def names_in(data: bytes) -> set[str]:
