@@ -13,6 +13,7 @@ import pytest
 
 from backskills.domain import (
     baseline,
+    entries,
     flareups,
     learning,
     records,
@@ -165,6 +166,13 @@ COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
     "flareup history": (
         lambda now: window.snapshot_only,
         lambda j, now: [e.to_json() for e in flareups.episodes(j, now)],
+        False,
+    ),
+    "entries --from": (
+        lambda now: window.bind(window.entries, now - timedelta(days=3)),
+        lambda j, now: [
+            e.to_json() for e in entries.list_entries(j, since=now - timedelta(days=3))
+        ],
         False,
     ),
     "pace plan": (

@@ -75,7 +75,7 @@ def _list(
     kind: str | None, activity: str | None, since: str | None, until: str | None, json: bool
 ) -> None:
     from backskills import render
-    from backskills.domain import entries, validate
+    from backskills.domain import entries, validate, window
     from backskills.errors import InvalidInput
     from backskills.render import entries as show
 
@@ -86,9 +86,8 @@ def _list(
     if first is not None and last is not None and first > last:
         raise InvalidInput("--from", f"{first.isoformat()} is after --to {last.isoformat()}.")
     name = validate.name(activity, "--activity") if activity is not None else None
-    found = entries.list_entries(
-        store().load(), kind=chosen, activity=name, since=first, until=last
-    )
+    journal = store().load(needs=window.bind(window.entries, first))
+    found = entries.list_entries(journal, kind=chosen, activity=name, since=first, until=last)
     if json:
         render.emit_json({"entries": [e.to_json() for e in found]})
     else:

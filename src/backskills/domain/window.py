@@ -9,7 +9,8 @@ always read whole.
 A command hands the store one of the functions below as ``needs`` (``store.Needs``). The
 store calls it with the snapshot (the dated lists empty) and gets back the first date whose
 dated entries the command uses; the store then reads only those (and may read more, such as
-whole months). So a command costs the same on a journal of thirty years as on a new one.
+whole months). So an everyday command costs the same on a journal of thirty years as on a
+new one (the few exceptions below return ``None`` and say why).
 
 Each function says WHY it reaches back as far as it does: which rule reads which dated
 entries. ``None`` means "every dated entry" (some rules cannot tell how far back they look
@@ -35,6 +36,7 @@ __all__ = [
     "NOTHING",
     "Needs",
     "bind",
+    "entries",
     "flareup_status",
     "log",
     "pace_plan",
@@ -214,6 +216,12 @@ def pace_task_add(snapshot: Journal) -> date | None:
     from backskills.models.entries import PACE_TASK_COUNTER
 
     return NOTHING if PACE_TASK_COUNTER in snapshot.last_ids else None
+
+
+def entries(snapshot: Journal, since: date | None) -> date | None:
+    """``backskills entries --from DAY``: the entries from that day on (every kind; the
+    snapshot's too). Without ``--from``, all of them."""
+    return since
 
 
 def snapshot_only(snapshot: Journal) -> date:
