@@ -275,3 +275,11 @@ def test_v5_to_v6_adds_no_questions_and_keeps_every_entry(data_dir: Path, cli: R
 def test_v3_to_v4_never_crashes_on_an_odd_document(odd: dict[str, Any]) -> None:
     migrated, _ = migrations.migrate({"schema_version": 3, **odd}, 4)
     assert migrated["schema_version"] == 4  # validation, later, says what is wrong
+
+
+def test_v6_to_v7_keeps_the_document_as_it_is() -> None:
+    # Version 7 changes where entries are kept on disk (tests/unit/test_segments.py), not
+    # what a journal holds.
+    document = json.loads((FIXTURES / "journal-v6.json").read_text("utf-8"))
+    migrated, start = migrations.migrate(json.loads(json.dumps(document)), 7)
+    assert start == 6 and migrated == {**document, "schema_version": 7}

@@ -449,3 +449,17 @@ def test_a_segments_folder_others_can_read_is_pointed_out(data_dir: Path, cli: R
     assert f"chmod 700 {store.segments_dir}" in " ".join(result.stderr.split())
     store.segments_dir.chmod(0o700)
     assert "other users" not in cli("data", "check").stderr
+
+
+def test_the_shipped_segmented_fixture_reads_as_the_one_file_fixture(
+    data_dir: Path, cli: Run
+) -> None:
+    """tests/fixtures/segmented-v7 is journal-v7.json in the layout of format 7 (a manifest
+    and its month files): a later format must go on reading it."""
+    shutil.copytree(FIXTURES / "segmented-v7", data_dir)
+    for path in [data_dir, data_dir / "segments", *data_dir.rglob("*")]:
+        path.chmod(0o700 if path.is_dir() else 0o600)
+    path = FIXTURES / "journal-v7.json"
+    one_file = Store(data_dir).decode(path.read_bytes(), path).journal  # migrated alike
+    assert serialise(Store(data_dir).load()) == serialise(in_month_order(one_file))
+    assert cli("data", "check").exit_code == 0
