@@ -39,6 +39,9 @@ def test_missing_journal_is_empty_and_first_save_creates_private_files(
 ) -> None:
     store = Store(data_dir)
     assert store.load() == Journal()
+    # The new journal is built without validation: it must be the validated one exactly.
+    assert serialise(store.load()) == serialise(Journal())
+    assert Journal.model_validate_json(serialise(store.load())) == store.load()
     assert not data_dir.exists()
     add_pain(store, 3)
     add_pain(store, 4)
