@@ -444,10 +444,7 @@ class Store:
         try:
             real_subdir(folder)
         except UnsafeFile as exc:
-            raise JournalUnreadable(
-                f"{exc.path} {exc.reason}. Nothing was read or changed.",
-                hint=f"Make {exc.path} an ordinary folder again (move the link away).",
-            ) from None
+            raise _linked_folder(exc) from None
 
     def _check_segments_private(self, folder: Path) -> None:
         """Warn when the month files read, or their folder, can be used by other users."""
@@ -841,10 +838,7 @@ class Store:
                 seg.write_all(self.segments_dir, files, created)
                 seg.write_all(self.copies_dir, files, created)
             except UnsafeFile as exc:
-                raise JournalSaveFailed(
-                    f"{exc.path} {exc.reason}. Nothing was changed.",
-                    hint=f"Make {exc.path} an ordinary folder again (move the link away).",
-                ) from None
+                raise _linked_folder_unchanged(exc) from None
             kept = None
             if before is not None and keep_before:
                 kept = self._backup(before, premigration_from, also=manifest)
@@ -940,20 +934,14 @@ class Store:
         return path
 
     def _unsafe_backups(self, exc: UnsafeFile) -> JournalSaveFailed:
-        return JournalSaveFailed(
-            f"{exc.path} {exc.reason}, so no backup can be kept. Nothing was changed.",
-            hint=f"Make {exc.path} an ordinary folder again (move the link away).",
-        )
+        return _linked_folder_unchanged(exc, ", so no backup can be kept")
 
     def backups(self) -> list[backup_files.Backup]:
         """Our backups, newest first (the order is by sequence number, never by clock)."""
         try:
             return backup_files.list_backups(self.backups_dir)
         except UnsafeFile as exc:
-            raise JournalUnreadable(
-                f"{exc.path} {exc.reason}. Nothing was read or changed.",
-                hint=f"Make {exc.path} an ordinary folder again (move the link away).",
-            ) from None
+            raise _linked_folder(exc) from None
 
     def newest_good_backup(self) -> backup_files.Backup | None:
         for backup in self.backups():
@@ -1223,10 +1211,7 @@ class Store:
             try:
                 real_subdir(folder)
             except UnsafeFile as exc:
-                raise JournalSaveFailed(
-                    f"{exc.path} {exc.reason}. Nothing was changed.",
-                    hint=f"Make {exc.path} an ordinary folder again (move the link away).",
-                ) from None
+                raise _linked_folder_unchanged(exc) from None
 
     def _repair(self) -> tuple[list[str], Manifest | None]:
         """Put back damaged or missing segment files of a readable journal.json from their
@@ -1318,10 +1303,7 @@ class Store:
             if not real_subdir(self.set_aside_dir):
                 make_private_dirs(self.set_aside_dir)
         except UnsafeFile as exc:
-            raise JournalSaveFailed(
-                f"{exc.path} {exc.reason}. Nothing was changed.",
-                hint=f"Make {exc.path} an ordinary folder again (move the link away).",
-            ) from None
+            raise _linked_folder_unchanged(exc) from None
         now = backup_files.utc_now()
         stem = f"journal-{now:%Y%m%dT%H%M%S}-{now:%f}Z"
         if index is not None:
@@ -1491,6 +1473,24 @@ def _manifest(journal: Journal, refs: list[SegmentRef]) -> Manifest:
 
     values = {name: getattr(journal, name) for name in Journal.model_fields}
     return Manifest.model_construct(**values, segments=refs)
+
+
+FOLDER_HINT = "Make {} an ordinary folder again (move the link away)."
+
+
+def _linked_folder(exc: UnsafeFile) -> JournalUnreadable:
+    """A folder of ours that is a link (or not ours), found while reading (exit 3)."""
+    return JournalUnreadable(
+        f"{exc.path} {exc.reason}. Nothing was read or changed.",
+        hint=FOLDER_HINT.format(exc.path),
+    )
+
+
+def _linked_folder_unchanged(exc: UnsafeFile, why: str = "") -> JournalSaveFailed:
+    """The same, found before a change was written (exit 3, nothing written)."""
+    return JournalSaveFailed(
+        f"{exc.path} {exc.reason}{why}. Nothing was changed.", hint=FOLDER_HINT.format(exc.path)
+    )
 
 
 def _save_failed(exc: OSError, what: str) -> JournalSaveFailed:

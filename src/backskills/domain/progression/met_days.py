@@ -12,7 +12,6 @@ from collections import defaultdict
 from datetime import date, timedelta
 
 from backskills.domain import units
-from backskills.domain.activities import clean_number
 from backskills.domain.progression.levels import current_level
 from backskills.models import Journal
 from backskills.models.activity import Activity, LevelEvent
@@ -25,23 +24,12 @@ __all__ = [
     "BOOM_FACTOR",
     "MET_NEEDED",
     "WINDOW_DAYS",
-    "day_totals",
     "met",
     "met_days_words",
     "met_needed",
     "review_window",
     "window_totals",
 ]
-
-
-def day_totals(journal: Journal, activity: Activity) -> dict[date, float]:
-    """The amount done each day (the sum of that day's records)."""
-    wanted = activity.name.casefold()
-    totals: dict[date, float] = defaultdict(float)
-    for record in journal.records:
-        if record.activity.casefold() == wanted:
-            totals[record.date] += record.amount
-    return {day: clean_number(total) for day, total in totals.items()}
 
 
 def window_totals(journal: Journal, today: date) -> dict[str, dict[date, float]]:
