@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from backskills.models.activity import Activity, ActivityRecord, PainScore
-from backskills.models.base import StrictModel, new_dict, new_list
+from backskills.models.base import Index, StrictModel, new_dict, new_list
 from backskills.models.checkin import Outcomes
 from backskills.models.goals import Goal
 from backskills.models.learning import RelaxSession, ThoughtRecord
@@ -45,7 +45,7 @@ class Journal(StrictModel):
     outcomes: Outcomes = Field(default_factory=Outcomes)  # check-ins (schema 3)
     # The highest number given so far to each kind of entry (``models.entries``), so an id
     # is never handed out twice, even after its entry was removed.
-    last_ids: dict[str, int] = Field(default_factory=new_dict)
+    last_ids: dict[str, Index] = Field(default_factory=new_dict)
     questions: list[Question] = Field(default_factory=new_list)  # for the next report (schema 6)
 
     def record_count(self) -> int:
