@@ -104,9 +104,6 @@ if TYPE_CHECKING:
 ENV_LOCK_TIMEOUT = settings.LOCK_TIMEOUT
 # ``data import`` reads at most this much. A ten-year journal is a few megabytes.
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
-# Integers longer than this are no journal number (ids, positions, counts); Python would
-# refuse to convert the biggest ones anyway.
-INT_MAX_DIGITS = 20
 LINK_HINT = (
     "backskills reads and writes through a journal.json link only when it leads to your "
     "journal in a folder you own (README: Keeping it safe). Remove the link or point it "
@@ -385,7 +382,9 @@ class Store:
         try:
             manifest = Manifest.model_validate(document)
         except ValidationError as exc:
-            raise self._unreadable(source, _describe_validation(exc)) from None
+            from backskills.store.strictjson import describe_validation
+
+            raise self._unreadable(source, describe_validation(exc)) from None
         if manifest.records or manifest.pain or manifest.pacing.logs or manifest.relaxation:
             raise self._unreadable(
                 source, "holds dated entries outside its segment files (records, pain, ...)"
@@ -469,7 +468,9 @@ class Store:
             try:
                 segment = Segment.model_validate(document)
             except ValidationError as exc:
-                raise damaged(_describe_validation(exc)) from None
+                from backskills.store.strictjson import describe_validation
+
+                raise damaged(describe_validation(exc)) from None
         if segment.month != ref.month or seg.dated_outside(segment):
             raise damaged(f"holds entries dated outside its month ({ref.month})")
         if segment.count() != ref.entries:
@@ -588,7 +589,9 @@ class Store:
         try:
             journal = Journal.model_validate(document)
         except ValidationError as exc:
-            raise self._unreadable(source, _describe_validation(exc)) from None
+            from backskills.store.strictjson import describe_validation
+
+            raise self._unreadable(source, describe_validation(exc)) from None
         assign_ids(journal)
         return Loaded(journal, version)
 
@@ -608,18 +611,17 @@ class Store:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise unreadable(f"is not UTF-8 text (bad byte at offset {exc.start})") from None
+        from backskills.store.strictjson import StrictJsonError, parse
+
         try:
-            document = json.loads(
-                text, object_pairs_hook=_object, parse_int=_parse_int, parse_constant=_Constant
-            )
-            _check_tree(document)
+            document = parse(text)
         except json.JSONDecodeError as exc:
             raise unreadable(
                 f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
             ) from None
         except RecursionError:
             raise unreadable("is nested far too deeply to be a journal") from None
-        except _StrictJsonError as exc:
+        except StrictJsonError as exc:
             raise unreadable(exc.problem) from None
         except ValueError:  # anything else json refuses: never a crash
             raise unreadable("is not valid JSON") from None
@@ -1246,106 +1248,3 @@ def _env_lock_timeout() -> float:
     from backskills.settings import lock_timeout
 
     return lock_timeout()
-
-
-def _describe_validation(exc: object) -> str:
-    from pydantic import ValidationError
-
-    assert isinstance(exc, ValidationError)
-    errors = exc.errors(include_url=False, include_context=False, include_input=False)
-    first = errors[0]
-    loc = tuple(first["loc"])
-    more = (
-        f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-        if len(errors) > 1
-        else ""
-    )
-    if first["type"] == "extra_forbidden":
-        # The unknown key is not ours: it may be the patient's own text. Name where it is.
-        where = _field_path(loc[:-1])
-        where = "at the top level" if where == "the top level" else f"in {where}"
-        return f"has a field backskills does not know {where}{more}"
-    return f"does not match the journal format at {_field_path(loc)}: {first['msg']}{more}"
-
-
-def _field_path(loc: tuple[Any, ...]) -> str:
-    """A position in the schema (``records[41].amount``); only our own field names appear."""
-    known = _schema_field_names()
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif part in known:
-            text += f".{part}" if text else part
-    return text or "the top level"
-
-
-def _schema_field_names() -> frozenset[str]:
-    from backskills.models.base import StrictModel
-
-    names: set[str] = set()
-    pending: list[type[StrictModel]] = [StrictModel]
-    while pending:
-        model = pending.pop()
-        names.update(model.model_fields)
-        pending.extend(model.__subclasses__())
-    return frozenset(names)
-
-
-# -- strict JSON: duplicate keys, huge integers and NaN are refused with their position ----
-class _StrictJsonError(ValueError):
-    def __init__(self, problem: str) -> None:
-        super().__init__(problem)
-        self.problem = problem
-
-
-class _Object(dict[str, Any]):
-    """A JSON object as parsed; remembers a key that came twice (json keeps the last)."""
-
-    twice: str | None = None
-
-
-def _object(pairs: list[tuple[str, Any]]) -> _Object:
-    result = _Object()
-    for key, value in pairs:
-        if key in result and result.twice is None:
-            result.twice = key
-        result[key] = value
-    return result
-
-
-class _HugeInt:
-    def __init__(self, digits: int) -> None:
-        self.digits = digits
-
-
-class _Constant:
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-def _parse_int(text: str) -> int | _HugeInt:
-    digits = len(text.lstrip("-"))
-    return _HugeInt(digits) if digits > INT_MAX_DIGITS else int(text)
-
-
-def _check_tree(root: Any) -> None:
-    """Refuse what json.loads lets through: a key twice, a huge integer, NaN (no recursion)."""
-    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, ())]
-    while stack:
-        node, loc = stack.pop()
-        if isinstance(node, _Object):
-            if node.twice is not None:
-                named = f" ({node.twice})" if node.twice in _schema_field_names() else ""
-                raise _StrictJsonError(f"has the same field twice{named} in {_field_path(loc)}")
-            stack.extend((value, (*loc, key)) for key, value in reversed(node.items()))
-        elif isinstance(node, list):
-            stack.extend((item, (*loc, i)) for i, item in reversed(list(enumerate(node))))
-        elif isinstance(node, _HugeInt):
-            _refuse_number(loc, f"a number {node.digits:,} digits long")
-        elif isinstance(node, _Constant):
-            _refuse_number(loc, "NaN or Infinity, which is not a number")
-
-
-def _refuse_number(loc: tuple[Any, ...], what: str) -> None:
-    raise _StrictJsonError(f"holds {what} at {_field_path(loc)}")
