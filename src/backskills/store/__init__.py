@@ -57,7 +57,7 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +100,7 @@ from backskills.store.safefile import (
 if TYPE_CHECKING:
     from backskills.models.journal import Manifest, Segment, SegmentRef
     from backskills.store.restore import Restored
+    from backskills.store.undo import PreviousState
 
 ENV_LOCK_TIMEOUT = settings.LOCK_TIMEOUT
 # ``data import`` reads at most this much. A ten-year journal is a few megabytes.
@@ -113,7 +114,6 @@ LINK_HINT = (
 __all__ = [
     "Loaded",
     "Needs",
-    "PreviousState",
     "Store",
     "resolve_data_dir",
     "serialise",
@@ -141,17 +141,6 @@ class Loaded:
     segments: int = 0  # segment files read (0: a journal in one file, or none yet)
     # Second copies in backups/segments/ that are missing or damaged (``Store.check``).
     bad_copies: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PreviousState:
-    """What ``Store.previous_state`` found: the journal before the last change, and now."""
-
-    journal: Journal  # the state undo goes back to
-    current: Journal  # the journal as it is now
-    changed_at: datetime  # when the change that undo takes back was saved
-    _current_bytes: bytes = field(repr=False, default=b"")
-    _used: tuple[backup_files.Backup, ...] = field(repr=False, default=())
 
 
 @dataclass
@@ -1053,57 +1042,16 @@ class Store:
 
     # -- undo -------------------------------------------------------------------------------
     def previous_state(self) -> PreviousState | None:
-        """The journal as it was before the last change, or None when none is kept.
+        """The journal as it was before the last change (``backskills/store/undo.py``)."""
+        from backskills.store.undo import previous_state
 
-        The one place that knows how earlier states are kept (today: the newest backup whose
-        content differs from the journal). ``step_back`` goes back to it.
-        """
-        current = self.read_bytes()
-        if current is None:
-            return None
-        now = self._open(current, None)[0]
-        now_bytes = serialise(now)
-        same: list[backup_files.Backup] = []
-        for backup in self.backups():
-            try:
-                data = read_regular(backup.path, follow=False)
-                earlier = self.decode_any(data, backup.path).journal
-            except (OSError, JournalUnreadable):  # UnsafeFile is an OSError
-                continue  # a damaged backup is left alone for 'data check' to report
-            if data == current or serialise(earlier) == now_bytes:
-                same.append(backup)  # e.g. 'data backup': no change since it was taken
-                continue
-            return PreviousState(
-                journal=earlier,
-                current=now,
-                changed_at=backup.taken,
-                _current_bytes=current,
-                _used=(*same, backup),
-            )
-        return None
+        return previous_state(self)
 
     def step_back(self, state: PreviousState) -> Path | None:
-        """Go back to ``state`` (from ``previous_state``). The journal being undone is kept in
-        ``set-aside/``, and the backups used are moved there too, so a second undo steps back
-        one change further and nothing is ever deleted. Returns where the undone journal is.
-        """
-        from backskills.store.restore import check_folders, check_replaceable, set_aside
+        """Go back to ``state`` from ``previous_state`` (``backskills/store/undo.py``)."""
+        from backskills.store.undo import step_back
 
-        with self.locked():
-            check_replaceable(self)
-            check_folders(self)
-            if self.read_bytes() != state._current_bytes:
-                raise Refused(
-                    "the journal changed while undo was waiting, so nothing was undone.",
-                    hint="Run 'backskills undo' again to see what it would take back now.",
-                )
-            with self._writing():
-                aside = set_aside(self)
-                self._write_whole(state.journal, None)
-                for used in state._used:  # set_aside made the folder
-                    with suppress(FileNotFoundError):
-                        os.replace(used.path, self.set_aside_dir / f"undone-{used.name}")
-            return aside
+        return step_back(self, state)
 
     def read_import(self, path: Path) -> Journal:
         """Read and validate a file for ``data import``; refuses anything invalid (exit 3).
