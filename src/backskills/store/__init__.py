@@ -56,7 +56,6 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,6 +72,7 @@ from backskills.errors import (
 )
 from backskills.models import SCHEMA_VERSION, Journal
 from backskills.models.entries import assign_ids
+from backskills.plain import field, plain
 from backskills.store import backups as backup_files
 from backskills.store import segments as seg
 from backskills.store.atomic import clean_temp_files, write_atomic
@@ -134,7 +134,7 @@ def serialise(journal: Journal) -> bytes:
     return escape_json(journal.model_dump_json(indent=1)).encode("utf-8") + b"\n"
 
 
-@dataclass
+@plain
 class Loaded:
     journal: Journal
     version: int  # schema version of the file as read (before migration)
@@ -143,7 +143,7 @@ class Loaded:
     bad_copies: list[str] = field(default_factory=list)
 
 
-@dataclass
+@plain
 class _Read:
     """What a read found; a transaction keeps it to save only what changed."""
 
@@ -161,7 +161,7 @@ class _SegmentMissing(JournalUnreadable):
     """A segment file is not there (a lock-free read may have raced a prune: read again)."""
 
 
-@dataclass
+@plain
 class Store:
     data_dir: Path
     lock_timeout: float = field(default_factory=lambda: _env_lock_timeout())
