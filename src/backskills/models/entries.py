@@ -183,6 +183,13 @@ def note_removed(journal: Journal, kind: EntryKind, entry: Any) -> None:
         journal.last_ids[kind.prefix] = max(journal.last_ids.get(kind.prefix, 0), entry.id)
 
 
+def _entries_of(kind: EntryKind, journal: Journal) -> Iterable[Any]:
+    """The entries of ``kind``, without their slots when it can."""
+    if kind.entries is not None:
+        return kind.entries(journal)
+    return [slot.entry for slot in kind.locate(journal)]
+
+
 def id_problems(journal: Journal, counters: Mapping[str, int]) -> list[str]:
     """What is wrong with the entries' ids, in words (only a journal whose files were edited
     by hand has any): an id used by two entries, or a counter (as ``counters`` holds it)
@@ -192,11 +199,7 @@ def id_problems(journal: Journal, counters: Mapping[str, int]) -> list[str]:
     for kind in ENTRY_KINDS:
         if kind.derived_id:
             continue
-        found = (
-            kind.entries(journal)
-            if kind.entries is not None
-            else [slot.entry for slot in kind.locate(journal)]
-        )
+        found = _entries_of(kind, journal)
         uses: dict[str, int] = {}
         highest = 0
         for entry in found:
@@ -222,11 +225,7 @@ def assign_ids(journal: Journal) -> None:
     for kind in ENTRY_KINDS:
         if kind.derived_id:
             continue
-        found = (
-            kind.entries(journal)
-            if kind.entries is not None
-            else [slot.entry for slot in kind.locate(journal)]
-        )
+        found = _entries_of(kind, journal)
         highest = journal.last_ids.get(kind.prefix)
         missing = []
         if highest is None:  # no counter yet (a new journal, or one edited by hand)
