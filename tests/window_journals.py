@@ -64,8 +64,17 @@ def cut(journal: Journal, first: date | None) -> tuple[Journal, dict[str, list[A
         kept = [e for e in entries if first is None or e.date >= first]
         left_out[path] = [e for e in entries if first is not None and e.date < first]
         entries[:] = kept
-    if any(left_out.values()):
-        copy.leave_out(FirstDates.of(*(left_out[path] for path in DATED_LISTS)))
+    months: dict[str, dict[str, list[Any]]] = {}
+    for path, entries in left_out.items():
+        for entry in entries:
+            month = months.setdefault(f"{entry.date:%Y-%m}", {p: [] for p in DATED_LISTS})
+            month[path].append(entry)
+    copy.leave_out(
+        [
+            (month, FirstDates.of(*(lists[path] for path in DATED_LISTS)))
+            for month, lists in sorted(months.items())
+        ]
+    )
     return copy, left_out
 
 

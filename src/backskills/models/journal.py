@@ -90,6 +90,25 @@ class FirstDates(StrictModel):
         return [day for day in found if day is not None]
 
 
+def _in_their_months(months: Sequence[tuple[str, FirstDates]]) -> list[FirstDates]:
+    """The first dates of months not read, each checked to lie in its month: they come
+    from journal.json, which a person may have edited (``data check`` compares them with
+    the month files themselves)."""
+    for month, firsts in months:
+        year, number = int(month[:4]), int(month[5:7])
+        for day in firsts.dates():
+            if day.year != year or day.month != number:
+                from backskills.errors import JournalUnreadable
+
+                raise JournalUnreadable(
+                    f"cannot read the journal: journal.json keeps first dates for {month} "
+                    "that are not in that month.",
+                    hint="Nothing was changed. Run 'backskills data check' to see the newest "
+                    "good backup, and 'backskills data restore' to go back to it.",
+                )
+    return [firsts for _, firsts in months]
+
+
 class Journal(StrictModel):
     schema_version: Literal[8] = 8
     activities: list[Activity] = Field(default_factory=new_list)
@@ -109,19 +128,27 @@ class Journal(StrictModel):
     # is never handed out twice, even after its entry was removed.
     last_ids: dict[str, Index] = Field(default_factory=new_dict)
     questions: list[Question] = Field(default_factory=new_list)  # for the next report (schema 6)
-    # Set only by the store, never saved: the first dates of the dated entries it did not
-    # read (``None``: every dated entry is in the lists). See ``first_dates``.
-    _unread: FirstDates | None = PrivateAttr(default=None)
+    # Set only by the store, never saved: the months it did not read, each with the first
+    # dates the manifest keeps for it (``None``: every dated entry is in the lists).
+    _unread: Sequence[tuple[str, FirstDates]] | None = PrivateAttr(default=None)
+    _unread_first: FirstDates | None = PrivateAttr(default=None)  # worked out once
 
     def first_dates(self) -> FirstDates:
         """The first date of each dated list, exact even when the store read only recent
-        months: the entries in the lists, and the first dates of those it left out."""
+        months: the entries in the lists, and the first dates of the months it left out
+        (worked out only when asked: most commands never ask)."""
         here = FirstDates.of(self.records, self.pain, self.pacing.logs, self.relaxation)
-        return here if self._unread is None else FirstDates.earliest([here, self._unread])
+        if self._unread is None:
+            return here
+        if self._unread_first is None:
+            self._unread_first = FirstDates.earliest(_in_their_months(self._unread))
+        return FirstDates.earliest([here, self._unread_first])
 
-    def leave_out(self, unread: FirstDates | None) -> None:
-        """For the store: the first dates of the dated entries it did not put in the lists."""
-        self._unread = unread
+    def leave_out(self, months: Sequence[tuple[str, FirstDates]] | None) -> None:
+        """For the store: the months whose dated entries it did not put in the lists
+        ("2026-03", and the first dates the manifest keeps for it)."""
+        self._unread = months or None
+        self._unread_first = None
 
     def record_count(self) -> int:
         """How many dated records the journal holds (for reports and benchmarks)."""

@@ -304,7 +304,7 @@ class Store:
         if needs is not None and manifest.segments:
             # The snapshot holds no dated entry, but knows each list's first date (from the
             # manifest), so a rule can tell when the journal began without reading it.
-            journal.leave_out(seg.unread_firsts(manifest.segments))
+            journal.leave_out([(ref.month, ref.first) for ref in manifest.segments])
             first = needs(journal)
         start = seg.month_of(first) if first is not None else None
         if start is not None and not journal.last_ids:
@@ -327,13 +327,7 @@ class Store:
                 months[ref.month] = data
         if found:
             self._check_segments_private(folder)
-        for ref in skipped:
-            if seg.firsts_outside(ref):
-                raise self._unreadable(
-                    self.journal_path,
-                    f"keeps first dates for {ref.month} that are not in that month",
-                )
-        journal.leave_out(seg.unread_firsts(skipped))
+        journal.leave_out([(ref.month, ref.first) for ref in skipped])
         seg.join(journal, found)
         assign_ids(journal)
         return journal, _Read(raw, SCHEMA_VERSION, manifest, start, months)

@@ -112,21 +112,6 @@ def first_dates(segment: Segment) -> FirstDates:
     return FirstDates.of(segment.records, segment.pain, segment.pacing_logs, segment.relaxation)
 
 
-def unread_firsts(refs: Iterable[SegmentRef]) -> FirstDates | None:
-    """The first dates of the months ``refs`` list (None when it lists none), from the
-    manifest alone: no segment is read."""
-    from backskills.models.journal import FirstDates
-
-    parts = [ref.first for ref in refs]
-    return FirstDates.earliest(parts) if parts else None
-
-
-def firsts_outside(ref: SegmentRef) -> bool:
-    """True when a first date the manifest keeps for ``ref`` is not in its month (an edit by
-    hand; ``data check`` compares them with the file itself)."""
-    return any(month_of(day) != ref.month for day in ref.first.dates())
-
-
 def group(journal: Journal) -> dict[str, Segment]:
     """The journal's dated entries by month (each list keeps its order within a month)."""
     from backskills.models.journal import Segment
