@@ -102,6 +102,7 @@ from backskills.store.safefile import (
 
 if TYPE_CHECKING:
     from backskills.models.journal import Manifest, Segment, SegmentRef
+    from backskills.store.restore import Restored
 
 ENV_LOCK_TIMEOUT = settings.LOCK_TIMEOUT
 # ``data import`` reads at most this much. A ten-year journal is a few megabytes.
@@ -119,7 +120,6 @@ __all__ = [
     "Loaded",
     "Needs",
     "PreviousState",
-    "Restored",
     "Store",
     "resolve_data_dir",
     "serialise",
@@ -158,19 +158,6 @@ class PreviousState:
     changed_at: datetime  # when the change that undo takes back was saved
     _current_bytes: bytes = field(repr=False, default=b"")
     _used: tuple[backup_files.Backup, ...] = field(repr=False, default=())
-
-
-@dataclass
-class Restored:
-    """What ``Store.restore`` did: went back to a backup, or repaired segment files."""
-
-    backup: backup_files.Backup | None  # the backup restored (None: segments repaired)
-    set_aside: Path | None  # where the replaced journal is kept
-    repaired: list[str] = field(default_factory=list)  # segment files put back from copies
-    # Months no intact copy of the restored version was left of: each taken from the newest
-    # backup that still holds an intact older version of it (month -> that backup's name) ...
-    older: dict[str, str] = field(default_factory=dict)
-    lost: list[str] = field(default_factory=list)  # ... or of which no intact copy was found
 
 
 @dataclass
@@ -537,7 +524,9 @@ class Store:
                     f"Nothing was changed. A good copy is kept at {copy}; run "
                     "'backskills data restore' to put it back."
                 )
-        earlier = self._older_month(ref)
+        from backskills.store.restore import older_month
+
+        earlier = older_month(self, ref)
         if earlier is not None:
             return (
                 f"Nothing was changed. No good copy of this file is left; the newest good copy "
@@ -1091,263 +1080,11 @@ class Store:
                 return self._backup(before)
 
     def restore(self, name: str | backup_files.Backup | None = None) -> Restored:
-        """Restore a backup (the newest good one by default, or one from ``backups()``).
+        """``data restore``: go back to a backup, or repair segment files
+        (``backskills/store/restore.py``)."""
+        from backskills.store.restore import restore
 
-        With no name, a readable journal.json whose only trouble is damaged or missing
-        segment files is repaired from their good copies instead. Otherwise the current
-        file, readable or not, is first kept in ``set-aside/``.
-        """
-        if isinstance(name, backup_files.Backup):
-            name = name.name
-        with self.locked():
-            self._check_replaceable()
-            self._check_folders()
-            chosen: backup_files.Backup | None = None
-            manifest: Manifest | None = None
-            if name is None:
-                repaired, manifest = self._repair()
-                if repaired:
-                    return Restored(None, None, repaired)
-                if manifest is None:
-                    chosen = self._newest_restorable()
-                    if chosen is None:
-                        raise NotFound("there is no good backup to restore.")
-            else:
-                matches = [b for b in self.backups() if b.name == name or b.path.stem == name]
-                if not matches:
-                    raise NotFound(
-                        f"there is no backup called '{name}'.",
-                        hint="See the list with: backskills data check",
-                    )
-                chosen = matches[0]
-            older: dict[str, str] = {}
-            lost: list[str] = []
-            journal = Journal()
-            if chosen is not None:
-                try:
-                    data = read_regular(chosen.path, follow=False)
-                except UnsafeFile as exc:
-                    raise JournalUnreadable(f"{chosen.path} {exc.reason}.") from None
-                except OSError as exc:
-                    raise JournalUnreadable(
-                        f"{chosen.path} cannot be read: {exc.strerror}."
-                    ) from None
-                manifest, loaded = self._decode_file(data, chosen.path)
-                if manifest is None:
-                    assert loaded is not None
-                    journal = loaded.journal
-            if manifest is not None:
-                journal, older, lost = self._assemble(manifest)
-            self._keep_highest_ids(journal)
-            with self._writing():
-                aside = self._set_aside()
-                self._write_whole(journal, None)
-            return Restored(chosen, aside, [], older, lost)
-
-    def _newest_restorable(self) -> backup_files.Backup | None:
-        """The newest backup whose file can be read (its months are checked one by one
-        when it is put together: ``_assemble``)."""
-        for backup in self.backups():
-            try:
-                self._decode_file(read_regular(backup.path, follow=False), backup.path)
-            except (OSError, JournalUnreadable):
-                continue
-            return backup
-        return None
-
-    def _assemble(self, manifest: Manifest) -> tuple[Journal, dict[str, str], list[str]]:
-        """The whole journal a manifest lists, never dropping an intact month.
-
-        A month with no intact copy left (in ``segments/`` or ``backups/segments/``) is
-        taken from the newest backup that holds an intact older version of it (returned
-        as month -> backup name), or left out when there is none (returned as lost).
-        """
-        journal = _snapshot(manifest)
-        journal.last_ids = dict(manifest.last_ids)
-        found: list[Segment] = []
-        older: dict[str, str] = {}
-        lost: list[str] = []
-        with _no_gc():
-            for ref in manifest.segments:
-                segment = self._intact(ref)
-                if segment is None:
-                    earlier = self._older_month(ref)
-                    if earlier is None:
-                        lost.append(ref.month)
-                        continue
-                    segment, older[ref.month] = earlier
-                found.append(segment)
-        seg.join(journal, found)
-        assign_ids(journal)
-        return journal, older, lost
-
-    def _intact(self, ref: SegmentRef) -> Segment | None:
-        """The segment from a good copy of it, or None when no intact copy is left."""
-        where = self._good_copy(ref)
-        if where is None:
-            return None
-        try:
-            return self._check_segment(ref, read_regular(where, follow=False), where)
-        except (OSError, JournalUnreadable):
-            return None
-
-    def _older_month(self, ref: SegmentRef) -> tuple[Segment, str] | None:
-        """An intact older version of ``ref``'s month from the newest backup that has one,
-        and that backup's name."""
-
-        try:
-            kept = self.backups()
-        except JournalUnreadable:
-            return None
-        for backup in kept:
-            try:
-                data = read_regular(backup.path, follow=False)
-                manifest, loaded = self._decode_file(data, backup.path)
-            except (OSError, JournalUnreadable):
-                continue
-            if manifest is not None:
-                other = next((r for r in manifest.segments if r.month == ref.month), None)
-                if other is None or other.sha256 == ref.sha256:
-                    continue
-                segment = self._intact(other)
-                if segment is not None:
-                    return segment, backup.name
-            elif loaded is not None:
-                part = seg.group(loaded.journal).get(ref.month)
-                if part is not None:
-                    return part, backup.name
-        return None
-
-    def _keep_highest_ids(self, journal: Journal) -> None:
-        """Raise each id counter to the highest any kept manifest remembers (journal.json
-        and every backup), so a restore never hands out an id that was given before."""
-        sources: list[bytes] = []
-        with suppress(JournalUnreadable, OSError):
-            current = self.read_bytes()
-            if current is not None:
-                sources.append(current)
-        with suppress(JournalUnreadable):
-            for backup in self.backups():
-                with suppress(OSError):
-                    sources.append(read_regular(backup.path, follow=False))
-        for data in sources:
-            try:
-                counters = json.loads(data).get("last_ids")
-            except (ValueError, AttributeError, RecursionError):
-                continue
-            if not isinstance(counters, dict):
-                continue
-            for prefix, number in counters.items():
-                if isinstance(prefix, str) and type(number) is int and 0 <= number < 10**12:
-                    journal.last_ids[prefix] = max(journal.last_ids.get(prefix, 0), number)
-
-    def _check_folders(self) -> None:
-        """Before anything is set aside or written: every folder a restore or undo writes
-        into must be a real folder, never a link (exit 3, nothing changed)."""
-        for folder in (self.backups_dir, self.copies_dir, self.segments_dir, self.set_aside_dir):
-            try:
-                real_subdir(folder)
-            except UnsafeFile as exc:
-                raise _linked_folder_unchanged(exc) from None
-
-    def _repair(self) -> tuple[list[str], Manifest | None]:
-        """Put back damaged or missing segment files of a readable journal.json from their
-        good copies. Returns the files put back ([] when none needed it or could be), and
-        journal.json's manifest when a file it lists has no good copy left."""
-        try:
-            raw = self.read_bytes()
-            manifest = self._decode_file(raw, self.journal_path)[0] if raw else None
-        except JournalUnreadable:
-            return [], None
-        if manifest is None:
-            return [], None
-        broken: dict[str, bytes] = {}
-        for ref in manifest.segments:
-            try:
-                self._check_segment(ref, self._segment_bytes(ref), self.segments_dir / ref.file)
-            except JournalUnreadable:
-                copy = self._good_copy(ref)
-                if copy is None or copy.parent != self.copies_dir:
-                    # No good copy of this one: the journal is put together again, every
-                    # intact month kept (``_assemble``).
-                    return [], manifest
-                data = read_regular(copy, follow=False)
-                self._check_segment(ref, data, copy)
-                broken[ref.file] = data
-        if broken:
-            with self._writing():
-                self._keep_damaged(list(broken))
-                seg.write_all(self.segments_dir, broken, [])
-        return sorted(broken), None
-
-    def _keep_damaged(self, names: list[str]) -> None:
-        """Move damaged segment files into ``set-aside/`` before they are replaced."""
-        try:
-            if not real_subdir(self.set_aside_dir):
-                make_private_dirs(self.set_aside_dir)
-        except UnsafeFile as exc:
-            raise JournalSaveFailed(f"{exc.path} {exc.reason}. Nothing was changed.") from None
-        now = backup_files.utc_now()
-        for name in names:
-            source = self.segments_dir / name
-            with suppress(FileNotFoundError):
-                os.replace(source, self.set_aside_dir / f"damaged-{now:%Y%m%dT%H%M%S}Z-{name}")
-
-    def _check_replaceable(self) -> None:
-        """Refuse to replace a journal.json that is not ours to replace (exit 3).
-
-        A FIFO, socket, device or folder, or a link the rule does not allow. A regular
-        file that cannot be read as a journal is fine: it is set aside first.
-        """
-        path = self.journal_path
-        try:
-            check_journal_link(path)
-            st = os.stat(path)
-        except FileNotFoundError:
-            return
-        except UnsafeFile as exc:
-            raise JournalUnreadable(
-                f"{path} {exc.reason}. Nothing was changed.", hint=LINK_HINT
-            ) from None
-        kind = describe_kind(st.st_mode)
-        if kind:
-            raise JournalUnreadable(f"{path} {kind}. Nothing was changed.")
-
-    def _set_aside(self) -> Path | None:
-        """Keep a copy of the current journal (even an unreadable one): the whole journal
-        in one file when it can be read, else the file's bytes as they are. A journal.json
-        whose segment files are not all intact is kept as it is (it still lists them, so
-        they are kept too) and, beside it, as the whole journal its intact months make
-        (``_assemble``): that one is returned, and ``data import`` reads it back."""
-        try:
-            current = read_regular(self.journal_path)
-        except FileNotFoundError:
-            return None
-        except UnsafeFile as exc:
-            raise JournalUnreadable(
-                f"{self.journal_path} {exc.reason}. Nothing was changed."
-            ) from None
-        index: bytes | None = None
-        try:
-            current = serialise(self._open(current, None)[0])
-        except JournalUnreadable:
-            with suppress(JournalUnreadable, OSError):
-                manifest = self._decode_file(current, self.journal_path)[0]
-                if manifest is not None:
-                    whole = serialise(self._assemble(manifest)[0])
-                    index, current = current, whole
-        try:
-            if not real_subdir(self.set_aside_dir):
-                make_private_dirs(self.set_aside_dir)
-        except UnsafeFile as exc:
-            raise _linked_folder_unchanged(exc) from None
-        now = backup_files.utc_now()
-        stem = f"journal-{now:%Y%m%dT%H%M%S}-{now:%f}Z"
-        if index is not None:
-            write_atomic(self.set_aside_dir / f"{stem}-index.json", index)
-        target = self.set_aside_dir / f"{stem}.json"
-        write_atomic(target, current)
-        return target
+        return restore(self, name)
 
     # -- undo -------------------------------------------------------------------------------
     def previous_state(self) -> PreviousState | None:
@@ -1385,18 +1122,20 @@ class Store:
         ``set-aside/``, and the backups used are moved there too, so a second undo steps back
         one change further and nothing is ever deleted. Returns where the undone journal is.
         """
+        from backskills.store.restore import check_folders, check_replaceable, set_aside
+
         with self.locked():
-            self._check_replaceable()
-            self._check_folders()
+            check_replaceable(self)
+            check_folders(self)
             if self.read_bytes() != state._current_bytes:
                 raise Refused(
                     "the journal changed while undo was waiting, so nothing was undone.",
                     hint="Run 'backskills undo' again to see what it would take back now.",
                 )
             with self._writing():
-                aside = self._set_aside()
+                aside = set_aside(self)
                 self._write_whole(state.journal, None)
-                for used in state._used:  # _set_aside made the folder
+                for used in state._used:  # set_aside made the folder
                     with suppress(FileNotFoundError):
                         os.replace(used.path, self.set_aside_dir / f"undone-{used.name}")
             return aside
@@ -1438,8 +1177,10 @@ class Store:
 
     def replace_with(self, journal: Journal) -> Path | None:
         """Replace the journal with ``journal`` (``data import``): current file backed up or set aside."""
+        from backskills.store.restore import check_replaceable, set_aside
+
         with self.locked():
-            self._check_replaceable()
+            check_replaceable(self)
             before = self.read_bytes()
             readable = True
             if before is not None:
@@ -1448,7 +1189,7 @@ class Store:
                 except JournalUnreadable:
                     readable = False
             with self._writing():
-                kept = None if before is None or readable else self._set_aside()
+                kept = None if before is None or readable else set_aside(self)
                 backup = self._write_whole(journal, before if readable else None)
             return backup if readable else kept
 
