@@ -14,7 +14,9 @@ The floor is ``python -c "import typer, pydantic, platformdirs"``: backskills' o
 dependencies and nothing else. Peak RSS is each process's own maximum resident size
 (``os.wait4``). ``--instructions`` counts instructions once per case with valgrind's
 callgrind (when installed): slow, but stable on a noisy machine. Peers (watson, jrnl)
-are timed too when they are on PATH.
+are timed too when they are on PATH. So is the stack itself, beside the floor: the smallest
+Typer app, the smallest pydantic model validating one document, and both together (what
+any Typer CLI reading a pydantic-validated file costs before it does anything of its own).
 
 Targets (issue 16): ``today``, ``log``, ``progress``, ``pain``, ``data check`` on the empty
 journal at most 1.3x the floor; ``--help`` and ``--version`` at most 1.0x; on the 10- and
@@ -73,6 +75,53 @@ TARGET_RSS_MIB = 5.0  # today and log, 30 years minus empty
 TARGET_TODAY = 1.5  # history and summary against today (issue 12)
 TARGET_REPORT = 2.0  # seconds, report on the 10-year journal (issue 14)
 PEERS = {"watson status": ["watson", "status"], "jrnl --version": ["jrnl", "--version"]}
+# What the required stack costs on its own, whatever an application does with it: the
+# smallest Typer app (one command, one option given a value), the smallest use of a
+# pydantic model (one class, one document validated), and the two together: the least any
+# Typer CLI that reads a pydantic-validated file can cost. Reported beside the floor.
+_TYPER_APP = """\
+import typer
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command()
+def show(name: str = "nobody") -> None:
+    print(name)
+
+
+app()
+"""
+_MODEL = """\
+import typer, pydantic, platformdirs
+from pydantic import BaseModel
+
+
+class Note(BaseModel):
+    text: str
+
+
+print(Note.model_validate_json(b'{"text": "hello"}').text)
+"""
+_BOTH = """\
+import typer
+from pydantic import BaseModel
+
+app = typer.Typer(add_completion=False)
+
+
+class Note(BaseModel):
+    text: str
+
+
+@app.command()
+def show(name: str = "nobody") -> None:
+    print(name, Note.model_validate_json(b'{"text": "hello"}').text)
+
+
+app()
+"""
+STACK = {"typer app": _TYPER_APP, "pydantic model": _MODEL, "typer + model": _BOTH}
 
 
 def build_journal(days: int, end: date) -> bytes:
@@ -273,6 +322,13 @@ def main() -> None:
             shutil.copytree(dirs[label], data)
         return dict(base_env, BACKSKILLS_DATA_DIR=str(data))
 
+    stack = {}
+    for label, source in STACK.items():
+        script = work / (label.replace(" ", "-").replace("+", "and") + ".py")
+        script.write_text(source)
+        stack[label] = [sys.executable, str(script), "--name", "somebody"]
+    stack["pydantic model"] = stack["pydantic model"][:2]
+
     print(
         f"journals: {sizes_mb}; python {sys.version.split()[0]}; "
         f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs at the start"
@@ -282,6 +338,9 @@ def main() -> None:
             sys.exit("--instructions needs valgrind (Debian: apt-get install valgrind)")
         floor_count = instructions(floor_argv, base_env) or 0
         print(f"\nfloor: {floor_count / 1e6:.0f} M instructions")
+        for label, argv in stack.items():
+            count = instructions(argv, base_env) or 0
+            print(f"stack: {label:<15}{count / 1e6:>6.0f} M, {count / floor_count:.2f}x the floor")
         print(f"{'command':<12}{'journal':<10}{'M instr':>10}{'x floor':>9}{'x empty':>9}")
         for name, argv in commands.items():
             empty_count = 0
@@ -308,6 +367,11 @@ def main() -> None:
                 empty = empty or sample.wall
                 if round_no:
                     results.add((name, label), sample, floor.wall, empty)
+    stack_ratios: dict[str, list[float]] = {}
+    for _ in range(args.runs):
+        for label, argv in stack.items():
+            floor = run_once(floor_argv, base_env)
+            stack_ratios.setdefault(label, []).append(run_once(argv, base_env).wall / floor.wall)
     peers: dict[str, float] = {}
     for peer, argv in PEERS.items():
         if shutil.which(argv[0]):
@@ -337,6 +401,8 @@ def main() -> None:
                 f"{name:<12}{label:<10}{ms:>7.0f}{x_floor:>8.2f}x{x_empty:>8.2f}x{rss:>7.1f}  "
                 + verdict
             )
+    for label, ratios in stack_ratios.items():
+        print(f"stack: {label}: {med(ratios):.2f}x the floor")
     for peer, ratio in peers.items():
         print(f"peer {peer}: {ratio:.2f}x the floor")
     if args.markdown:

@@ -152,6 +152,20 @@ def test_a_bad_environment_value_is_exit_2_naming_it(
     assert not (data_dir / "journal.json").exists()
 
 
+def test_help_is_shown_whatever_the_settings_say(cli: Run, data_dir: Path) -> None:
+    env = {"BACKSKILLS_LOCK_TIMEOUT": "ten", "BACKSKILLS_TODAY": "2026-02-30"}
+    for args in (("today", "--help"), ("goal", "add", "-h"), ("log", "walking", "--help")):
+        result = cli(*args, env=env)
+        assert result.exit_code == 0, (args, result.stderr)
+        assert result.stdout.startswith("Usage: backskills"), args
+        assert result.stderr == ""
+    # After "--" a word is a value, not a request for help: the setting is refused.
+    result = cli("log", "walking", "5", "--note", "x", "--", "--help", env=env)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: BACKSKILLS_TODAY: '2026-02-30'")
+    assert not (data_dir / "journal.json").exists()
+
+
 def test_good_environment_values_still_work(cli: Run) -> None:
     env = {"BACKSKILLS_TODAY": "2026-03-01", "BACKSKILLS_LOCK_TIMEOUT": "0.5"}
     result = cli("log", "walking", "5", "--json", env=env)

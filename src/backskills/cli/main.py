@@ -52,6 +52,11 @@ class RootGroup(TyperGroup):
         _plain_metavars(command)
         return command
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Noted before parsing: help is shown whatever the BACKSKILLS_* settings say.
+        ctx.meta[ASKS_FOR_HELP] = asks_for_help(args)
+        return super().parse_args(ctx, args)
+
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
         width = _narrow_help()
         if width:
@@ -74,6 +79,16 @@ class RootGroup(TyperGroup):
         if standalone:
             sys.exit(code)
         return code
+
+
+ASKS_FOR_HELP = "backskills.asks_for_help"
+HELP_OPTIONS = ("-h", "--help")
+
+
+def asks_for_help(args: list[str]) -> bool:
+    """Whether a help option comes before ``--`` (after it, every word is a value)."""
+    words = args[: args.index("--")] if "--" in args else args
+    return any(word in HELP_OPTIONS for word in words)
 
 
 def _plain_metavars(command: Any) -> None:
@@ -319,7 +334,7 @@ app = typer.Typer(
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": list(HELP_OPTIONS)},
 )
 
 
@@ -353,7 +368,10 @@ def root(
 ) -> None:
     from backskills import settings
 
-    settings.check_all()  # a bad BACKSKILLS_* value is named (exit 2), whatever the command
+    if not ctx.meta.get(ASKS_FOR_HELP):
+        # A bad BACKSKILLS_* value is named (exit 2), whatever the command; help is still
+        # shown (it reads no setting), and the value is refused when a command runs.
+        settings.check_all()
     ctx.obj = set_state(AppState(data_dir=data_dir, no_input=no_input))
     if ctx.invoked_subcommand is None:
         if "today" in COMMANDS:
