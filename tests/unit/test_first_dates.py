@@ -233,7 +233,7 @@ def test_a_first_date_outside_its_month_stops_a_command_that_would_use_it(
     _edit_first(store, "2023-04", {"relaxation": "2022-01-01"})
     result = cli("history", "--json", env={"BACKSKILLS_TODAY": TODAY.isoformat()})
     assert result.exit_code == 3
-    assert "keeps first dates for 2023-04 that are not in that month" in " ".join(
+    assert "the first dates it keeps for 2023-04 are not in that month" in " ".join(
         result.stderr.split()
     )
     with pytest.raises(JournalUnreadable):

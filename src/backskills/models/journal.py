@@ -92,7 +92,7 @@ class FirstDates(StrictModel):
 
 def _in_their_months(months: Sequence[tuple[str, FirstDates]]) -> list[FirstDates]:
     """The first dates of months not read, each checked to lie in its month: they come
-    from journal.json, which a person may have edited (``data check`` compares them with
+    from the manifest, which a person may have edited (``data check`` compares them with
     the month files themselves)."""
     for month, firsts in months:
         year, number = int(month[:4]), int(month[5:7])
@@ -101,8 +101,8 @@ def _in_their_months(months: Sequence[tuple[str, FirstDates]]) -> list[FirstDate
                 from backskills.errors import JournalUnreadable
 
                 raise JournalUnreadable(
-                    f"cannot read the journal: journal.json keeps first dates for {month} "
-                    "that are not in that month.",
+                    f"cannot read the journal: the first dates it keeps for {month} are not "
+                    "in that month.",
                     hint="Nothing was changed. Run 'backskills data check' to see the newest "
                     "good backup, and 'backskills data restore' to go back to it.",
                 )
