@@ -173,13 +173,9 @@ def test_the_top_level_holds_only_the_layers_and_shared_modules() -> None:
 
 
 # Modules still allowed to import ``dataclasses`` (each ``@dataclass`` runs ``exec`` at import;
-# ``@plain`` from backskills.plain does the same job without it). Temporary: branch ``split``
-# converts the three rule modules it splits, branch ``seg`` owns the store; each removes its
-# entries here when it does. A listed module that no longer imports dataclasses fails too.
-DATACLASSES_LEFT = {
-    "store/__init__.py",
-    "store/backups.py",
-}
+# ``@plain`` from backskills.plain does the same job without it). None are left: a module that
+# imports it fails, and so would a name listed here that no longer does.
+DATACLASSES_LEFT: set[str] = set()
 
 
 def _imports_dataclasses(path: Path) -> bool:

@@ -59,8 +59,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +75,7 @@ from backskills.errors import (
 )
 from backskills.models import SCHEMA_VERSION, Journal
 from backskills.models.entries import assign_ids
+from backskills.plain import field, plain
 from backskills.store import backups as backup_files
 from backskills.store import segments as seg
 from backskills.store.atomic import clean_temp_files, write_atomic
@@ -103,13 +103,11 @@ from backskills.store.safefile import (
 if TYPE_CHECKING:
     from backskills.models.journal import Manifest, Segment, SegmentRef
     from backskills.store.restore import Restored
+    from backskills.store.undo import PreviousState
 
 ENV_LOCK_TIMEOUT = settings.LOCK_TIMEOUT
 # ``data import`` reads at most this much. A ten-year journal is a few megabytes.
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
-# Integers longer than this are no journal number (ids, positions, counts); Python would
-# refuse to convert the biggest ones anyway.
-INT_MAX_DIGITS = 20
 LINK_HINT = (
     "backskills reads and writes through a journal.json link only when it leads to your "
     "journal in a folder you own (README: Keeping it safe). Remove the link or point it "
@@ -119,7 +117,6 @@ LINK_HINT = (
 __all__ = [
     "Loaded",
     "Needs",
-    "PreviousState",
     "Store",
     "resolve_data_dir",
     "serialise",
@@ -140,7 +137,7 @@ def serialise(journal: Journal) -> bytes:
     return escape_json(journal.model_dump_json(indent=1)).encode("utf-8") + b"\n"
 
 
-@dataclass
+@plain
 class Loaded:
     journal: Journal
     version: int  # schema version of the file as read (before migration)
@@ -149,18 +146,7 @@ class Loaded:
     bad_copies: list[str] = field(default_factory=list)
 
 
-@dataclass
-class PreviousState:
-    """What ``Store.previous_state`` found: the journal before the last change, and now."""
-
-    journal: Journal  # the state undo goes back to
-    current: Journal  # the journal as it is now
-    changed_at: datetime  # when the change that undo takes back was saved
-    _current_bytes: bytes = field(repr=False, default=b"")
-    _used: tuple[backup_files.Backup, ...] = field(repr=False, default=())
-
-
-@dataclass
+@plain
 class _Read:
     """What a read found; a transaction keeps it to save only what changed."""
 
@@ -178,7 +164,7 @@ class _SegmentMissing(JournalUnreadable):
     """A segment file is not there (a lock-free read may have raced a prune: read again)."""
 
 
-@dataclass
+@plain
 class Store:
     data_dir: Path
     lock_timeout: float = field(default_factory=lambda: _env_lock_timeout())
@@ -411,7 +397,9 @@ class Store:
         try:
             manifest = Manifest.model_validate(document)
         except ValidationError as exc:
-            raise self._unreadable(source, _describe_validation(exc)) from None
+            from backskills.store.strictjson import describe_validation
+
+            raise self._unreadable(source, describe_validation(exc)) from None
         if manifest.records or manifest.pain or manifest.pacing.logs or manifest.relaxation:
             raise self._unreadable(
                 source, "holds dated entries outside its segment files (records, pain, ...)"
@@ -495,7 +483,9 @@ class Store:
             try:
                 segment = Segment.model_validate(document)
             except ValidationError as exc:
-                raise damaged(_describe_validation(exc)) from None
+                from backskills.store.strictjson import describe_validation
+
+                raise damaged(describe_validation(exc)) from None
         if segment.month != ref.month or seg.dated_outside(segment):
             raise damaged(f"holds entries dated outside its month ({ref.month})")
         if segment.count() != ref.entries:
@@ -614,7 +604,9 @@ class Store:
         try:
             journal = Journal.model_validate(document)
         except ValidationError as exc:
-            raise self._unreadable(source, _describe_validation(exc)) from None
+            from backskills.store.strictjson import describe_validation
+
+            raise self._unreadable(source, describe_validation(exc)) from None
         assign_ids(journal)
         return Loaded(journal, version)
 
@@ -634,18 +626,17 @@ class Store:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise unreadable(f"is not UTF-8 text (bad byte at offset {exc.start})") from None
+        from backskills.store.strictjson import StrictJsonError, parse
+
         try:
-            document = json.loads(
-                text, object_pairs_hook=_object, parse_int=_parse_int, parse_constant=_Constant
-            )
-            _check_tree(document)
+            document = parse(text)
         except json.JSONDecodeError as exc:
             raise unreadable(
                 f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
             ) from None
         except RecursionError:
             raise unreadable("is nested far too deeply to be a journal") from None
-        except _StrictJsonError as exc:
+        except StrictJsonError as exc:
             raise unreadable(exc.problem) from None
         except ValueError:  # anything else json refuses: never a crash
             raise unreadable("is not valid JSON") from None
@@ -1088,57 +1079,16 @@ class Store:
 
     # -- undo -------------------------------------------------------------------------------
     def previous_state(self) -> PreviousState | None:
-        """The journal as it was before the last change, or None when none is kept.
+        """The journal as it was before the last change (``backskills/store/undo.py``)."""
+        from backskills.store.undo import previous_state
 
-        The one place that knows how earlier states are kept (today: the newest backup whose
-        content differs from the journal). ``step_back`` goes back to it.
-        """
-        current = self.read_bytes()
-        if current is None:
-            return None
-        now = self._open(current, None)[0]
-        now_bytes = serialise(now)
-        same: list[backup_files.Backup] = []
-        for backup in self.backups():
-            try:
-                data = read_regular(backup.path, follow=False)
-                earlier = self.decode_any(data, backup.path).journal
-            except (OSError, JournalUnreadable):  # UnsafeFile is an OSError
-                continue  # a damaged backup is left alone for 'data check' to report
-            if data == current or serialise(earlier) == now_bytes:
-                same.append(backup)  # e.g. 'data backup': no change since it was taken
-                continue
-            return PreviousState(
-                journal=earlier,
-                current=now,
-                changed_at=backup.taken,
-                _current_bytes=current,
-                _used=(*same, backup),
-            )
-        return None
+        return previous_state(self)
 
     def step_back(self, state: PreviousState) -> Path | None:
-        """Go back to ``state`` (from ``previous_state``). The journal being undone is kept in
-        ``set-aside/``, and the backups used are moved there too, so a second undo steps back
-        one change further and nothing is ever deleted. Returns where the undone journal is.
-        """
-        from backskills.store.restore import check_folders, check_replaceable, set_aside
+        """Go back to ``state`` from ``previous_state`` (``backskills/store/undo.py``)."""
+        from backskills.store.undo import step_back
 
-        with self.locked():
-            check_replaceable(self)
-            check_folders(self)
-            if self.read_bytes() != state._current_bytes:
-                raise Refused(
-                    "the journal changed while undo was waiting, so nothing was undone.",
-                    hint="Run 'backskills undo' again to see what it would take back now.",
-                )
-            with self._writing():
-                aside = set_aside(self)
-                self._write_whole(state.journal, None)
-                for used in state._used:  # set_aside made the folder
-                    with suppress(FileNotFoundError):
-                        os.replace(used.path, self.set_aside_dir / f"undone-{used.name}")
-            return aside
+        return step_back(self, state)
 
     def read_import(self, path: Path) -> Journal:
         """Read and validate a file for ``data import``; refuses anything invalid (exit 3).
@@ -1283,106 +1233,3 @@ def _env_lock_timeout() -> float:
     from backskills.settings import lock_timeout
 
     return lock_timeout()
-
-
-def _describe_validation(exc: object) -> str:
-    from pydantic import ValidationError
-
-    assert isinstance(exc, ValidationError)
-    errors = exc.errors(include_url=False, include_context=False, include_input=False)
-    first = errors[0]
-    loc = tuple(first["loc"])
-    more = (
-        f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})"
-        if len(errors) > 1
-        else ""
-    )
-    if first["type"] == "extra_forbidden":
-        # The unknown key is not ours: it may be the patient's own text. Name where it is.
-        where = _field_path(loc[:-1])
-        where = "at the top level" if where == "the top level" else f"in {where}"
-        return f"has a field backskills does not know {where}{more}"
-    return f"does not match the journal format at {_field_path(loc)}: {first['msg']}{more}"
-
-
-def _field_path(loc: tuple[Any, ...]) -> str:
-    """A position in the schema (``records[41].amount``); only our own field names appear."""
-    known = _schema_field_names()
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        elif part in known:
-            text += f".{part}" if text else part
-    return text or "the top level"
-
-
-def _schema_field_names() -> frozenset[str]:
-    from backskills.models.base import StrictModel
-
-    names: set[str] = set()
-    pending: list[type[StrictModel]] = [StrictModel]
-    while pending:
-        model = pending.pop()
-        names.update(model.model_fields)
-        pending.extend(model.__subclasses__())
-    return frozenset(names)
-
-
-# -- strict JSON: duplicate keys, huge integers and NaN are refused with their position ----
-class _StrictJsonError(ValueError):
-    def __init__(self, problem: str) -> None:
-        super().__init__(problem)
-        self.problem = problem
-
-
-class _Object(dict[str, Any]):
-    """A JSON object as parsed; remembers a key that came twice (json keeps the last)."""
-
-    twice: str | None = None
-
-
-def _object(pairs: list[tuple[str, Any]]) -> _Object:
-    result = _Object()
-    for key, value in pairs:
-        if key in result and result.twice is None:
-            result.twice = key
-        result[key] = value
-    return result
-
-
-class _HugeInt:
-    def __init__(self, digits: int) -> None:
-        self.digits = digits
-
-
-class _Constant:
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-
-def _parse_int(text: str) -> int | _HugeInt:
-    digits = len(text.lstrip("-"))
-    return _HugeInt(digits) if digits > INT_MAX_DIGITS else int(text)
-
-
-def _check_tree(root: Any) -> None:
-    """Refuse what json.loads lets through: a key twice, a huge integer, NaN (no recursion)."""
-    stack: list[tuple[Any, tuple[Any, ...]]] = [(root, ())]
-    while stack:
-        node, loc = stack.pop()
-        if isinstance(node, _Object):
-            if node.twice is not None:
-                named = f" ({node.twice})" if node.twice in _schema_field_names() else ""
-                raise _StrictJsonError(f"has the same field twice{named} in {_field_path(loc)}")
-            stack.extend((value, (*loc, key)) for key, value in reversed(node.items()))
-        elif isinstance(node, list):
-            stack.extend((item, (*loc, i)) for i, item in reversed(list(enumerate(node))))
-        elif isinstance(node, _HugeInt):
-            _refuse_number(loc, f"a number {node.digits:,} digits long")
-        elif isinstance(node, _Constant):
-            _refuse_number(loc, "NaN or Infinity, which is not a number")
-
-
-def _refuse_number(loc: tuple[Any, ...], what: str) -> None:
-    raise _StrictJsonError(f"holds {what} at {_field_path(loc)}")

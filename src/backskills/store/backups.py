@@ -27,10 +27,10 @@ import contextlib
 import os
 import re
 import stat
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from backskills.plain import plain
 from backskills.store.atomic import write_atomic
 from backskills.store.safefile import (
     has_journal_header,
@@ -46,7 +46,7 @@ _NAME = re.compile(r"^journal-(\d{6,})-(\d{8}T\d{6})Z(?:-v(\d+)-premigration)?\.
 _LEGACY = re.compile(r"^journal-(\d{8}T\d{6})-(\d{6})(-v(\d+)-premigration)?(?:-(\d+))?\.json$")
 
 
-@dataclass(frozen=True)
+@plain(frozen=True)
 class Backup:
     path: Path
     taken: datetime  # when it was taken (UTC; only for showing and the daily rule)

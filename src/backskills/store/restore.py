@@ -11,8 +11,9 @@ twice. Before anything is written the current journal, readable or not, is kept 
 ``set-aside/`` (``set_aside``).
 
 ``check_replaceable``, ``check_folders`` and ``set_aside`` are also the first steps of
-undo and ``data import`` (``Store.step_back``, ``Store.replace_with``): they replace the
-journal whole too.
+undo and ``data import`` (``store.undo.step_back``, ``Store.replace_with``): they replace
+the journal whole too. ``older_month`` also names, in the message about a damaged month
+file, the backup its newest good copy is in (``Store._copy_hint``).
 
 Why functions taking the ``Store``: restoring has no state of its own (everything it
 reads and writes goes through the store's paths, lock and checked reads), so a class would
