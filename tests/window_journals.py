@@ -23,7 +23,7 @@ from backskills.models.activity import (
     Plan,
 )
 from backskills.models.entries import assign_ids
-from backskills.models.journal import DATED_LISTS
+from backskills.models.journal import DATED_LISTS, FirstDates
 from backskills.models.learning import RelaxSession
 from backskills.models.pacing import PaceActivity, PaceLog, PaceTask
 from backskills.models.safety import FlareUp, LevelChange
@@ -55,7 +55,8 @@ def snapshot(journal: Journal) -> Journal:
 
 def cut(journal: Journal, first: date | None) -> tuple[Journal, dict[str, list[Any]]]:
     """The journal with only the dated entries on or after ``first`` (the strictest cut a
-    store may make), and the entries left out, per list."""
+    store may make), and the entries left out, per list. Like the store, it tells the
+    journal the first dates of what it left out (``Journal.first_dates``)."""
     copy = fresh(journal)
     left_out: dict[str, list[Any]] = {}
     for path in DATED_LISTS:
@@ -63,6 +64,17 @@ def cut(journal: Journal, first: date | None) -> tuple[Journal, dict[str, list[A
         kept = [e for e in entries if first is None or e.date >= first]
         left_out[path] = [e for e in entries if first is not None and e.date < first]
         entries[:] = kept
+    months: dict[str, dict[str, list[Any]]] = {}
+    for path, entries in left_out.items():
+        for entry in entries:
+            month = months.setdefault(f"{entry.date:%Y-%m}", {p: [] for p in DATED_LISTS})
+            month[path].append(entry)
+    copy.leave_out(
+        [
+            (month, FirstDates.of(*(lists[path] for path in DATED_LISTS)))
+            for month, lists in sorted(months.items())
+        ]
+    )
     return copy, left_out
 
 
@@ -251,6 +263,20 @@ def class_started(today: date) -> Journal:
     return journal
 
 
+def second_activity(today: date) -> Journal:
+    """Two years of walking, and cycling added 40 days ago (its first records typed with a
+    capital, as an older name was): its history starts at its own first record."""
+    journal = years_of_records(today, last_step=10)
+    first = today - timedelta(days=40)
+    journal.activities.append(Activity(name="cycling", unit="minutes", resolution=1, created=first))
+    for i in range(0, 41, 2):
+        name = "Cycling" if i < 6 else "cycling"
+        journal.records.append(
+            ActivityRecord(date=first + timedelta(days=i), activity=name, amount=15)
+        )
+    return journal
+
+
 CASES: dict[str, Callable[[date], Journal]] = {
     "empty": lambda today: Journal(),
     "recent step up": lambda today: years_of_records(today, last_step=10),
@@ -262,6 +288,7 @@ CASES: dict[str, Callable[[date], Journal]] = {
     "young": young,
     "pain only": pain_only,
     "class start": class_started,
+    "second activity": second_activity,
 }
 
 TYPED_AT = datetime(2026, 12, 2, 9, 30, tzinfo=UTC)

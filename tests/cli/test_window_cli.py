@@ -66,7 +66,23 @@ class CuttingStore:
 
 def _commands(now: date) -> list[list[str]]:
     back = (now - timedelta(days=3)).isoformat()
+    long_ago = (now - timedelta(days=500)).isoformat()
+    later = (now - timedelta(days=430)).isoformat()
     return [
+        # history and summary: the window's days only (``window.history``, ``window.summary``)
+        ["history"],
+        ["history", "--json"],
+        ["history", "walking", "--no-chart"],
+        ["history", "walking", "--json", "--weeks", "3"],
+        ["history", "cycling", "--json"],
+        ["history", "pain"],
+        ["history", "pain", "--json", "--from", long_ago],
+        ["history", "--from", long_ago, "--to", later, "--json"],
+        ["history", "--weeks", "30", "--json"],
+        ["history", "flareups", "--json"],
+        ["summary"],
+        ["summary", "--json"],
+        ["summary", "--weeks", "60", "--json"],
         ["today"],
         ["today", "--json"],
         ["progress"],
@@ -173,7 +189,16 @@ def _session(
     return shown, comparable(saved)
 
 
-CASES = ["class start", "flare-up", "steady", "pacing counted", "pacing", "young", "pain only"]
+CASES = [
+    "class start",
+    "flare-up",
+    "steady",
+    "pacing counted",
+    "pacing",
+    "young",
+    "pain only",
+    "second activity",
+]
 
 
 @pytest.mark.parametrize("now", DAYS, ids=lambda d: f"{d:%a}")
@@ -219,6 +244,12 @@ EVERYDAY: list[tuple[str, ...]] = [
     ("goal", "list"),
     ("flareup", "plan"),
     ("goodspell",),
+    ("history",),
+    ("history", "walking", "--weeks", "2"),
+    ("history", "pain", "--json"),
+    ("history", "flareups"),
+    ("summary",),
+    ("summary", "--weeks", "2", "--json"),
 ]
 
 

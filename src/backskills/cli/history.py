@@ -49,7 +49,7 @@ def history_command(
     Example: backskills history walking --weeks 6
     """
     from backskills import render
-    from backskills.domain import history, validate
+    from backskills.domain import history, validate, window
     from backskills.render import history as show
 
     now = today()
@@ -57,7 +57,8 @@ def history_command(
     end = validate.day(to, now, "--to") if to is not None else None
     count = validate.whole_number(weeks, "--weeks", 1, history.MAX_WEEKS) if weeks else None
     name = validate.name(what, "ACTIVITY") if what is not None else None
-    journal = store().load()
+    needs = window.bind(window.history, now, name, weeks=count, start=start, end=end)
+    journal = store().load(needs=needs)
     topic = name.casefold() if name is not None else None
     if topic == "pain":
         pain = history.pain_history(journal, now, weeks=count, start=start, end=end)

@@ -26,11 +26,13 @@ def summary_command(
     """
     from backskills import render
     from backskills.domain import summary as domain
-    from backskills.domain import validate
+    from backskills.domain import validate, window
     from backskills.render import history as show
 
     count = validate.whole_number(weeks, "--weeks", 1, domain.MAX_WEEKS)
-    result = domain.build(store().load(), today(), count)
+    now = today()
+    journal = store().load(needs=window.bind(window.summary, now, count))
+    result = domain.build(journal, now, count)
     if json:
         render.emit_json(result.to_json())
     else:

@@ -65,6 +65,7 @@ __all__ = [
     "flareup_days",
     "flareup_history",
     "goal_lines",
+    "history_window",
     "level_timeline",
     "monday",
     "overview",
@@ -175,22 +176,29 @@ def _first(items: Iterable[Any], attribute: str = "date") -> date | None:
 
 
 def earliest_entry(journal: Journal, activity: Activity | None = None) -> date | None:
-    """The date of the first entry (of ``activity``, or of anything in the journal)."""
+    """The date of the first entry (of ``activity``, or of anything in the journal).
+
+    The daily logs' first dates come from ``Journal.first_dates``: exact even when the
+    store read only the months a command shows."""
     activities = journal.activities if activity is None else [activity]
+    firsts = journal.first_dates()
     found: list[date | None] = []
     if activity is None:
         found += [
-            _first(journal.records),
-            _first(journal.pain),
+            min(firsts.records.values(), default=None),
+            firsts.pain,
             _first(journal.flareups, "started"),
             _first(journal.redflag_checks, "checked_on"),
-            _first(journal.relaxation),
+            firsts.relaxation,
             _first(journal.thoughts),
-            _first(journal.pacing.logs),
+            firsts.pacing_logs,
         ]
     else:
         wanted = activity.name.casefold()
-        found.append(_first(r for r in journal.records if r.activity.casefold() == wanted))
+        found.append(
+            min((day for name, day in firsts.records.items() if name.casefold() == wanted),
+                default=None)
+        )  # fmt: skip
     for item in activities:
         for baseline in [item.baseline, *item.past_baselines]:
             if baseline is not None:
@@ -638,6 +646,33 @@ class ActivityHistory:
         }
 
 
+FLAREUP_TOPICS = ("flareups", "flare-ups")
+
+
+def history_window(
+    journal: Journal,
+    what: str | None,
+    today: date,
+    *,
+    weeks: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> Window:
+    """The days ``history [what]`` shows (``what``: an activity, ``pain``, ``flareups``, or
+    None for the overview): ``resolve_window`` from the first entry of what is shown."""
+    topic = what.casefold() if what is not None else None
+    if topic is None:
+        earliest = earliest_entry(journal)
+    elif topic == "pain":
+        earliest = journal.first_dates().pain
+    elif topic in FLAREUP_TOPICS:
+        earliest = min((f.started for f in journal.flareups), default=None)
+    else:
+        assert what is not None
+        earliest = earliest_entry(journal, get_activity(journal, what))
+    return resolve_window(earliest, today, weeks=weeks, start=start, end=end)
+
+
 def _in_window(steps: list[LevelStep], window: Window) -> tuple[list[LevelStep], int]:
     """The changes inside the window plus the one in force on its first day."""
     before = [s for s in steps if s.date < window.first]
@@ -657,9 +692,7 @@ def activity_history(
 ) -> ActivityHistory:
     """Everything ``history ACTIVITY`` shows, for the window the options choose."""
     activity = get_activity(journal, name)
-    window = resolve_window(
-        earliest_entry(journal, activity), today, weeks=weeks, start=start, end=end
-    )
+    window = history_window(journal, name, today, weeks=weeks, start=start, end=end)
     pain = pain_by_day(journal, window)
     points = day_points(journal, activity, window, today, pain=pain)
     timeline, earlier = _in_window(level_timeline(activity, today), window)
@@ -754,10 +787,6 @@ class PainHistory:
         }
 
 
-def _pain_earliest(journal: Journal) -> date | None:
-    return min((p.date for p in journal.pain), default=None)
-
-
 def pain_history(
     journal: Journal,
     today: date,
@@ -766,7 +795,7 @@ def pain_history(
     start: date | None = None,
     end: date | None = None,
 ) -> PainHistory:
-    window = resolve_window(_pain_earliest(journal), today, weeks=weeks, start=start, end=end)
+    window = history_window(journal, "pain", today, weeks=weeks, start=start, end=end)
     pain = pain_by_day(journal, window)
     days = [
         PainDay(day, round(sum(scores) / len(scores), 1), scores)
@@ -813,8 +842,7 @@ def flareup_history(
 ) -> FlareUpHistory:
     from backskills.domain.flareups import episodes
 
-    earliest = min((f.started for f in journal.flareups), default=None)
-    window = resolve_window(earliest, today, weeks=weeks, start=start, end=end)
+    window = history_window(journal, "flareups", today, weeks=weeks, start=start, end=end)
     return FlareUpHistory(
         window,
         [
@@ -953,7 +981,7 @@ def overview(
     start: date | None = None,
     end: date | None = None,
 ) -> Overview:
-    window = resolve_window(earliest_entry(journal), today, weeks=weeks, start=start, end=end)
+    window = history_window(journal, None, today, weeks=weeks, start=start, end=end)
     pain = pain_by_day(journal, window)
     flares = flareup_days(journal, window, today)
     totals = day_totals(journal, window)

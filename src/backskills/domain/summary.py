@@ -37,6 +37,7 @@ __all__ = [
     "DEFAULT_WEEKS",
     "Summary",
     "build",
+    "period",
 ]
 
 
@@ -311,14 +312,11 @@ def _praise(summary: Summary) -> list[str]:
     return said
 
 
-def build(
+def period(
     journal: Journal, today: date, weeks: int = DEFAULT_WEEKS, *, start: date | None = None
-) -> Summary:
-    """The summary of the last ``weeks`` weeks up to ``today`` (from the first entry if later).
-
-    ``start`` sets the first day instead (the report's ``--from``); ``today`` is then the
-    period's last day, and levels "now" are the levels on that day.
-    """
+) -> Window:
+    """The days a summary covers: the last ``weeks`` weeks up to ``today`` (or from
+    ``start``), from the first entry when that is later."""
     from backskills.errors import InvalidInput
 
     if not 1 <= weeks <= MAX_WEEKS:
@@ -327,7 +325,19 @@ def build(
     first = today - timedelta(days=weeks * 7 - 1) if start is None else start
     if earliest is not None and first < earliest <= today:
         first = earliest
-    window = Window(first, today, False, earliest)
+    return Window(first, today, False, earliest)
+
+
+def build(
+    journal: Journal, today: date, weeks: int = DEFAULT_WEEKS, *, start: date | None = None
+) -> Summary:
+    """The summary of the last ``weeks`` weeks up to ``today`` (from the first entry if later).
+
+    ``start`` sets the first day instead (the report's ``--from``); ``today`` is then the
+    period's last day, and levels "now" are the levels on that day.
+    """
+    window = period(journal, today, weeks, start=start)
+    first = window.first
     pain = pain_by_day(journal, window)
     flares = flareup_days(journal, window, today)
     totals = day_totals(journal, window)

@@ -38,6 +38,7 @@ __all__ = [
     "bind",
     "entries",
     "flareup_status",
+    "history",
     "log",
     "pace_plan",
     "pace_review",
@@ -46,6 +47,7 @@ __all__ = [
     "progress",
     "snapshot_only",
     "step_up",
+    "summary",
     "today",
 ]
 
@@ -216,6 +218,42 @@ def pace_task_add(snapshot: Journal) -> date | None:
     from backskills.models.entries import PACE_TASK_COUNTER
 
     return NOTHING if PACE_TASK_COUNTER in snapshot.last_ids else None
+
+
+def history(
+    snapshot: Journal,
+    on: date,
+    what: str | None = None,
+    *,
+    weeks: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> date:
+    """``backskills history [ACTIVITY|pain] [--weeks N] [--from D] [--to D]``: the days of
+    its window and nothing before (``history.history_window``; each table, chart and total
+    counts only the entries dated inside it).
+
+    The window starts at ``--from``, or ``--weeks`` Monday weeks before ``--to`` (today),
+    or by default at the first entry (of the activity, or of pain scores, for those
+    views), at most ``DEFAULT_WEEKS`` weeks back. The first entry is exact without reading
+    old months: the store hands the snapshot the first dates the manifest keeps for every
+    month (``Journal.first_dates``), so a journal younger than the cap is read from its
+    first day, an older one from the cap. ``history flareups`` reads only the snapshot."""
+    from backskills.domain.history import FLAREUP_TOPICS, history_window
+
+    if what is not None and what.casefold() in FLAREUP_TOPICS:
+        return NOTHING
+    return history_window(snapshot, what, on, weeks=weeks, start=start, end=end).first
+
+
+def summary(snapshot: Journal, on: date, weeks: int) -> date:
+    """``backskills summary [--weeks N]``: the days of its period (``summary.period``: the
+    last ``weeks`` weeks up to today, or from the first entry when that is later) and
+    nothing before; every count, mean and day in it is dated inside the period. The first
+    entry (also in its ``--json``) is exact from the first dates the store hands over."""
+    from backskills.domain.summary import period
+
+    return period(snapshot, on, weeks).first
 
 
 def entries(snapshot: Journal, since: date | None) -> date | None:

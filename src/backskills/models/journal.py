@@ -6,14 +6,19 @@ what a command works on. On disk (schema 7) it is split in two (``backskills.sto
 - the journal file holds a ``Manifest``: every field of the journal except the dated lists in
   ``DATED_LISTS`` (the snapshot), plus the list of its segment files (``SegmentRef``);
 - ``segments/`` holds one ``Segment`` file per month: that month's entries of each dated list.
+
+Each ``SegmentRef`` also keeps its month's ``FirstDates`` (schema 8), written with it, so a
+command that reads only recent months still knows exactly when each list began.
 """
 
-from typing import Annotated, Literal
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, PrivateAttr, StringConstraints
 
 from backskills.models.activity import Activity, ActivityRecord, PainScore
-from backskills.models.base import Index, StrictModel, new_dict, new_list
+from backskills.models.base import Day, Index, StrictModel, new_dict, new_list
 from backskills.models.checkin import Outcomes
 from backskills.models.goals import Goal
 from backskills.models.learning import RelaxSession, ThoughtRecord
@@ -21,15 +26,91 @@ from backskills.models.pacing import PaceLog, Pacing
 from backskills.models.report import Question
 from backskills.models.safety import Assessment, FlareUp, PlanStep, RedFlagCheck
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # The dated lists a command may read only in part (``store.Needs``): the daily logs, which
 # grow every day. Everything else in the journal is the snapshot, always read whole.
 DATED_LISTS = ("records", "pain", "pacing.logs", "relaxation")
 
 
+class FirstDates(StrictModel):
+    """The first date of each dated list (``DATED_LISTS``) in some months: in one segment
+    (the manifest keeps it beside the segment's name), or in the months a command did not
+    read (``Journal.first_dates``). ``None`` (or no key): no entry of that list there."""
+
+    records: dict[str, Day] = Field(default_factory=new_dict)  # per activity name as stored
+    pain: Day | None = None
+    pacing_logs: Day | None = None
+    relaxation: Day | None = None
+
+    @classmethod
+    def of(
+        cls,
+        records: Iterable[Any],
+        pain: Iterable[Any],
+        pacing_logs: Iterable[Any],
+        relaxation: Iterable[Any],
+    ) -> "FirstDates":
+        """The first dates of these entries (each has a ``date``; records an ``activity``)."""
+        firsts: dict[str, date] = {}
+        for record in records:
+            known = firsts.get(record.activity)
+            if known is None or record.date < known:
+                firsts[record.activity] = record.date
+        return cls.model_construct(
+            records=firsts,
+            pain=min((e.date for e in pain), default=None),
+            pacing_logs=min((e.date for e in pacing_logs), default=None),
+            relaxation=min((e.date for e in relaxation), default=None),
+        )
+
+    @classmethod
+    def earliest(cls, parts: Sequence["FirstDates"]) -> "FirstDates":
+        """The first dates of several parts together (``None`` when ``parts`` is empty)."""
+        records: dict[str, date] = {}
+        for part in parts:
+            for name, day in part.records.items():
+                known = records.get(name)
+                if known is None or day < known:
+                    records[name] = day
+
+        def first(dates: Iterable[date | None]) -> date | None:
+            return min((d for d in dates if d is not None), default=None)
+
+        return cls.model_construct(
+            records=records,
+            pain=first(p.pain for p in parts),
+            pacing_logs=first(p.pacing_logs for p in parts),
+            relaxation=first(p.relaxation for p in parts),
+        )
+
+    def dates(self) -> list[date]:
+        """Every date it holds."""
+        found = [*self.records.values(), self.pain, self.pacing_logs, self.relaxation]
+        return [day for day in found if day is not None]
+
+
+def _in_their_months(months: Sequence[tuple[str, FirstDates]]) -> list[FirstDates]:
+    """The first dates of months not read, each checked to lie in its month: they come
+    from the manifest, which a person may have edited (``data check`` compares them with
+    the month files themselves)."""
+    for month, firsts in months:
+        year, number = int(month[:4]), int(month[5:7])
+        for day in firsts.dates():
+            if day.year != year or day.month != number:
+                from backskills.errors import JournalUnreadable
+
+                raise JournalUnreadable(
+                    f"cannot read the journal: the first dates it keeps for {month} are not "
+                    "in that month.",
+                    hint="Nothing was changed. Run 'backskills data check' to see the newest "
+                    "good backup, and 'backskills data restore' to go back to it.",
+                )
+    return [firsts for _, firsts in months]
+
+
 class Journal(StrictModel):
-    schema_version: Literal[7] = 7
+    schema_version: Literal[8] = 8
     activities: list[Activity] = Field(default_factory=new_list)
     records: list[ActivityRecord] = Field(default_factory=new_list)
     pain: list[PainScore] = Field(default_factory=new_list)
@@ -47,6 +128,27 @@ class Journal(StrictModel):
     # is never handed out twice, even after its entry was removed.
     last_ids: dict[str, Index] = Field(default_factory=new_dict)
     questions: list[Question] = Field(default_factory=new_list)  # for the next report (schema 6)
+    # Set only by the store, never saved: the months it did not read, each with the first
+    # dates the manifest keeps for it (``None``: every dated entry is in the lists).
+    _unread: Sequence[tuple[str, FirstDates]] | None = PrivateAttr(default=None)
+    _unread_first: FirstDates | None = PrivateAttr(default=None)  # worked out once
+
+    def first_dates(self) -> FirstDates:
+        """The first date of each dated list, exact even when the store read only recent
+        months: the entries in the lists, and the first dates of the months it left out
+        (worked out only when asked: most commands never ask)."""
+        here = FirstDates.of(self.records, self.pain, self.pacing.logs, self.relaxation)
+        if self._unread is None:
+            return here
+        if self._unread_first is None:
+            self._unread_first = FirstDates.earliest(_in_their_months(self._unread))
+        return FirstDates.earliest([here, self._unread_first])
+
+    def leave_out(self, months: Sequence[tuple[str, FirstDates]] | None) -> None:
+        """For the store: the months whose dated entries it did not put in the lists
+        ("2026-03", and the first dates the manifest keeps for it)."""
+        self._unread = months or None
+        self._unread_first = None
 
     def record_count(self) -> int:
         """How many dated records the journal holds (for reports and benchmarks)."""
@@ -76,6 +178,7 @@ class SegmentRef(StrictModel):
     file: SegmentName  # "2026-11-<first 16 hex digits of sha256>.json", in segments/
     sha256: Sha256  # of the file's bytes
     entries: int = Field(ge=1, le=10_000_000)  # how many entries it holds
+    first: FirstDates  # the first date of each list in it (schema 8)
 
 
 class Manifest(Journal):

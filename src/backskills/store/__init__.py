@@ -1,12 +1,13 @@
 """The journal store: the only code that opens the journal.
 
-Layout (schema 7). The journal is kept in two kinds of file, so that a command reads and
+Layout (schema 7; 8 adds each file's first dates). The journal is kept in two kinds of file, so that a command reads and
 writes only what it needs, however old the journal is:
 
 - ``journal.json``: the manifest (``models.journal.Manifest``). Every field of the journal
   except the dated lists in ``models.journal.DATED_LISTS`` (activities, plans, levels,
   goals, settings: the snapshot, always read whole), and the list of segment files: month,
-  file name, SHA-256 and number of entries, in month order.
+  file name, SHA-256, number of entries and the first date of each list in it
+  (``models.journal.FirstDates``), in month order.
 - ``segments/YYYY-MM-<16 hex>.json``: one file per month with that month's dated entries
   (``store.segments``). Immutable, named by content; each also has an independent copy in
   ``backups/segments/``. ``segments/`` sits beside ``journal.json``, or beside the file a
@@ -17,9 +18,11 @@ order they were added (a single-file journal is regrouped that way, stably, when
 first written in this layout).
 
 Reading (``Store.load``, no lock, never writes): validate ``journal.json``; ask the
-command's ``needs`` (called with the snapshot) for the first date it uses; read only the
-segments of that month and later, checking each one's SHA-256, its format and that every
-entry's date is in its month. A damaged segment a command needs stops it with exit 3
+command's ``needs`` (called with the snapshot, which knows every list's first date from
+the manifest) for the first date it uses; read only the segments of that month and
+later, checking each one's SHA-256, its format, that every entry's date is in its month
+and that the manifest's first dates are its own; leave the first dates of the months not
+read on the journal (``Journal.first_dates``). A damaged segment a command needs stops it with exit 3
 naming the file and its good copy; segments outside its window are not read (``data
 check`` reads them all). Bytes that are not exactly what backskills writes are read again
 strictly (duplicate keys, huge numbers, NaN: messages give positions, never content).
@@ -272,7 +275,12 @@ class Store:
             assert loaded is not None
             return loaded.journal, _Read(raw, loaded.version, None)
         journal = _snapshot(manifest)
-        first = needs(journal) if needs is not None and manifest.segments else None
+        first = None
+        if needs is not None and manifest.segments:
+            # The snapshot holds no dated entry, but knows each list's first date (from the
+            # manifest), so a rule can tell when the journal began without reading it.
+            journal.leave_out([(ref.month, ref.first) for ref in manifest.segments])
+            first = needs(journal)
         start = seg.month_of(first) if first is not None else None
         if start is not None and not journal.last_ids:
             start = None  # no id counters (edited by hand): ids are found by reading all
@@ -281,18 +289,33 @@ class Store:
         folder = self.segments_dir
         if manifest.segments:
             self._refuse_linked(folder)  # whichever months are read
+        skipped: list[SegmentRef] = []
         with _no_gc():
             for ref in manifest.segments:
                 if start is not None and ref.month < start:
+                    skipped.append(ref)
                     continue
                 data = self._segment_bytes(ref, folder)
-                found.append(self._check_segment(ref, data, folder / ref.file))
+                segment = self._check_segment(ref, data, folder / ref.file)
+                self._check_firsts(ref, segment, folder / ref.file)
+                found.append(segment)
                 months[ref.month] = data
         if found:
             self._check_segments_private(folder)
+        journal.leave_out([(ref.month, ref.first) for ref in skipped])
         seg.join(journal, found)
         assign_ids(journal)
         return journal, _Read(raw, SCHEMA_VERSION, manifest, start, months)
+
+    def _check_firsts(self, ref: SegmentRef, segment: Segment, path: Path) -> None:
+        """The first dates the manifest keeps for a segment must be the segment's own: they
+        stand for it whenever a command does not read it (history's first entry)."""
+        if ref.first != seg.first_dates(segment):
+            raise self._unreadable(
+                self.journal_path,
+                f"keeps first dates for {ref.month} that do not match {path.name} (they "
+                "stand for it when it is not read)",
+            )
 
     def _warn_if_only_backups(self) -> None:
         try:
@@ -332,7 +355,7 @@ class Store:
         as one document and migrated like a journal in one file (its first change writes
         the new format; the old manifest is kept as a pre-migration backup, and with it
         every segment file it lists)."""
-        from backskills.models.journal import SegmentRef
+        from backskills.models.journal import FirstDates, SegmentRef
 
         refs = document.get("segments")
         if not isinstance(refs, list):
@@ -343,8 +366,11 @@ class Store:
             digest = ref.get("sha256") if isinstance(ref, dict) else None
             if not isinstance(name, str) or not seg.NAME.match(name) or not isinstance(digest, str):
                 raise self._unreadable(source, f"lists a segment file badly at segments[{n}]")
+            unknown = FirstDates.model_construct()  # not needed to find the file
             where = self._good_copy(
-                SegmentRef.model_construct(month=name[:7], file=name, sha256=digest, entries=0)
+                SegmentRef.model_construct(
+                    month=name[:7], file=name, sha256=digest, entries=0, first=unknown
+                )
             )
             if where is None:
                 raise self._unreadable(source, f"lists {name}, and no good copy of it was found")
@@ -765,7 +791,7 @@ class Store:
                     base = self._check_segment(ref, self._segment_bytes(ref), path)
                     segment = seg.merged(base, segment)
                 data = seg.encode(segment)
-            ref = seg.reference(month, data, segment.count())
+            ref = seg.reference(segment, data)
             refs[month] = ref
             files[ref.file] = data
         manifest = _manifest(journal, [refs[m] for m in sorted(refs)])
@@ -851,9 +877,9 @@ class Store:
         assign_ids(journal)
         files: dict[str, bytes] = {}
         refs = []
-        for month, segment in sorted(seg.group(journal).items()):
+        for _month, segment in sorted(seg.group(journal).items()):
             data = seg.encode(segment)
-            ref = seg.reference(month, data, segment.count())
+            ref = seg.reference(segment, data)
             refs.append(ref)
             files[ref.file] = data
         manifest = seg.encode_manifest(_manifest(journal, refs))
@@ -950,20 +976,31 @@ class Store:
             return loaded
         problems: list[JournalUnreadable] = []
         found = []
+        unlike: list[str] = []  # months whose first dates in journal.json are not the file's
         folder = self.segments_dir
         with _no_gc():
             for ref in manifest.segments:
                 try:
                     data = self._segment_bytes(ref, folder)
-                    found.append(self._check_segment(ref, data, folder / ref.file))
+                    segment = self._check_segment(ref, data, folder / ref.file)
                 except JournalUnreadable as exc:
                     problems.append(exc)
+                    continue
+                found.append(segment)
+                if ref.first != seg.first_dates(segment):
+                    unlike.append(ref.month)
         if problems:
             first = problems[0]
             more = len(problems) - 1
             extra = f" (and {more} more damaged or missing segment file{'s' * (more > 1)})"
             raise JournalUnreadable(
                 first.message.rstrip(".") + (extra if more else "") + ".", hint=first.hint
+            )
+        if unlike:
+            months = ", ".join(unlike[:3]) + (f" and {len(unlike) - 3} more" if unlike[3:] else "")
+            raise self._unreadable(
+                self.journal_path,
+                f"keeps first dates for {months} that do not match their segment files",
             )
         if found:
             self._check_segments_private(folder)

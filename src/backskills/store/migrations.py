@@ -105,6 +105,13 @@ def _v6_to_v7(document: Document) -> Document:
     return document
 
 
+def _v7_to_v8(document: Document) -> Document:
+    """Version 8 keeps, beside each month file in the manifest, the first date of each list
+    in it (``models.journal.FirstDates``); the store writes them with the files. What a
+    journal holds does not change."""
+    return document
+
+
 MIGRATIONS: dict[int, Callable[[Document], Document]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
@@ -112,6 +119,7 @@ MIGRATIONS: dict[int, Callable[[Document], Document]] = {
     4: _v4_to_v5,
     5: _v5_to_v6,
     6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 
 

@@ -34,7 +34,7 @@ from backskills.store.atomic import TEMP_PREFIX, TEMP_SUFFIX, fsync_dir
 from backskills.store.safefile import HEADER_BYTES, make_private_dirs, read_head, real_subdir
 
 if TYPE_CHECKING:
-    from backskills.models.journal import Journal, Segment, SegmentRef
+    from backskills.models.journal import FirstDates, Journal, Segment, SegmentRef
 
 NAME = re.compile(r"^([0-9]{4}-[0-9]{2})-([0-9a-f]{16})\.json$")
 # Any segment name in a manifest's bytes (a manifest a person edited still counts).
@@ -89,13 +89,27 @@ def _escaped(text: str) -> str:
     return escape_json(text)
 
 
-def reference(month: str, data: bytes, entries: int) -> SegmentRef:
+def reference(segment: Segment, data: bytes) -> SegmentRef:
+    """The manifest's line for ``segment`` written as ``data``: its name, hash, number of
+    entries and first dates (written together, so they always describe the same file)."""
     from backskills.models.journal import SegmentRef
 
     digest = hashlib.sha256(data).hexdigest()
+    month = segment.month
     return SegmentRef.model_construct(
-        month=month, file=file_name(month, digest), sha256=digest, entries=entries
+        month=month,
+        file=file_name(month, digest),
+        sha256=digest,
+        entries=segment.count(),
+        first=first_dates(segment),
     )
+
+
+def first_dates(segment: Segment) -> FirstDates:
+    """The first date of each list in ``segment``."""
+    from backskills.models.journal import FirstDates
+
+    return FirstDates.of(segment.records, segment.pain, segment.pacing_logs, segment.relaxation)
 
 
 def group(journal: Journal) -> dict[str, Segment]:
