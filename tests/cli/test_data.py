@@ -268,7 +268,7 @@ def test_data_check_reports_ids_that_clash(cli: Run, data_dir: Path) -> None:
     ]
     said = " ".join(result.stderr.split())
     assert said.startswith("Error: the journal can be read, but its entry ids clash:")
-    assert "editing journal.json or a month file by hand" in said
+    assert "editing the journal's files by hand" in said
 
     # Two entries with the same id (a month file edited by hand, its hash put right).
     _edit_manifest(data_dir, lambda d: d["last_ids"].update(a=3))

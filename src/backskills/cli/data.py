@@ -126,9 +126,9 @@ def _ids_clash(problems: list[str]) -> None:
 
         raise JournalUnreadable(
             "the journal can be read, but its entry ids clash: " + "; ".join(problems) + ".",
-            hint="Nothing was changed. This comes from editing journal.json or a month file "
-            "by hand: put the file back as it was, or go back to a backup from before the "
-            "edit with 'backskills data restore NAME'.",
+            hint="Nothing was changed. This comes from editing the journal's files by hand: "
+            "put the file back as it was, or go back to a backup from before the edit with "
+            "'backskills data restore NAME'.",
         )
 
 
