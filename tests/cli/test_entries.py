@@ -265,7 +265,7 @@ def test_an_old_journal_is_migrated_keeping_every_entry(cli: Run, data_dir: Path
     path.chmod(0o600)
     original = path.read_bytes()
     old = json.loads(original)
-    entries = listed(cli, 0)
+    entries = listed(cli, 0, "--all")
     assert path.read_bytes() == original  # listing never writes
     baseline_days = sum(
         len(b["days"])
@@ -289,7 +289,7 @@ def test_an_old_journal_is_migrated_keeping_every_entry(cli: Run, data_dir: Path
     assert [b.read_bytes() for b in backups] == [original]
     saved = stored(data_dir)
     assert saved["schema_version"] >= 2
-    assert {e["id"] for e in listed(cli, 0)} == ids | {f"p{len(old['pain']) + 1}"}
+    assert {e["id"] for e in listed(cli, 0, "--all")} == ids | {f"p{len(old['pain']) + 1}"}
     for kind in ("records", "pain", "redflag_checks", "flareups", "relaxation", "thoughts"):
         assert len(saved[kind]) == len(old[kind]) + (kind == "pain")
     assert saved["records"][0]["id"] == "a1" and saved["redflag_checks"][1]["id"] == "k2"
@@ -317,3 +317,46 @@ def test_a_removed_thought_records_number_is_never_given_again(cli: Run) -> None
     ok(cli, 1, "thoughts", "add", "--situation", "stairs", "--thought", "It will hurt")
     ids = {e["id"]: e for e in listed(cli, 1, "--kind", "thought")}
     assert sorted(ids) == ["t1", "t3"]
+
+
+def test_by_default_the_last_four_weeks_and_how_far_back_the_rest_goes(cli: Run) -> None:
+    today = {"BACKSKILLS_TODAY": "2026-06-30"}
+    for day in ("2026-01-15", "2026-06-02", "2026-06-03", "2026-06-30"):
+        assert cli("log", "walking", "10", "--date", day, env=today).exit_code == 0
+    assert cli("pain", "3", "--date", "2026-02-01", env=today).exit_code == 0
+
+    shown = cli("entries", "--json", env=today)
+    assert shown.exit_code == 0, shown.stderr
+    document = json.loads(shown.stdout)
+    # 2026-06-03 is the first of the 28 days up to 2026-06-30; 2026-06-02 is left out.
+    assert [e["date"] for e in document["entries"]] == ["2026-06-30", "2026-06-03"]
+    assert document["from"] == "2026-06-03" and document["to"] is None
+    assert document["earlier_from"] == "2026-01-15"
+
+    text = " ".join(cli("entries", env=today).stdout.split())
+    assert "These are the last 4 weeks (from 2026-06-03)" in text
+    assert "Your entries go back to 2026-01-15" in text and "--all" in text
+
+    pain = json.loads(cli("entries", "--kind", "pain", "--json", env=today).stdout)
+    assert pain["entries"] == [] and pain["earlier_from"] == "2026-02-01"
+    said = " ".join(cli("entries", "--kind", "pain", env=today).stdout.split())
+    assert said.startswith("No entries in the last 4 weeks.")
+    assert "go back to 2026-02-01" in said
+
+    every = json.loads(cli("entries", "--all", "--json", env=today).stdout)
+    assert len(every["entries"]) == 5 and every["from"] is None
+    assert every["earlier_from"] is None
+    assert "go back to" not in cli("entries", "--all", env=today).stdout
+    since = json.loads(cli("entries", "--from", "2026-06-02", "--json", env=today).stdout)
+    assert len(since["entries"]) == 3 and since["earlier_from"] is None
+
+    refused = cli("entries", "--all", "--from", "2026-06-01", env=today)
+    assert refused.exit_code == 2 and refused.stderr.startswith("Error: --all")
+
+
+def test_a_young_journal_says_nothing_of_earlier_entries(cli: Run) -> None:
+    today = {"BACKSKILLS_TODAY": "2026-06-30"}
+    assert cli("log", "walking", "10", "--date", "2026-06-20", env=today).exit_code == 0
+    document = json.loads(cli("entries", "--json", env=today).stdout)
+    assert len(document["entries"]) == 1 and document["earlier_from"] is None
+    assert "go back to" not in cli("entries", env=today).stdout

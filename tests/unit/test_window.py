@@ -139,6 +139,24 @@ def _summary(weeks: int) -> tuple[Callable[[date], window.Needs], Run, bool]:
 
 
 # command -> (the needs function for a run on ``now``, the run, whether it writes)
+def _entries_recent(
+    kind: str | None = None, activity: str | None = None
+) -> tuple[Callable[[date], Needs], Run, bool]:
+    """``entries`` by default: the last four weeks, and how far back the rest goes."""
+
+    def needs_for(now: date) -> Needs:
+        return window.bind(window.entries, entries.recent_from(now), activity, True)
+
+    def run(j: Journal, now: date) -> Any:
+        chosen = entries.kind_or_error(kind) if kind is not None else None
+        since = entries.recent_from(now)
+        found = entries.list_entries(j, kind=chosen, activity=activity, since=since)
+        first = entries.first_entry(j, kind=chosen, activity=activity)
+        return [[e.to_json() for e in found], str(first)]
+
+    return needs_for, run, False
+
+
 COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
     "today": (
         lambda now: window.bind(window.today, now),
@@ -217,6 +235,9 @@ COMMANDS: dict[str, tuple[Callable[[date], window.Needs], Run, bool]] = {
         ],
         False,
     ),
+    "entries (the last 4 weeks)": _entries_recent(),
+    "entries --kind pain": _entries_recent(kind="pain"),
+    "entries --kind record --activity walking": _entries_recent(kind="record", activity="walking"),
     "pace plan": (
         lambda now: window.bind(window.pace_plan, now),
         lambda j, now: build_plan(j, start=now, today=now, days=3).to_json(),

@@ -31,6 +31,10 @@ FromOption = Annotated[
 ToOption = Annotated[
     str | None, typer.Option("--to", metavar="DATE", help="Up to this day (YYYY-MM-DD).")
 ]
+AllOption = Annotated[
+    bool,
+    typer.Option("--all", help="Every entry, however old (without it: the last 4 weeks)."),
+]
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="The entry's id, e.g. a12.")]
 
 
@@ -41,19 +45,21 @@ def entries_command(
     activity: ActivityOption = None,
     since: FromOption = None,
     until: ToOption = None,
+    every: AllOption = False,
     json: JsonOption = False,
 ) -> None:
-    """Every dated entry, newest first, with the id that edits or removes it.
+    """Your dated entries, newest first, with the id that edits or removes each one.
 
-    An id is a letter for the kind of entry and a number: a = activity record, p = pain
-    score, b = baseline day, s = pacing spell, r = relaxation session, t = thought record,
-    k = red-flag check, f = flare-up, c = check-in.
+    The last 4 weeks, unless you give --from, --to or --all. An id is a letter for the
+    kind of entry and a number: a = activity record, p = pain score, b = baseline day,
+    s = pacing spell, r = relaxation session, t = thought record, k = red-flag check,
+    f = flare-up, c = check-in.
 
     Example: backskills entries --kind record --activity walking --from 2026-03-01
     """
     if ctx.invoked_subcommand is not None:
         return
-    _list(kind, activity, since, until, json)
+    _list(kind, activity, since, until, every, json)
 
 
 @app.command("list")
@@ -62,17 +68,23 @@ def list_command(
     activity: ActivityOption = None,
     since: FromOption = None,
     until: ToOption = None,
+    every: AllOption = False,
     json: JsonOption = False,
 ) -> None:
-    """The same list as 'backskills entries': every dated entry, newest first.
+    """The same list as 'backskills entries': your dated entries, newest first.
 
-    Example: backskills entries list --kind pain --json
+    Example: backskills entries list --kind pain --all --json
     """
-    _list(kind, activity, since, until, json)
+    _list(kind, activity, since, until, every, json)
 
 
 def _list(
-    kind: str | None, activity: str | None, since: str | None, until: str | None, json: bool
+    kind: str | None,
+    activity: str | None,
+    since: str | None,
+    until: str | None,
+    every: bool,
+    json: bool,
 ) -> None:
     from backskills import render
     from backskills.domain import entries, validate, window
@@ -85,13 +97,32 @@ def _list(
     last = validate.day(until, now, "--to", future=True) if until is not None else None
     if first is not None and last is not None and first > last:
         raise InvalidInput("--from", f"{first.isoformat()} is after --to {last.isoformat()}.")
+    if every and (first is not None or last is not None):
+        raise InvalidInput("--all", "give --all, or --from and --to, but not both.")
     name = validate.name(activity, "--activity") if activity is not None else None
-    journal = store().load(needs=window.bind(window.entries, first))
+    recent = not every and first is None and last is None
+    if recent:
+        first = entries.recent_from(now)
+    journal = store().load(needs=window.bind(window.entries, first, name, recent))
     found = entries.list_entries(journal, kind=chosen, activity=name, since=first, until=last)
+    earliest = entries.first_entry(journal, kind=chosen, activity=name) if recent else None
+    earlier = earliest if earliest is not None and first is not None and earliest < first else None
     if json:
-        render.emit_json({"entries": [e.to_json() for e in found]})
+        render.emit_json(
+            {
+                "entries": [e.to_json() for e in found],
+                "from": first.isoformat() if first is not None else None,
+                "to": last.isoformat() if last is not None else None,
+                "earlier_from": earlier.isoformat() if earlier is not None else None,
+            }
+        )
     else:
-        show.listing(found, filtered=any(v is not None for v in (kind, activity, since, until)))
+        show.listing(
+            found,
+            filtered=any(v is not None for v in (kind, activity, since, until)),
+            recent_from=first if recent else None,
+            earlier_from=earlier,
+        )
 
 
 @app.command("edit", context_settings=NEGATIVE_AMOUNTS)

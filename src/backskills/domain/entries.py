@@ -10,7 +10,7 @@ safety gates.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from backskills.domain import units
@@ -190,6 +190,51 @@ def list_entries(
             rows.append((shown.date, position, shown))
     rows.sort(key=lambda row: (row[0], row[1]), reverse=True)
     return [row[2] for row in rows]
+
+
+RECENT_DAYS = 28  # ``entries`` without --from, --to or --all: the last four weeks
+
+
+def recent_from(today: date) -> date:
+    """The first day ``backskills entries`` shows by default: four weeks up to today."""
+    return today - timedelta(days=RECENT_DAYS - 1)
+
+
+# Which of the first dates the store keeps for months it did not read (``FirstDates``)
+# belong to each kind kept in the daily logs.
+_DAILY_FIRSTS = {"record": "records", "pain": "pain", "spell": "pacing_logs", "relax": "relaxation"}
+
+
+def first_entry(
+    journal: Journal, *, kind: EntryKind | None = None, activity: str | None = None
+) -> date | None:
+    """The day of the first entry ``list_entries`` would list with these filters, counting
+    the months of daily logs the store did not read (their first dates). Exact, except for
+    pacing spells of one activity: only the first spell of any is kept for those months, so
+    a command that asks for them reads every month (``window.entries``)."""
+    days = [e.date for e in list_entries(journal, kind=kind, activity=activity)]
+    firsts = journal.first_dates()
+    wanted = None
+    if activity is not None:
+        found = find_activity(journal, activity)
+        wanted = (found.name if found is not None else activity.strip()).casefold()
+    for each in ENTRY_KINDS if kind is None else (kind,):
+        field = _DAILY_FIRSTS.get(each.key)
+        if field is None:
+            continue  # kept whole in the journal file: already in ``days``
+        if field == "records":
+            days += [
+                day
+                for name, day in firsts.records.items()
+                if wanted is None or name.casefold() == wanted
+            ]
+        elif wanted is None:
+            # With an activity: pain and relaxation have none, and the spells of a pacing
+            # activity were all read (``window.entries``), so ``days`` has the first.
+            day = getattr(firsts, field)
+            if day is not None:
+                days.append(day)
+    return min(days, default=None)
 
 
 def find(journal: Journal, text: str) -> tuple[EntryKind, Slot]:

@@ -256,9 +256,21 @@ def summary(snapshot: Journal, on: date, weeks: int) -> date:
     return period(snapshot, on, weeks).first
 
 
-def entries(snapshot: Journal, since: date | None) -> date | None:
-    """``backskills entries --from DAY``: the entries from that day on (every kind; the
-    snapshot's too). Without ``--from``, all of them."""
+def entries(
+    snapshot: Journal, since: date | None, activity: str | None = None, earlier: bool = False
+) -> date | None:
+    """``backskills entries``: the entries from ``since`` on (every kind; the snapshot's
+    too): the day given with ``--from``, or four weeks ago by default (``entries.recent_from``);
+    with ``--all``, all of them (``None``).
+
+    By default it also says how far back the entries left out go (``earlier``:
+    ``entries.first_entry``), from the first dates the store keeps for the months it does
+    not read. Those are kept per activity for records, but not for pacing spells: asked for
+    the spells of one pacing activity, it reads every month."""
+    if since is not None and earlier and activity is not None:
+        name = activity.strip().casefold()
+        if any(p.name.casefold() == name for p in snapshot.pacing.activities):
+            return None
     return since
 
 

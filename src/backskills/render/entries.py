@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from backskills import render
@@ -22,23 +23,40 @@ def _what(entry: EntryView) -> str:
     return text
 
 
-def listing(found: Sequence[EntryView], *, filtered: bool) -> None:
+def listing(
+    found: Sequence[EntryView],
+    *,
+    filtered: bool,
+    recent_from: date | None = None,
+    earlier_from: date | None = None,
+) -> None:
+    """The entries; ``recent_from``: the first day of the default four weeks, and
+    ``earlier_from``: how far back the entries it leaves out go (None: there are none)."""
     if not found:
-        if filtered:
+        if earlier_from is not None:
+            render.say("No entries in the last 4 weeks.")
+        elif filtered:
             render.say(
                 "No entries match. Leave out --kind, --activity, --from or --to to see more."
             )
         else:
             render.say("No entries yet. Log something with: backskills log ACTIVITY AMOUNT")
-        return
-    render.table(
-        ["id", "date", "what"],
-        [(e.id, e.date.isoformat(), _what(e)) for e in found],
-    )
-    render.hint(
-        "Correct one with 'backskills entries edit ID' and --amount, --date, --note or "
-        "--score; take one out with 'backskills entries remove ID'."
-    )
+    else:
+        render.table(
+            ["id", "date", "what"],
+            [(e.id, e.date.isoformat(), _what(e)) for e in found],
+        )
+    if earlier_from is not None and recent_from is not None:
+        render.say(
+            f"These are the last 4 weeks (from {recent_from.isoformat()}). Your entries go "
+            f"back to {earlier_from.isoformat()}: add --from DATE to see from that day, or "
+            "--all to see every one."
+        )
+    if found:
+        render.hint(
+            "Correct one with 'backskills entries edit ID' and --amount, --date, --note or "
+            "--score; take one out with 'backskills entries remove ID'."
+        )
 
 
 def changed(change: EntryChange) -> None:
