@@ -141,10 +141,10 @@ def _summary(weeks: int) -> tuple[Callable[[date], window.Needs], Run, bool]:
 # command -> (the needs function for a run on ``now``, the run, whether it writes)
 def _entries_recent(
     kind: str | None = None, activity: str | None = None
-) -> tuple[Callable[[date], Needs], Run, bool]:
+) -> tuple[Callable[[date], window.Needs], Run, bool]:
     """``entries`` by default: the last four weeks, and how far back the rest goes."""
 
-    def needs_for(now: date) -> Needs:
+    def needs_for(now: date) -> window.Needs:
         return window.bind(window.entries, entries.recent_from(now), activity, True)
 
     def run(j: Journal, now: date) -> Any:
