@@ -232,3 +232,65 @@ def test_a_data_dir_that_is_a_file_is_a_clear_exit_3(cli: Run, tmp_path: Path) -
     assert "is a file, not a folder" in result.stderr
     assert "--data-dir" in result.stderr
     assert in_the_way.read_text() == "not a folder"
+
+
+def test_importing_an_older_export_never_gives_an_id_again(
+    cli: Run, data_dir: Path, tmp_path: Path
+) -> None:
+    assert cli("log", "walking", "10").exit_code == 0  # a1
+    old = tmp_path / "old.json"
+    assert cli("data", "export", "-o", str(old)).exit_code == 0
+    assert "(a2)" in cli("log", "walking", "11").stdout
+    assert cli("data", "import", str(old)).exit_code == 0  # a2 is gone again...
+    assert "(a3)" in cli("log", "walking", "12").stdout  # ...and its id is not given twice
+
+
+def _edit_manifest(data_dir: Path, change: object) -> None:
+    path = data_dir / "journal.json"
+    document = json.loads(path.read_text())
+    change(document)  # type: ignore[operator]
+    path.write_text(json.dumps(document))
+
+
+def test_data_check_reports_ids_that_clash(cli: Run, data_dir: Path) -> None:
+    for minutes in ("10", "11", "12"):
+        assert cli("log", "walking", minutes, "--date", "2026-01-05").exit_code == 0
+    assert cli("data", "check").exit_code == 0
+
+    # A counter lowered by hand: the next record would get an id already given.
+    _edit_manifest(data_dir, lambda d: d["last_ids"].update(a=1))
+    result = cli("data", "check", "--json")
+    assert result.exit_code == 3
+    report = json.loads(result.stdout)  # the whole report is still given
+    assert report["id_problems"] == [
+        "the counter of activity record ids is 1, below the highest in use (a3): the next "
+        "one would get an id already given"
+    ]
+    said = " ".join(result.stderr.split())
+    assert said.startswith("Error: the journal can be read, but its entry ids clash:")
+    assert "editing the journal's files by hand" in said
+
+    # Two entries with the same id (a month file edited by hand, its hash put right).
+    _edit_manifest(data_dir, lambda d: d["last_ids"].update(a=3))
+    assert cli("data", "check").exit_code == 0
+    (listed,) = json.loads((data_dir / "journal.json").read_text())["segments"]
+    segment = data_dir / "segments" / listed["file"]
+    text = segment.read_text().replace('"a3"', '"a2"')
+    import hashlib
+
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    renamed = segment.with_name(f"2026-01-{digest[:16]}.json")
+    renamed.write_text(text)
+    renamed.chmod(0o600)
+
+    def point_at_it(document: dict[str, object]) -> None:
+        (ref,) = document["segments"]  # type: ignore[misc]
+        ref.update(file=renamed.name, sha256=digest)
+
+    _edit_manifest(data_dir, point_at_it)
+    (data_dir / "backups" / "segments" / renamed.name).write_text(text)
+    (data_dir / "backups" / "segments" / renamed.name).chmod(0o600)
+    result = cli("data", "check")
+    assert result.exit_code == 3, result.stderr
+    assert "2 activity records have the same id, a2" in " ".join(result.stderr.split())
+    assert "Your journal is readable" in result.stdout  # what it holds is still listed

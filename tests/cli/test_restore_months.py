@@ -7,6 +7,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Run
 
 TODAY = {"BACKSKILLS_TODAY": "2026-05-20"}
@@ -98,3 +100,109 @@ def test_restore_takes_a_lost_month_from_an_older_backup_and_says_so(
     assert list(report["older_months"]) == ["2026-02"] and report["lost_months"] == []
     assert record_days(exported(cli)) == DAYS  # the first February entry is back
     assert cli("data", "check").exit_code == 0
+
+
+def backup_names(data_dir: Path) -> list[str]:
+    """Backup file names, oldest first."""
+    return sorted(p.name for p in (data_dir / "backups").glob("journal-*.json"))
+
+
+def february_of(data_dir: Path, backup: str) -> str | None:
+    """The February file a backup lists (None: it has no February)."""
+    manifest = json.loads((data_dir / "backups" / backup).read_text())
+    listed = [s["file"] for s in manifest["segments"] if s["month"] == "2026-02"]
+    return str(listed[0]) if listed else None
+
+
+def lose(data_dir: Path, file: str) -> None:
+    for folder in (data_dir / "segments", data_dir / "backups" / "segments"):
+        os.unlink(folder / file)
+
+
+def three_februaries(cli: Run, data_dir: Path) -> tuple[list[str], list[str]]:
+    """Three versions of February (10; 10 + 20; 10 + 20 + 30 minutes), each listed by a
+    backup. Returns the backups (oldest first) and the February files (oldest first)."""
+    five_months(cli)
+    for minutes, day in (("20", "2026-02-20"), ("30", "2026-02-25")):
+        assert cli("log", "walking", minutes, "--date", day, env=TODAY).exit_code == 0
+    assert cli("pain", "2", env=TODAY).exit_code == 0  # so the last one is in a backup too
+    names = backup_names(data_dir)
+    versions: list[str] = []
+    for name in names:
+        february = february_of(data_dir, name)
+        if february is not None and february not in versions:
+            versions.append(february)
+    assert len(versions) == 3 and february_of(data_dir, names[0]) is None
+    return names, versions
+
+
+def february_minutes(cli: Run) -> list[float]:
+    records = exported(cli)["records"]
+    assert isinstance(records, list)
+    return [r["amount"] for r in records if r["date"].startswith("2026-02")]
+
+
+def test_a_named_restore_fills_a_lost_month_from_an_older_backup_first(
+    data_dir: Path, cli: Run
+) -> None:
+    names, versions = three_februaries(cli, data_dir)
+    # The backup listing the second February (10 + 20), after that file was lost.
+    middle = next(n for n in names if february_of(data_dir, n) == versions[1])
+    lose(data_dir, versions[1])
+    done = cli("data", "restore", middle, "--json", env=TODAY)
+    assert done.exit_code == 0, done.stderr
+    report = json.loads(done.stdout)
+    # From the newest OLDER backup (10), never from the newer one (10 + 20 + 30).
+    assert list(report["older_months"]) == ["2026-02"] and report["newer_months"] == {}
+    assert names.index(report["older_months"]["2026-02"]) < names.index(middle)
+    assert february_minutes(cli) == [10.0]
+    assert cli("data", "check").exit_code == 0
+
+
+def test_a_newer_copy_is_used_only_when_no_older_one_is_left_and_it_says_so(
+    data_dir: Path, cli: Run
+) -> None:
+    names, versions = three_februaries(cli, data_dir)
+    # The oldest backup listing the first February (10), after that file was lost: no
+    # older backup has February at all.
+    oldest = next(n for n in names if february_of(data_dir, n) == versions[0])
+    lose(data_dir, versions[0])
+    done = cli("data", "restore", oldest, env=TODAY)
+    assert done.exit_code == 0, done.stderr
+    said = " ".join(done.stdout.split())
+    assert "2026-02: no good copy of this month was left in that backup or any older one" in said
+    assert "taken from the newer backup journal-" in said
+    assert "after the backup you restored" in said
+    assert february_minutes(cli) == [10.0, 20.0]  # the oldest newer version, not the newest
+
+
+def test_repair_works_when_the_month_files_are_on_another_file_system(
+    data_dir: Path, cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A journal.json that is a link can have its segments/ on another disk, where a damaged
+    file cannot be renamed into set-aside/: it is copied there, then taken away."""
+    import errno
+
+    from backskills.store import Store
+    from backskills.store import restore as restore_module
+
+    five_months(cli)
+    manifest = json.loads((data_dir / "journal.json").read_text())
+    (listed,) = [s["file"] for s in manifest["segments"] if s["month"] == "2026-03"]
+    damaged = data_dir / "segments" / listed
+    damaged.write_bytes(damaged.read_bytes().replace(b"10", b"99"))
+    real_replace = os.replace
+
+    def across_disks(source: object, target: object) -> None:
+        if "set-aside" in str(target) and "segments" in str(source):
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(restore_module.os, "replace", across_disks)
+    done = Store(data_dir).restore()
+    assert done.repaired == [listed]
+    kept = list((data_dir / "set-aside").glob(f"damaged-*-{listed}"))
+    assert len(kept) == 1 and b"99" in kept[0].read_bytes()
+    assert oct(kept[0].stat().st_mode & 0o777) == "0o600"
+    assert cli("data", "check").exit_code == 0
+    assert record_days(exported(cli)) == DAYS

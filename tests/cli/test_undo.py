@@ -16,7 +16,17 @@ from tests.journals import read_journal
 
 
 def document(data_dir: Path) -> Any:
-    return read_journal(data_dir)
+    """The journal without its id counters, which never go back (see ``counters``)."""
+    return without_counters(read_journal(data_dir))
+
+
+def without_counters(journal: Any) -> Any:
+    return {key: value for key, value in journal.items() if key != "last_ids"}
+
+
+def counters(data_dir: Path) -> dict[str, int]:
+    found: dict[str, int] = read_journal(data_dir)["last_ids"]
+    return found
 
 
 def a_journal(cli: Run) -> None:
@@ -74,11 +84,43 @@ def test_undo_after_each_kind_of_write(cli: Run, data_dir: Path, write: str) -> 
     before = document(data_dir)
     ok(cli, 2, *WRITES[write])
     after = document(data_dir)
+    counted = counters(data_dir)
     assert after != before
     result = as_json(cli, 2, "undo", "--yes")
     assert document(data_dir) == before
+    # The id counters stay where the write left them: an id handed out once is never
+    # given to another entry.
+    assert counters(data_dir) == counted
     assert result["undone"] and all(isinstance(line, str) for line in result["undone"])
-    assert json.loads(Path(result["set_aside"]).read_text()) == after  # the undone state kept
+    kept = json.loads(Path(result["set_aside"]).read_text())
+    assert without_counters(kept) == after  # the undone state kept
+
+
+def test_an_id_undone_is_never_given_again(cli: Run, data_dir: Path) -> None:
+    a_journal(cli)
+    ok(cli, 2, "log", "walking", "5")  # a2
+    ok(cli, 2, "pain", "4")  # p2
+    ok(cli, 2, "undo", "--yes")
+    ok(cli, 2, "undo", "--yes")
+    assert "(a3)" in ok(cli, 2, "log", "walking", "13").stdout
+    assert "(p3)" in flat(ok(cli, 2, "pain", "2").stdout)
+    ids = [e["id"] for e in as_json(cli, 2, "entries")["entries"]]
+    assert len(ids) == len(set(ids)) and "a2" not in ids and "p2" not in ids
+
+
+def test_undo_takes_back_a_restore(cli: Run, data_dir: Path) -> None:
+    ok(cli, 1, "log", "walking", "10")  # a1
+    ok(cli, 1, "log", "walking", "11")  # a2
+    ok(cli, 1, "log", "walking", "12")  # a3
+    before = document(data_dir)
+    oldest = Store(data_dir).backups()[-1].name  # the journal holding only a1
+    restored = as_json(cli, 1, "data", "restore", oldest)
+    assert restored["restored"] == oldest
+    assert [e["id"] for e in as_json(cli, 1, "entries")["entries"]] == ["a1"]
+    out = flat(ok(cli, 1, "undo", "--yes").stdout)
+    assert "brings back a2" in out and "brings back a3" in out
+    assert document(data_dir) == before
+    assert "(a4)" in ok(cli, 1, "log", "walking", "9").stdout
 
 
 def test_undo_says_what_it_takes_back(cli: Run, data_dir: Path) -> None:

@@ -36,7 +36,8 @@ def check_command(json: JsonOption = False) -> None:
     """Check that your journal can be read, and list what it holds and its backups.
 
     Every monthly segment file is read and checked. Exits 3 if the journal or a segment
-    file cannot be read (files are left exactly as they are).
+    file cannot be read, or if two entries have the same id (files are left exactly as
+    they are).
 
     Example: backskills data check
     """
@@ -56,6 +57,7 @@ def check_command(json: JsonOption = False) -> None:
         "counts": counts(loaded.journal),
         "segments": loaded.segments,
         "damaged_copies": loaded.bad_copies,
+        "id_problems": loaded.id_problems,
         "backups": [
             {
                 "name": b.name,
@@ -68,6 +70,7 @@ def check_command(json: JsonOption = False) -> None:
     }
     if json:
         render.emit_json(summary)
+        _ids_clash(loaded.id_problems)
         return
     if not the_store.exists():
         render.say(
@@ -113,6 +116,20 @@ def check_command(json: JsonOption = False) -> None:
         render.say("Go back to one with: backskills data restore NAME (the newest: no NAME).")
     elif the_store.exists():
         render.say("No backups yet: one is kept each time a change replaces the journal.")
+    _ids_clash(loaded.id_problems)
+
+
+def _ids_clash(problems: list[str]) -> None:
+    """Entry ids that clash (files edited by hand): exit 3 once everything is shown."""
+    if problems:
+        from backskills.errors import JournalUnreadable
+
+        raise JournalUnreadable(
+            "the journal can be read, but its entry ids clash: " + "; ".join(problems) + ".",
+            hint="Nothing was changed. This comes from editing the journal's files by hand: "
+            "put the file back as it was, or go back to a backup from before the edit with "
+            "'backskills data restore NAME'.",
+        )
 
 
 @app.command("backup")
@@ -156,6 +173,7 @@ def restore_command(
                 "set_aside": str(aside) if aside else None,
                 "repaired": done.repaired,
                 "older_months": done.older,
+                "newer_months": done.newer,
                 "lost_months": done.lost,
             }
         )
@@ -177,6 +195,13 @@ def restore_command(
         render.say(
             f"{month}: no good copy of this month was left, so it was taken from the older "
             f"backup {backup}. Entries added to {month} after that backup may be missing.",
+            wrap=False,
+        )
+    for month, backup in done.newer.items():
+        render.say(
+            f"{month}: no good copy of this month was left in that backup or any older one, "
+            f"so it was taken from the newer backup {backup}. It may hold entries added to "
+            f"{month} after the backup you restored.",
             wrap=False,
         )
     for month in done.lost:

@@ -15,7 +15,7 @@ letter not used yet, and write a migration that gives the existing entries their
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from backskills.plain import plain
@@ -183,16 +183,49 @@ def note_removed(journal: Journal, kind: EntryKind, entry: Any) -> None:
         journal.last_ids[kind.prefix] = max(journal.last_ids.get(kind.prefix, 0), entry.id)
 
 
+def _entries_of(kind: EntryKind, journal: Journal) -> Iterable[Any]:
+    """The entries of ``kind``, without their slots when it can."""
+    if kind.entries is not None:
+        return kind.entries(journal)
+    return [slot.entry for slot in kind.locate(journal)]
+
+
+def id_problems(journal: Journal, counters: Mapping[str, int]) -> list[str]:
+    """What is wrong with the entries' ids, in words (only a journal whose files were edited
+    by hand has any): an id used by two entries, or a counter (as ``counters`` holds it)
+    below the highest number in use, so that the next entry would get an id already given.
+    """
+    problems = []
+    for kind in ENTRY_KINDS:
+        if kind.derived_id:
+            continue
+        found = _entries_of(kind, journal)
+        uses: dict[str, int] = {}
+        highest = 0
+        for entry in found:
+            if entry.id is None:
+                continue
+            uses[entry.id] = uses.get(entry.id, 0) + 1
+            if entry.id[0] == kind.prefix:
+                highest = max(highest, int(entry.id[1:]))
+        for ident, count in uses.items():
+            if count > 1:
+                problems.append(f"{count} {kind.label}s have the same id, {ident}")
+        stored = counters.get(kind.prefix)
+        if stored is not None and stored < highest:
+            problems.append(
+                f"the counter of {kind.label} ids is {stored}, below the highest in use "
+                f"({kind.prefix}{highest}): the next one would get an id already given"
+            )
+    return problems
+
+
 def assign_ids(journal: Journal) -> None:
     """Give every entry without an id the next number of its kind."""
     for kind in ENTRY_KINDS:
         if kind.derived_id:
             continue
-        found = (
-            kind.entries(journal)
-            if kind.entries is not None
-            else [slot.entry for slot in kind.locate(journal)]
-        )
+        found = _entries_of(kind, journal)
         highest = journal.last_ids.get(kind.prefix)
         missing = []
         if highest is None:  # no counter yet (a new journal, or one edited by hand)

@@ -74,7 +74,7 @@ from backskills.errors import (
     Refused,
 )
 from backskills.models import SCHEMA_VERSION, Journal
-from backskills.models.entries import assign_ids
+from backskills.models.entries import assign_ids, id_problems
 from backskills.plain import field, plain
 from backskills.store import backups as backup_files
 from backskills.store import segments as seg
@@ -144,6 +144,8 @@ class Loaded:
     segments: int = 0  # segment files read (0: a journal in one file, or none yet)
     # Second copies in backups/segments/ that are missing or damaged (``Store.check``).
     bad_copies: list[str] = field(default_factory=list)
+    # Entry ids that clash, in words (``models.entries.id_problems``; ``Store.check``).
+    id_problems: list[str] = field(default_factory=list)
 
 
 @plain
@@ -1004,8 +1006,9 @@ class Store:
             self._check_segments_private(folder)
         journal = _snapshot(manifest)
         seg.join(journal, found)
+        clashes = id_problems(journal, manifest.last_ids)
         assign_ids(journal)
-        return Loaded(journal, SCHEMA_VERSION, len(found), self._bad_copies(manifest))
+        return Loaded(journal, SCHEMA_VERSION, len(found), self._bad_copies(manifest), clashes)
 
     def _bad_copies(self, manifest: Manifest) -> list[str]:
         """The second copies in ``backups/segments/`` that are missing or not intact."""
@@ -1127,10 +1130,11 @@ class Store:
 
     def replace_with(self, journal: Journal) -> Path | None:
         """Replace the journal with ``journal`` (``data import``): current file backed up or set aside."""
-        from backskills.store.restore import check_replaceable, set_aside
+        from backskills.store.restore import check_replaceable, keep_highest_ids, set_aside
 
         with self.locked():
             check_replaceable(self)
+            keep_highest_ids(self, journal)  # an older export never brings back used ids
             before = self.read_bytes()
             readable = True
             if before is not None:

@@ -26,6 +26,7 @@ the store's private reading and writing helpers (``_decode_file``, ``_check_segm
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from contextlib import suppress
@@ -70,6 +71,9 @@ class Restored:
     # Months no intact copy of the restored version was left of: each taken from the newest
     # backup that still holds an intact older version of it (month -> that backup's name) ...
     older: dict[str, str] = field(default_factory=dict)
+    # ... or, when no older backup has one, from the oldest newer backup that does (a
+    # restore of an older backup only: its entries may be later than that backup) ...
+    newer: dict[str, str] = field(default_factory=dict)
     lost: list[str] = field(default_factory=list)  # ... or of which no intact copy was found
 
 
@@ -104,6 +108,7 @@ def restore(store: Store, name: str | backup_files.Backup | None = None) -> Rest
                 )
             chosen = matches[0]
         older: dict[str, str] = {}
+        newer: dict[str, str] = {}
         lost: list[str] = []
         journal = Journal()
         if chosen is not None:
@@ -118,12 +123,26 @@ def restore(store: Store, name: str | backup_files.Backup | None = None) -> Rest
                 assert loaded is not None
                 journal = loaded.journal
         if manifest is not None:
-            journal, older, lost = _assemble(store, manifest)
-        _keep_highest_ids(store, journal)
+            journal, older, newer, lost = _assemble(store, manifest, chosen)
+        keep_highest_ids(store, journal)
+        before = _whole_bytes(store)
         with store._writing():
             aside = set_aside(store)
-            store._write_whole(journal, None)
-        return Restored(chosen, aside, [], older, lost)
+            # The journal replaced is also the newest backup, so 'undo' can take the restore back.
+            store._write_whole(journal, before)
+        return Restored(chosen, aside, [], older, newer, lost)
+
+
+def _whole_bytes(store: Store) -> bytes | None:
+    """journal.json as it is, when it and every month it lists can be read (it can then be
+    a backup like any other); else None (it is only set aside)."""
+    try:
+        current = store.read_bytes()
+        if current is not None:
+            store._open(current, None)
+        return current
+    except (OSError, JournalUnreadable):
+        return None
 
 
 def _newest_restorable(store: Store) -> backup_files.Backup | None:
@@ -138,31 +157,37 @@ def _newest_restorable(store: Store) -> backup_files.Backup | None:
     return None
 
 
-def _assemble(store: Store, manifest: Manifest) -> tuple[Journal, dict[str, str], list[str]]:
+def _assemble(
+    store: Store, manifest: Manifest, restoring: backup_files.Backup | None = None
+) -> tuple[Journal, dict[str, str], dict[str, str], list[str]]:
     """The whole journal a manifest lists, never dropping an intact month.
 
-    A month with no intact copy left (in ``segments/`` or ``backups/segments/``) is
-    taken from the newest backup that holds an intact older version of it (returned
-    as month -> backup name), or left out when there is none (returned as lost).
+    ``manifest`` is journal.json's, or that of the backup ``restoring``. A month with no
+    intact copy left (in ``segments/`` or ``backups/segments/``) is taken from the newest
+    backup older than that one which holds an intact version of it (returned as month ->
+    backup name); failing that, from the oldest newer backup that does (second mapping);
+    or it is left out (returned as lost).
     """
     journal = _snapshot(manifest)
     journal.last_ids = dict(manifest.last_ids)
     found: list[Segment] = []
     older: dict[str, str] = {}
+    newer: dict[str, str] = {}
     lost: list[str] = []
     with _no_gc():
         for ref in manifest.segments:
             segment = _intact(store, ref)
             if segment is None:
-                earlier = older_month(store, ref)
-                if earlier is None:
+                other = other_month(store, ref, restoring)
+                if other is None:
                     lost.append(ref.month)
                     continue
-                segment, older[ref.month] = earlier
+                segment, name, is_older = other
+                (older if is_older else newer)[ref.month] = name
             found.append(segment)
     seg.join(journal, found)
     assign_ids(journal)
-    return journal, older, lost
+    return journal, older, newer, lost
 
 
 def _intact(store: Store, ref: SegmentRef) -> Segment | None:
@@ -177,13 +202,40 @@ def _intact(store: Store, ref: SegmentRef) -> Segment | None:
 
 
 def older_month(store: Store, ref: SegmentRef) -> tuple[Segment, str] | None:
-    """An intact older version of ``ref``'s month from the newest backup that has one,
-    and that backup's name."""
+    """An intact older version of ``ref``'s month (``ref`` is journal.json's) from the
+    newest backup that has one, and that backup's name."""
+    other = other_month(store, ref, None)
+    return None if other is None else (other[0], other[1])
 
+
+def other_month(
+    store: Store, ref: SegmentRef, restoring: backup_files.Backup | None
+) -> tuple[Segment, str, bool] | None:
+    """Another intact version of ``ref``'s month, with the name of the backup it is from
+    and whether that backup is older than ``restoring`` (None: journal.json, newer than
+    every backup). Older ones are looked at first, newest first, so what is put back is
+    as close as can be to the state restored; then the newer ones, oldest first."""
     try:
-        kept = store.backups()
+        kept = store.backups()  # newest first
     except JournalUnreadable:
         return None
+    if restoring is None:
+        older, newer = kept, []
+    else:
+        older = [b for b in kept if b.sequence < restoring.sequence]
+        newer = [b for b in reversed(kept) if b.sequence > restoring.sequence]
+    for backups, is_older in ((older, True), (newer, False)):
+        found = _month_in(store, ref, backups)
+        if found is not None:
+            return found[0], found[1], is_older
+    return None
+
+
+def _month_in(
+    store: Store, ref: SegmentRef, kept: list[backup_files.Backup]
+) -> tuple[Segment, str] | None:
+    """An intact version of ``ref``'s month other than ``ref`` itself, from the first of
+    ``kept`` that holds one."""
     for backup in kept:
         try:
             data = read_regular(backup.path, follow=False)
@@ -204,9 +256,10 @@ def older_month(store: Store, ref: SegmentRef) -> tuple[Segment, str] | None:
     return None
 
 
-def _keep_highest_ids(store: Store, journal: Journal) -> None:
+def keep_highest_ids(store: Store, journal: Journal) -> None:
     """Raise each id counter to the highest any kept manifest remembers (journal.json
-    and every backup), so a restore never hands out an id that was given before."""
+    and every backup), so a restore, an undo or an import never hands out an id that was
+    given before."""
     sources: list[bytes] = []
     with suppress(JournalUnreadable, OSError):
         current = store.read_bytes()
@@ -279,8 +332,19 @@ def _keep_damaged(store: Store, names: list[str]) -> None:
     now = backup_files.utc_now()
     for name in names:
         source = store.segments_dir / name
-        with suppress(FileNotFoundError):
-            os.replace(source, store.set_aside_dir / f"damaged-{now:%Y%m%dT%H%M%S}Z-{name}")
+        target = store.set_aside_dir / f"damaged-{now:%Y%m%dT%H%M%S}Z-{name}"
+        try:
+            os.replace(source, target)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+            # segments/ on another file system (a journal.json that is a link): copy the
+            # damaged bytes across, then take the original away.
+            write_atomic(target, read_regular(source, follow=False), follow_link=False)
+            with suppress(FileNotFoundError):
+                source.unlink()
 
 
 def check_replaceable(store: Store) -> None:

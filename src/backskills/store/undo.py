@@ -24,7 +24,12 @@ from backskills.models import Journal
 from backskills.plain import field, plain
 from backskills.store import Store, serialise
 from backskills.store import backups as backup_files
-from backskills.store.restore import check_folders, check_replaceable, set_aside
+from backskills.store.restore import (
+    check_folders,
+    check_replaceable,
+    keep_highest_ids,
+    set_aside,
+)
 from backskills.store.safefile import read_regular
 
 
@@ -83,6 +88,8 @@ def step_back(store: Store, state: PreviousState) -> Path | None:
                 "the journal changed while undo was waiting, so nothing was undone.",
                 hint="Run 'backskills undo' again to see what it would take back now.",
             )
+        # Ids handed out since are never given again (the counters only go up).
+        keep_highest_ids(store, state.journal)
         with store._writing():
             aside = set_aside(store)
             store._write_whole(state.journal, None)
