@@ -226,14 +226,23 @@ def test_a_hand_edited_first_date_is_damage_data_check_reports(
     assert_first_dates_true(store)
 
 
+@pytest.mark.parametrize(
+    ("month", "change", "argv"),
+    [
+        ("2023-03", {"relaxation": "2022-01-01"}, ("history", "--json")),  # the first month
+        ("2023-03", {"pain": "2023-02-27"}, ("today",)),  # timed from the first use
+        ("2024-07", {"pain": "2022-01-01"}, ("history", "pain")),  # every month's pain
+        ("2024-07", {"records": {"walking": "2024-08-01"}}, ("history", "walking")),
+    ],
+)
 def test_a_first_date_outside_its_month_stops_a_command_that_would_use_it(
-    journal_dir: Store, cli: Run
+    journal_dir: Store, cli: Run, month: str, change: dict[str, Any], argv: tuple[str, ...]
 ) -> None:
     store = journal_dir
-    _edit_first(store, "2023-04", {"relaxation": "2022-01-01"})
-    result = cli("history", "--json", env={"BACKSKILLS_TODAY": TODAY.isoformat()})
+    _edit_first(store, month, change)
+    result = cli(*argv, env={"BACKSKILLS_TODAY": TODAY.isoformat()})
     assert result.exit_code == 3
-    assert "the first dates it keeps for 2023-04 are not in that month" in " ".join(
+    assert f"the first dates it keeps for {month} are not in that month" in " ".join(
         result.stderr.split()
     )
     with pytest.raises(JournalUnreadable):

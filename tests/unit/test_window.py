@@ -13,6 +13,7 @@ import pytest
 
 from backskills.domain import (
     baseline,
+    checkins,
     entries,
     flareups,
     history,
@@ -362,10 +363,10 @@ def test_commands_that_write_only_read_nothing_and_others_read_a_bounded_window(
     assert window.progress(snapshot(journal_for("step up 7 weeks ago", now)), now) == now - (
         timedelta(49 + 7)
     )
-    # With no class start and no check-in, an activity created decides the reminder; with
-    # nothing in the snapshot to date it (pain scores alone), everything is read.
+    # With no class start and no check-in, the reminder is timed from the first use: the
+    # first dates the store hands over tell it, even in a journal of pain scores alone.
     assert window.today(snapshot(journal_for("young", now)), now) == now
-    assert window.today(snapshot(journal_for("pain only", now)), now) is None
+    assert window.today(snapshot(journal_for("pain only", now)), now) == now
 
 
 def test_the_pace_task_counter_ends_the_scan_of_spells() -> None:
@@ -406,14 +407,23 @@ def test_a_rise_in_pain_is_put_down_to_a_step_up_only_in_the_weeks_after_it(
     assert ("Your pain has gone up since the step up" in advice.reason) is eases_back
 
 
-def test_on_mondays_an_activity_a_week_old_points_to_the_summary_without_the_logs() -> None:
+def test_on_mondays_the_summary_pointer_and_the_first_check_in_need_no_daily_log() -> None:
+    """Both are timed from the first entry; with only today's entries read, the first dates
+    of the months left out still tell when the journal began."""
     monday = DAYS[0]
     journal = journal_for("young", monday)  # five days old: not yet
     assert today.summary_due(journal, monday) is False
-    assert window.summary_due(snapshot(journal), monday) is None  # only the logs can tell
+    assert window.summary_due(snapshot(journal), monday) == window.NOTHING
+    assert window.checkin_anchor(snapshot(journal), monday) == window.NOTHING
     journal.activities[0].created = monday - timedelta(days=7)
     assert today.summary_due(journal, monday) is True
-    assert window.summary_due(snapshot(journal), monday) == window.NOTHING
+    logs = journal_for("pain only", monday)  # nothing but pain scores, for years
+    part, left_out = cut(logs, monday)
+    assert left_out["pain"] and len(part.pain) == 1
+    assert today.summary_due(part, monday) is today.summary_due(logs, monday) is True
+    assert checkins.first_use(part) == checkins.first_use(logs) == logs.pain[0].date
+    assert part.first_dated() == logs.first_dated() == logs.pain[0].date
+    assert snapshot(logs).first_dated() == logs.pain[0].date
 
 
 def test_history_and_summary_read_their_window_and_no_more() -> None:

@@ -663,21 +663,21 @@ def detail(journal: Journal, check: CheckIn) -> dict[str, Any]:
 
 
 def first_use(journal: Journal) -> date | None:
-    """Roughly when the patient started using backskills: the first thing they recorded.
+    """Roughly when the patient started using backskills: the first day they recorded.
 
-    Each list keeps entries in the order they were made, so its first entry stands for it;
-    activities and goals say when they were created. Cheap on a journal of many years (the
-    home screen asks every time).
+    The daily logs' first date comes from ``Journal.first_dated`` (exact when the store read
+    only recent months, and as cheap on a journal of many years: the home screen asks
+    every time); the other lists keep entries in the order they were made, so their first
+    entry stands for them; activities and goals say when they were created.
     """
     days: list[date] = [a.created for a in journal.activities]
     days.extend(g.created for g in journal.goals)
+    first = journal.first_dated()
+    if first is not None:
+        days.append(first)
     for entries, field_name in (
-        (journal.records, "date"),
-        (journal.pain, "date"),
         (journal.redflag_checks, "checked_on"),
         (journal.flareups, "started"),
-        (journal.pacing.logs, "date"),
-        (journal.relaxation, "date"),
         (journal.thoughts, "date"),
     ):
         if entries:

@@ -178,22 +178,19 @@ def _first(items: Iterable[Any], attribute: str = "date") -> date | None:
 def earliest_entry(journal: Journal, activity: Activity | None = None) -> date | None:
     """The date of the first entry (of ``activity``, or of anything in the journal).
 
-    The daily logs' first dates come from ``Journal.first_dates``: exact even when the
-    store read only the months a command shows."""
+    The daily logs' first dates come from ``Journal.first_dated`` and ``first_dates``:
+    exact even when the store read only the months a command shows."""
     activities = journal.activities if activity is None else [activity]
-    firsts = journal.first_dates()
     found: list[date | None] = []
     if activity is None:
         found += [
-            min(firsts.records.values(), default=None),
-            firsts.pain,
+            journal.first_dated(),
             _first(journal.flareups, "started"),
             _first(journal.redflag_checks, "checked_on"),
-            firsts.relaxation,
             _first(journal.thoughts),
-            firsts.pacing_logs,
         ]
     else:
+        firsts = journal.first_dates()
         wanted = activity.name.casefold()
         found.append(
             min((day for name, day in firsts.records.items() if name.casefold() == wanted),

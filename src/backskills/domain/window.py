@@ -121,30 +121,20 @@ def flare_pain(snapshot: Journal) -> date:
     return flare.started if flare is not None else NOTHING
 
 
-def checkin_anchor(snapshot: Journal, on: date) -> date | None:
+def checkin_anchor(snapshot: Journal, on: date) -> date:
     """The check-in reminder counts weeks from the class start or the first check-in, both
     in the snapshot. With neither, check-in 1 is due once anything is recorded on or before
-    today (``checkins.reminder``; it does not say since when): a date of the snapshot's own
-    (an activity or goal created, a red-flag check, a flare-up, a thought record) decides
-    it; only a journal with nothing of that kind (pain scores alone, say) is read whole."""
-    if snapshot.outcomes.class_start is not None or snapshot.outcomes.checkins:
-        return NOTHING
-    from backskills.domain.checkins import first_use
-
-    started = first_use(snapshot)  # the dated lists are empty: the snapshot's own dates
-    return NOTHING if started is not None and started <= on else None
+    today (``checkins.reminder``, from ``checkins.first_use``): the snapshot's own dates
+    and the daily logs' first date, which the store hands over with the snapshot from the
+    manifest (``Journal.first_dated``). No dated entry is read for it."""
+    return NOTHING
 
 
-def summary_due(snapshot: Journal, on: date) -> date | None:
+def summary_due(snapshot: Journal, on: date) -> date:
     """On Mondays ``today`` points to the summary once the journal is a week old
-    (``today.summary_due``). The snapshot decides it when it holds something that old (an
-    activity or goal made, a level change, a baseline day, a flare-up, a red-flag check, a
-    thought record); otherwise only the oldest dated entry can tell, so all are read."""
-    if on.weekday() != 0:
-        return NOTHING
-    from backskills.domain.today import summary_due as due
-
-    return NOTHING if due(snapshot, on) else None  # the dated lists are empty here
+    (``today.summary_due``): the snapshot's dates and the daily logs' first date
+    (``Journal.first_dated``, from the manifest) decide it. No dated entry is read."""
+    return NOTHING
 
 
 # -- one function per command -----------------------------------------------------------------
@@ -156,8 +146,8 @@ def today(snapshot: Journal, on: date) -> date | None:
     - today's records, pain scores and pacing spells (what is done and left): ``on``;
     - each plan's review: ``review``;
     - an active flare-up's advice: ``flare_pain``;
-    - the check-in reminder: ``checkin_anchor``;
-    - the Monday pointer to the summary: ``summary_due``;
+    - the check-in reminder: ``checkin_anchor`` (nothing);
+    - the Monday pointer to the summary: ``summary_due`` (nothing);
     - the welcome screen is shown only for a journal with nothing in it at all: with an
       empty snapshot (a new journal) every dated entry is read, which costs nothing.
     """

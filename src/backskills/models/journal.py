@@ -144,6 +144,16 @@ class Journal(StrictModel):
             self._unread_first = FirstDates.earliest(_in_their_months(self._unread))
         return FirstDates.earliest([here, self._unread_first])
 
+    def first_dated(self) -> date | None:
+        """The date of the first dated entry of any list: as ``first_dates`` tells, but only
+        the first month not read is looked at (months are in order), so it costs the same
+        on a journal of any age."""
+        lists = (self.records, self.pain, self.pacing.logs, self.relaxation)
+        found = [min(entry.date for entry in entries) for entries in lists if entries]
+        if self._unread:
+            found += _in_their_months(self._unread[:1])[0].dates()
+        return min(found, default=None)
+
     def leave_out(self, months: Sequence[tuple[str, FirstDates]] | None) -> None:
         """For the store: the months whose dated entries it did not put in the lists
         ("2026-03", and the first dates the manifest keeps for it)."""
