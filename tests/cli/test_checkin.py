@@ -367,7 +367,7 @@ def test_checkins_take_part_in_entries_and_undo(cli: Run, on: object) -> None:
     on("2026-02-09")  # type: ignore[operator]
     saved = json.loads(cli("checkin", *WEEK6, "--json").stdout)["checkin"]
     assert saved["entry_id"] == "c2"
-    rows = json.loads(cli("entries", "--kind", "checkin", "--json").stdout)["entries"]
+    rows = json.loads(cli("entries", "--kind", "checkin", "--all", "--json").stdout)["entries"]
     assert [r["id"] for r in rows] == ["c2", "c1"]
     assert "check-in: pain 4 (worst 7), PSFS 5.7, tests 2 of 2 done" in rows[0]["summary"]
 

@@ -124,7 +124,7 @@ def _ok(result: Any) -> None:
 
 
 def _entry_id(cli: Run, env: dict[str, str], *args: str) -> str:
-    result = cli("entries", "--json", *args, env=env)
+    result = cli("entries", "--all", "--json", *args, env=env)
     _ok(result)
     entries = json.loads(result.stdout)["entries"]
     assert entries, result.stdout
