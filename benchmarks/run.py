@@ -13,8 +13,8 @@ reported (a machine whose speed drifts moves both sides of a pair alike):
 The floor is ``python -c "import typer, pydantic, platformdirs"``: backskills' own
 dependencies and nothing else. Peak RSS is each process's own maximum resident size
 (``os.wait4``). ``--instructions`` counts instructions once per case with valgrind's
-callgrind (when installed): slow, but stable on a noisy machine. Peers (watson, jrnl)
-are timed too when they are on PATH. So is the stack itself, beside the floor: the smallest
+callgrind (when installed), after one uncounted run: slow, but stable on a noisy machine.
+Peers (watson, jrnl) are timed too when they are on PATH. So is the stack itself, beside the floor: the smallest
 Typer app, the smallest pydantic model validating one document, and both together (what
 any Typer CLI reading a pydantic-validated file costs before it does anything of its own).
 
@@ -345,6 +345,10 @@ def main() -> None:
         for name, argv in commands.items():
             empty_count = 0
             for label in SIZES:
+                # One run first, not counted: it writes the bytecode of any module this case
+                # loads for the first time (pip compiles it all on install), as the timed
+                # mode's warm-up round does.
+                run_once([*cmd, *argv], env_for(name, label))
                 count = instructions([*cmd, *argv], env_for(name, label)) or 0
                 empty_count = empty_count or count
                 print(
