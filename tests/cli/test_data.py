@@ -294,3 +294,62 @@ def test_data_check_reports_ids_that_clash(cli: Run, data_dir: Path) -> None:
     assert result.exit_code == 3, result.stderr
     assert "2 activity records have the same id, a2" in " ".join(result.stderr.split())
     assert "Your journal is readable" in result.stdout  # what it holds is still listed
+
+
+def _three_walks_exported(cli: Run, tmp_path: Path) -> Path:
+    """Records a1-a3, and an export of the journal holding them."""
+    for minutes in ("10", "11", "12"):
+        assert cli("log", "walking", minutes).exit_code == 0
+    export = tmp_path / "export.json"
+    assert cli("data", "export", "-o", str(export)).exit_code == 0
+    return export
+
+
+def test_a_damaged_backup_does_not_block_undo_import_or_restore(
+    cli: Run, data_dir: Path, tmp_path: Path
+) -> None:
+    export = _three_walks_exported(cli, tmp_path)
+    oldest = sorted((data_dir / "backups").glob("journal-*.json"))[0]
+    document = json.loads(oldest.read_text())
+    document["last_ids"]["a"] = 5_000_000_000  # beyond any id: the file no longer reads
+    oldest.write_text(json.dumps(document))
+    for args in (("undo", "--yes"), ("data", "import", str(export)), ("data", "restore")):
+        result = cli(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+    assert "(a4)" in cli("log", "walking", "9").stdout  # and ids still go on from there
+
+
+def test_an_import_whose_counters_are_low_never_gives_an_id_twice(
+    cli: Run, data_dir: Path, tmp_path: Path
+) -> None:
+    export = _three_walks_exported(cli, tmp_path)
+    document = json.loads(export.read_text())
+    document["last_ids"]["a"] = 1  # lowered by hand, below a2 and a3
+    export.write_text(json.dumps(document))
+    other = tmp_path / "other"
+    assert cli("--data-dir", str(other), "data", "import", str(export)).exit_code == 0
+    assert "(a4)" in cli("--data-dir", str(other), "log", "walking", "13").stdout
+    assert cli("--data-dir", str(other), "data", "check").exit_code == 0
+
+
+def test_data_check_reports_ids_that_clash_across_kinds_and_thought_numbers(
+    cli: Run, data_dir: Path
+) -> None:
+    assert cli("pain", "3").exit_code == 0  # p1
+    assert cli("flareup", "start", "--pain", "6", "--no-input").exit_code == 0  # f1
+    _edit_manifest(data_dir, lambda d: d["flareups"][0].update(id="p1"))
+    result = cli("data", "check")
+    assert result.exit_code == 3
+    said = " ".join(result.stderr.split())
+    assert "a flare-up has the id p1, not a flare-up's id" in said
+    assert "2 entries have the same id, p1 (a flare-up and a pain score)" in said
+
+    other = data_dir.parent / "thoughts"
+    run = ("--data-dir", str(other))
+    for situation in ("stairs", "garden"):
+        added = cli(*run, "thoughts", "add", "--situation", situation, "--thought", "It hurts")
+        assert added.exit_code == 0, added.stderr
+    _edit_manifest(other, lambda d: d["thoughts"][1].update(id=d["thoughts"][0]["id"]))
+    result = cli(*run, "data", "check")
+    assert result.exit_code == 3
+    assert "2 thought records have the same id, t1" in " ".join(result.stderr.split())

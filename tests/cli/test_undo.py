@@ -234,3 +234,38 @@ def test_undo_never_deletes_a_redflag_check(cli: Run, data_dir: Path) -> None:
     assert document(data_dir)["redflag_checks"][1]["entered_by_mistake"] == "2026-03-03"
     ok(cli, 2, "undo", "--yes")  # taking back the mark keeps the check, counting again
     assert document(data_dir) == after
+
+
+def test_restoring_twice_restores_the_same_backup_and_undo_keeps_every_backup(
+    cli: Run, data_dir: Path
+) -> None:
+    for n in range(1, 13):
+        ok(cli, 1, "log", "walking", str(n))  # 11 backups, all of one day
+    kept = {p.name for p in (data_dir / "backups").glob("journal-*.json")}
+    first = as_json(cli, 1, "data", "restore")
+    assert first["undoable"] is True
+    restored = document(data_dir)
+    second = as_json(cli, 1, "data", "restore")  # passes over the journal the first replaced
+    assert second["restored"] == first["restored"] and document(data_dir) == restored
+    names = [p.name for p in (data_dir / "backups").glob("journal-*.json")]
+    assert any(name.endswith("-prerestore.json") for name in names)
+    oldest = sorted(kept)[4]
+    as_json(cli, 1, "data", "restore", oldest)
+    ok(cli, 1, "undo", "--yes")
+    # Trying a backup and taking it back let no older backup go.
+    now = {p.name for p in (data_dir / "backups").glob("journal-*.json")}
+    aside = {p.name.removeprefix("undone-") for p in (data_dir / "set-aside").iterdir()}
+    assert kept <= now | aside
+
+
+def test_a_restore_of_an_unreadable_journal_says_undo_cannot_take_it_back(
+    cli: Run, data_dir: Path
+) -> None:
+    ok(cli, 1, "log", "walking", "10")
+    ok(cli, 1, "log", "walking", "11")
+    (data_dir / "journal.json").write_text("{ not a journal")
+    result = as_json(cli, 1, "data", "restore")
+    assert result["undoable"] is False
+    (data_dir / "journal.json").write_text("{ not a journal")
+    said = flat(ok(cli, 1, "data", "restore").stdout)
+    assert "could not be read, so 'backskills undo' cannot take this restore back" in said

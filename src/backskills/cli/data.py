@@ -113,7 +113,10 @@ def check_command(json: JsonOption = False) -> None:
                 + (f"  DAMAGED: it {problem}" if problem else ""),
                 wrap=False,
             )
-        render.say("Go back to one with: backskills data restore NAME (the newest: no NAME).")
+        render.say(
+            "Go back to one with: backskills data restore NAME (with no NAME: the newest "
+            "one not marked prerestore, which is a journal a restore replaced)."
+        )
     elif the_store.exists():
         render.say("No backups yet: one is kept each time a change replaces the journal.")
     _ids_clash(loaded.id_problems)
@@ -175,6 +178,7 @@ def restore_command(
                 "older_months": done.older,
                 "newer_months": done.newer,
                 "lost_months": done.lost,
+                "undoable": done.undoable,
             }
         )
         return
@@ -212,6 +216,13 @@ def restore_command(
         )
     if aside:
         render.say(f"The journal it replaced is kept at {aside}.", wrap=False)
+    if done.undoable:
+        render.say("Changed your mind? 'backskills undo' takes this restore back.")
+    elif aside:
+        render.say(
+            "The journal it replaced could not be read, so 'backskills undo' cannot take "
+            "this restore back."
+        )
 
 
 @app.command("export")

@@ -160,6 +160,19 @@ def kind_or_error(text: str) -> EntryKind:
     return kind
 
 
+def wanted_name(journal: Journal, activity: str) -> str:
+    """The name ``--activity`` picks out, folded for comparing: one of your activities as
+    it is spelled in the journal (found the forgiving way, e.g. a library exercise written
+    with a hyphen), or the name as typed (a pacing activity)."""
+    found = find_activity(journal, activity)
+    return (found.name if found is not None else activity.strip()).casefold()
+
+
+def is_pacing(journal: Journal, name: str) -> bool:
+    """Whether ``name`` (folded, as ``wanted_name`` gives it) is a pacing activity."""
+    return any(p.name.casefold() == name for p in journal.pacing.activities)
+
+
 def list_entries(
     journal: Journal,
     *,
@@ -171,9 +184,8 @@ def list_entries(
     """Entries newest first (same day: the one added last first)."""
     wanted: str | None = None
     if activity is not None:
-        found = find_activity(journal, activity)
-        wanted = (found.name if found is not None else activity.strip()).casefold()
-        if found is None and all(p.name.casefold() != wanted for p in journal.pacing.activities):
+        wanted = wanted_name(journal, activity)
+        if find_activity(journal, activity) is None and not is_pacing(journal, wanted):
             get_activity(journal, activity)  # NotFound, with "Did you mean ...?"
     rows: list[tuple[date, int, EntryView]] = []
     position = 0
@@ -216,8 +228,7 @@ def first_entry(
     firsts = journal.first_dates()
     wanted = None
     if activity is not None:
-        found = find_activity(journal, activity)
-        wanted = (found.name if found is not None else activity.strip()).casefold()
+        wanted = wanted_name(journal, activity)
     for each in ENTRY_KINDS if kind is None else (kind,):
         field = _DAILY_FIRSTS.get(each.key)
         if field is None:

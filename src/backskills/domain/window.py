@@ -258,8 +258,9 @@ def entries(
     not read. Those are kept per activity for records, but not for pacing spells: asked for
     the spells of one pacing activity, it reads every month."""
     if since is not None and earlier and activity is not None:
-        name = activity.strip().casefold()
-        if any(p.name.casefold() == name for p in snapshot.pacing.activities):
+        from backskills.domain.entries import is_pacing, wanted_name
+
+        if is_pacing(snapshot, wanted_name(snapshot, activity)):
             return None
     return since
 

@@ -190,34 +190,56 @@ def _entries_of(kind: EntryKind, journal: Journal) -> Iterable[Any]:
     return [slot.entry for slot in kind.locate(journal)]
 
 
+def _shown_ids(kind: EntryKind, journal: Journal) -> Iterator[str]:
+    """The ids of ``kind``'s entries as a patient sees them (``a12``, ``t3``)."""
+    for entry in _entries_of(kind, journal):
+        if entry.id is not None:
+            yield f"{kind.prefix}{entry.id}" if kind.derived_id else entry.id
+
+
+def _highest(kind: EntryKind, ids: Iterable[str]) -> int:
+    """The highest number among ``ids`` that are ``kind``'s own (its letter, digits)."""
+    return max((int(i[1:]) for i in ids if i[:1] == kind.prefix and i[1:].isdigit()), default=0)
+
+
 def id_problems(journal: Journal, counters: Mapping[str, int]) -> list[str]:
     """What is wrong with the entries' ids, in words (only a journal whose files were edited
-    by hand has any): an id used by two entries, or a counter (as ``counters`` holds it)
-    below the highest number in use, so that the next entry would get an id already given.
+    by hand has any): an id used by two entries (of one kind or of two), an id with another
+    kind's letter, or a counter (as ``counters`` holds it) below the highest number in use,
+    so that the next entry would get an id already given.
     """
     problems = []
+    owners: dict[str, list[str]] = {}
     for kind in ENTRY_KINDS:
-        if kind.derived_id:
-            continue
-        found = _entries_of(kind, journal)
-        uses: dict[str, int] = {}
-        highest = 0
-        for entry in found:
-            if entry.id is None:
-                continue
-            uses[entry.id] = uses.get(entry.id, 0) + 1
-            if entry.id[0] == kind.prefix:
-                highest = max(highest, int(entry.id[1:]))
-        for ident, count in uses.items():
-            if count > 1:
-                problems.append(f"{count} {kind.label}s have the same id, {ident}")
+        ids = list(_shown_ids(kind, journal))
+        for ident in ids:
+            owners.setdefault(ident, []).append(kind.label)
+            if ident[:1] != kind.prefix:
+                problems.append(f"a {kind.label} has the id {ident}, not a {kind.label}'s id")
+        highest = _highest(kind, ids)
         stored = counters.get(kind.prefix)
-        if stored is not None and stored < highest:
+        if not kind.derived_id and stored is not None and stored < highest:
             problems.append(
                 f"the counter of {kind.label} ids is {stored}, below the highest in use "
                 f"({kind.prefix}{highest}): the next one would get an id already given"
             )
+    for ident, labels in owners.items():
+        if len(labels) > 1:
+            if len(set(labels)) == 1:
+                problems.append(f"{len(labels)} {labels[0]}s have the same id, {ident}")
+            else:
+                kinds = " and ".join(f"a {label}" for label in sorted(set(labels)))
+                problems.append(f"{len(labels)} entries have the same id, {ident} ({kinds})")
     return problems
+
+
+def raise_counters(journal: Journal) -> None:
+    """Raise each kind's counter to the highest id of that kind in use (a journal whose
+    counters were lowered, by hand or in an old export, then never hands out an id twice)."""
+    for kind in ENTRY_KINDS:
+        highest = _highest(kind, _shown_ids(kind, journal))
+        if highest > journal.last_ids.get(kind.prefix, 0):
+            journal.last_ids[kind.prefix] = highest
 
 
 def assign_ids(journal: Journal) -> None:

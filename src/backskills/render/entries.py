@@ -32,25 +32,23 @@ def listing(
 ) -> None:
     """The entries; ``recent_from``: the first day of the default four weeks, and
     ``earlier_from``: how far back the entries it leaves out go (None: there are none)."""
-    if not found:
-        if earlier_from is not None:
-            render.say("No entries in the last 4 weeks.")
-        elif filtered:
-            render.say(
-                "No entries match. Leave out --kind, --activity, --from or --to to see more."
-            )
-        else:
-            render.say("No entries yet. Log something with: backskills log ACTIVITY AMOUNT")
-    else:
+    older = earlier_from is not None and recent_from is not None
+    if found:
         render.table(
             ["id", "date", "what"],
             [(e.id, e.date.isoformat(), _what(e)) for e in found],
         )
-    if earlier_from is not None and recent_from is not None:
+    elif not older and filtered:
+        render.say("No entries match. Leave out --kind, --activity, --from or --to to see more.")
+    elif not older:
+        render.say("No entries yet. Log something with: backskills log ACTIVITY AMOUNT")
+    if older:
+        assert earlier_from is not None and recent_from is not None
+        shown = "These are" if found else "There is nothing in"
         render.say(
-            f"These are the last 4 weeks (from {recent_from.isoformat()}). Your entries go "
-            f"back to {earlier_from.isoformat()}: add --from DATE to see from that day, or "
-            "--all to see every one."
+            f"{shown} the last 4 weeks (from {recent_from.isoformat()}). Your entries go "
+            f"back to {earlier_from.isoformat()}: add --from {earlier_from.isoformat()} to "
+            "see them from that day, or --all to see every one."
         )
     if found:
         render.hint(

@@ -74,7 +74,7 @@ from backskills.errors import (
     Refused,
 )
 from backskills.models import SCHEMA_VERSION, Journal
-from backskills.models.entries import assign_ids, id_problems
+from backskills.models.entries import assign_ids, id_problems, raise_counters
 from backskills.plain import field, plain
 from backskills.store import backups as backup_files
 from backskills.store import segments as seg
@@ -826,6 +826,7 @@ class Store:
         before: bytes | None,
         premigration_from: int | None,
         keep_before: bool = True,
+        prerestore: bool = False,
     ) -> Path | None:
         """Write new segments (and copies), back up ``before``, then replace journal.json.
 
@@ -849,7 +850,7 @@ class Store:
                 raise _linked_folder_unchanged(exc) from None
             kept = None
             if before is not None and keep_before:
-                kept = self._backup(before, premigration_from, also=manifest)
+                kept = self._backup(before, premigration_from, also=manifest, prerestore=prerestore)
             self._replace_journal(manifest)
             committed = True
         finally:
@@ -870,10 +871,16 @@ class Store:
             interrupt.note_saved()
 
     def _write_whole(
-        self, journal: Journal, before: bytes | None, premigration_from: int | None = None
+        self,
+        journal: Journal,
+        before: bytes | None,
+        premigration_from: int | None = None,
+        prerestore: bool = False,
     ) -> Path | None:
         """Save ``journal`` whole (restore, undo, import): every month's segment is
-        written unless an intact file with its name is already there."""
+        written unless an intact file with its name is already there. Each id counter is
+        first raised to the highest id in use, whatever the journal came with."""
+        raise_counters(journal)
         assign_ids(journal)
         files: dict[str, bytes] = {}
         refs = []
@@ -884,7 +891,7 @@ class Store:
             files[ref.file] = data
         manifest = seg.encode_manifest(_manifest(journal, refs))
         self._check_readback(manifest, files)
-        return self._commit(manifest, files, before, premigration_from)
+        return self._commit(manifest, files, before, premigration_from, prerestore=prerestore)
 
     # -- unused segment files ------------------------------------------------------------
     def _referenced(self, candidates: set[str], also: bytes = b"") -> set[str]:
@@ -923,15 +930,22 @@ class Store:
             (self.data_dir / PENDING_NAME).unlink()
 
     # -- backups, restore, import, export -------------------------------------------------
-    def _backup(self, data: bytes, premigration_from: int | None = None, also: bytes = b"") -> Path:
+    def _backup(
+        self,
+        data: bytes,
+        premigration_from: int | None = None,
+        also: bytes = b"",
+        prerestore: bool = False,
+    ) -> Path:
         """Keep ``data`` as the newest backup and prune old ones (under the lock). Segment
         files only the pruned backups named are deleted (``also``: a manifest about to be
-        written, whose files are kept)."""
+        written, whose files are kept). The journal a restore replaces (``prerestore``)
+        prunes nothing: trying a backup and undoing that costs no older one."""
         try:
             path = backup_files.make_backup(
-                self.backups_dir, data, premigration_from=premigration_from
+                self.backups_dir, data, premigration_from=premigration_from, prerestore=prerestore
             )
-            gone = backup_files.prune_read(self.backups_dir)
+            gone = {} if prerestore else backup_files.prune_read(self.backups_dir)
         except UnsafeFile as exc:
             raise self._unsafe_backups(exc) from None
         named: set[str] = set()

@@ -7,7 +7,9 @@ second copy in ``backups/segments/`` (``store.segments``). Older backups are who
 in one file and still restore.
 
 Names and order. A backup is called ``journal-SEQUENCE-UTCTIME[-vN-premigration].json``,
-for example ``journal-000042-20260301T091500Z.json``. The sequence number goes up by one
+for example ``journal-000042-20260301T091500Z.json``; the journal a restore replaced is
+kept as ``journal-SEQUENCE-UTCTIME-prerestore.json`` (so ``undo`` can take the restore back,
+while ``data restore`` with no name passes over it). The sequence number goes up by one
 with every backup and alone decides the order (newest first); the time is in UTC and
 only tells the patient when it was taken. Moving the clock or the time zone (travel,
 the end of summer time) can never make a new backup look old. Backups named the old way
@@ -41,7 +43,9 @@ from backskills.store.safefile import (
 
 KEEP_NEWEST = 10
 KEEP_DAILY_DAYS = 30
-_NAME = re.compile(r"^journal-(\d{6,})-(\d{8}T\d{6})Z(?:-v(\d+)-premigration)?\.json$")
+_NAME = re.compile(
+    r"^journal-(\d{6,})-(\d{8}T\d{6})Z(?:-v(\d+)-premigration|(-prerestore))?\.json$"
+)
 # Names written before version 0.2: local time, no sequence.
 _LEGACY = re.compile(r"^journal-(\d{8}T\d{6})-(\d{6})(-v(\d+)-premigration)?(?:-(\d+))?\.json$")
 
@@ -52,6 +56,7 @@ class Backup:
     taken: datetime  # when it was taken (UTC; only for showing and the daily rule)
     premigration: bool
     sequence: int = 0  # decides the order: a higher number is newer
+    prerestore: bool = False  # the journal a restore replaced
 
     @property
     def name(self) -> str:
@@ -76,13 +81,18 @@ def parse_name(path: Path) -> Backup | None:
         taken=taken,
         premigration=match.group(3) is not None,
         sequence=int(match.group(1)),
+        prerestore=match.group(4) is not None,
     )
 
 
-def backup_name(sequence: int, taken: datetime, premigration_from: int | None = None) -> str:
+def backup_name(
+    sequence: int, taken: datetime, premigration_from: int | None = None, prerestore: bool = False
+) -> str:
     stem = f"journal-{sequence:06d}-{taken.astimezone(UTC):%Y%m%dT%H%M%S}Z"
     if premigration_from is not None:
         stem += f"-v{premigration_from}-premigration"
+    elif prerestore:
+        stem += "-prerestore"
     return f"{stem}.json"
 
 
@@ -143,7 +153,11 @@ def migrate_names(directory: Path) -> int:
 
 
 def make_backup(
-    directory: Path, data: bytes, now: datetime | None = None, premigration_from: int | None = None
+    directory: Path,
+    data: bytes,
+    now: datetime | None = None,
+    premigration_from: int | None = None,
+    prerestore: bool = False,
 ) -> Path:
     """Copy ``data`` into a new backup and return its path. Call under the journal lock."""
     if not real_subdir(directory):
@@ -153,10 +167,10 @@ def make_backup(
     if taken.tzinfo is None:
         taken = taken.astimezone()  # a naive time is local time
     sequence = next_sequence(directory)
-    path = directory / backup_name(sequence, taken, premigration_from)
+    path = directory / backup_name(sequence, taken, premigration_from, prerestore)
     while path.exists() or path.is_symlink():
         sequence += 1
-        path = directory / backup_name(sequence, taken, premigration_from)
+        path = directory / backup_name(sequence, taken, premigration_from, prerestore)
     write_atomic(path, data)
     return path
 

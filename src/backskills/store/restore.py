@@ -27,7 +27,6 @@ the store's private reading and writing helpers (``_decode_file``, ``_check_segm
 from __future__ import annotations
 
 import errno
-import json
 import os
 from contextlib import suppress
 from pathlib import Path
@@ -75,6 +74,9 @@ class Restored:
     # restore of an older backup only: its entries may be later than that backup) ...
     newer: dict[str, str] = field(default_factory=dict)
     lost: list[str] = field(default_factory=list)  # ... or of which no intact copy was found
+    # The journal replaced was kept as a backup too, so 'undo' can take the restore back
+    # (False: it could not be read, or there was none).
+    undoable: bool = False
 
 
 def restore(store: Store, name: str | backup_files.Backup | None = None) -> Restored:
@@ -128,9 +130,10 @@ def restore(store: Store, name: str | backup_files.Backup | None = None) -> Rest
         before = _whole_bytes(store)
         with store._writing():
             aside = set_aside(store)
-            # The journal replaced is also the newest backup, so 'undo' can take the restore back.
-            store._write_whole(journal, before)
-        return Restored(chosen, aside, [], older, newer, lost)
+            # The journal replaced is also kept as a backup (a "prerestore" one, which a
+            # restore with no name passes over), so 'undo' can take the restore back.
+            store._write_whole(journal, before, prerestore=True)
+        return Restored(chosen, aside, [], older, newer, lost, undoable=before is not None)
 
 
 def _whole_bytes(store: Store) -> bytes | None:
@@ -147,8 +150,11 @@ def _whole_bytes(store: Store) -> bytes | None:
 
 def _newest_restorable(store: Store) -> backup_files.Backup | None:
     """The newest backup whose file can be read (its months are checked one by one
-    when it is put together: ``_assemble``)."""
+    when it is put together: ``_assemble``), passing over the journals earlier restores
+    replaced: running ``data restore`` twice restores the same backup twice."""
     for backup in store.backups():
+        if backup.prerestore:
+            continue
         try:
             store._decode_file(read_regular(backup.path, follow=False), backup.path)
         except (OSError, JournalUnreadable):
@@ -257,28 +263,29 @@ def _month_in(
 
 
 def keep_highest_ids(store: Store, journal: Journal) -> None:
-    """Raise each id counter to the highest any kept manifest remembers (journal.json
+    """Raise each id counter to the highest any kept journal file remembers (journal.json
     and every backup), so a restore, an undo or an import never hands out an id that was
-    given before."""
-    sources: list[bytes] = []
+    given before. Only files that read as a journal count (their counters are then within
+    bounds); a damaged one is passed over, as ``data check`` reports it anyway."""
+    sources: list[tuple[bytes, Path]] = []
     with suppress(JournalUnreadable, OSError):
         current = store.read_bytes()
         if current is not None:
-            sources.append(current)
+            sources.append((current, store.journal_path))
     with suppress(JournalUnreadable):
         for backup in store.backups():
             with suppress(OSError):
-                sources.append(read_regular(backup.path, follow=False))
-    for data in sources:
+                sources.append((read_regular(backup.path, follow=False), backup.path))
+    for data, path in sources:
         try:
-            counters = json.loads(data).get("last_ids")
-        except (ValueError, AttributeError, RecursionError):
+            manifest, loaded = store._decode_file(data, path)
+        except JournalUnreadable:
             continue
-        if not isinstance(counters, dict):
+        found = manifest if manifest is not None else loaded.journal if loaded else None
+        if found is None:
             continue
-        for prefix, number in counters.items():
-            if isinstance(prefix, str) and type(number) is int and 0 <= number < 10**12:
-                journal.last_ids[prefix] = max(journal.last_ids.get(prefix, 0), number)
+        for prefix, number in found.last_ids.items():
+            journal.last_ids[prefix] = max(journal.last_ids.get(prefix, 0), number)
 
 
 def check_folders(store: Store) -> None:
