@@ -269,3 +269,15 @@ def test_a_restore_of_an_unreadable_journal_says_undo_cannot_take_it_back(
     (data_dir / "journal.json").write_text("{ not a journal")
     said = flat(ok(cli, 1, "data", "restore").stdout)
     assert "could not be read, so 'backskills undo' cannot take this restore back" in said
+
+
+def test_the_hint_for_an_unreadable_journal_names_the_backup_restore_goes_back_to(
+    cli: Run, data_dir: Path
+) -> None:
+    for n in ("10", "11", "12"):
+        ok(cli, 1, "log", "walking", n)
+    restored = as_json(cli, 1, "data", "restore")["restored"]  # makes a -prerestore backup
+    (data_dir / "journal.json").write_text("{ not a journal")
+    said = flat(cli("today").stderr)
+    assert f"The newest good backup is {data_dir / 'backups' / restored}" in said
+    assert as_json(cli, 1, "data", "restore")["restored"] == restored

@@ -966,8 +966,10 @@ class Store:
             raise _linked_folder(exc) from None
 
     def newest_good_backup(self) -> backup_files.Backup | None:
+        """The backup ``data restore`` with no name goes back to: the newest that reads,
+        passing over the journals earlier restores replaced (``-prerestore``)."""
         for backup in self.backups():
-            if self._is_good(backup.path):
+            if not backup.prerestore and self._is_good(backup.path):
                 return backup
         return None
 
