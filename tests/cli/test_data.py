@@ -353,3 +353,35 @@ def test_data_check_reports_ids_that_clash_across_kinds_and_thought_numbers(
     result = cli(*run, "data", "check")
     assert result.exit_code == 3
     assert "2 thought records have the same id, t1" in " ".join(result.stderr.split())
+
+
+def test_an_import_whose_ids_clash_is_refused(cli: Run, data_dir: Path, tmp_path: Path) -> None:
+    export = _three_walks_exported(cli, tmp_path)
+    assert cli("pain", "3").exit_code == 0
+    document = json.loads(export.read_text())
+    document["pain"] = [{"id": "a2", "date": document["records"][0]["date"], "score": 4}]
+    export.write_text(json.dumps(document))
+    before = (data_dir / "journal.json").read_bytes()
+    result = cli("data", "import", str(export))
+    assert result.exit_code == 3
+    said = " ".join(result.stderr.split())
+    assert "has entry ids that clash: a pain score has the id a2, not a pain score's id" in said
+    assert "2 entries have the same id, a2 (an activity record and a pain score)" in said
+    assert (data_dir / "journal.json").read_bytes() == before  # nothing changed
+
+
+def test_restoring_a_backup_that_holds_what_the_journal_holds_changes_nothing(
+    cli: Run, data_dir: Path
+) -> None:
+    assert cli("log", "walking", "10").exit_code == 0
+    assert cli("pain", "3").exit_code == 0
+    assert cli("data", "backup").exit_code == 0  # the same as the journal
+    before = (data_dir / "journal.json").read_bytes()
+    result = cli("data", "restore", "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["unchanged"] is True and report["undoable"] is False
+    assert (data_dir / "journal.json").read_bytes() == before
+    assert not list((data_dir / "backups").glob("*-prerestore.json"))
+    said = " ".join(cli("data", "restore").stdout.split())
+    assert said.startswith("Nothing changed: the backup journal-") and "holds just what" in said

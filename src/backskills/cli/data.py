@@ -114,8 +114,8 @@ def check_command(json: JsonOption = False) -> None:
                 wrap=False,
             )
         render.say(
-            "Go back to one with: backskills data restore NAME (with no NAME: the newest "
-            "one not marked prerestore, which is a journal a restore replaced)."
+            "Go back to one with: backskills data restore NAME. With no NAME it goes back to "
+            "the newest, passing over those ending -prerestore (journals a restore replaced)."
         )
     elif the_store.exists():
         render.say("No backups yet: one is kept each time a change replaces the journal.")
@@ -179,6 +179,7 @@ def restore_command(
                 "newer_months": done.newer,
                 "lost_months": done.lost,
                 "undoable": done.undoable,
+                "unchanged": done.unchanged,
             }
         )
         return
@@ -186,6 +187,12 @@ def restore_command(
         render.say(
             f"Put back {len(done.repaired)} damaged or missing segment file(s) from their "
             "copies in backups/segments/: " + ", ".join(done.repaired)
+        )
+        return
+    if done.unchanged and chosen is not None:
+        render.say(
+            f"Nothing changed: the backup {chosen.name} holds just what your journal holds now.",
+            wrap=False,
         )
         return
     if chosen is None:

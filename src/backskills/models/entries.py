@@ -215,7 +215,7 @@ def id_problems(journal: Journal, counters: Mapping[str, int]) -> list[str]:
         for ident in ids:
             owners.setdefault(ident, []).append(kind.label)
             if ident[:1] != kind.prefix:
-                problems.append(f"a {kind.label} has the id {ident}, not a {kind.label}'s id")
+                problems.append(f"{_a(kind.label)} has the id {ident}, not {_a(kind.label)}'s id")
         highest = _highest(kind, ids)
         stored = counters.get(kind.prefix)
         if not kind.derived_id and stored is not None and stored < highest:
@@ -228,9 +228,14 @@ def id_problems(journal: Journal, counters: Mapping[str, int]) -> list[str]:
             if len(set(labels)) == 1:
                 problems.append(f"{len(labels)} {labels[0]}s have the same id, {ident}")
             else:
-                kinds = " and ".join(f"a {label}" for label in sorted(set(labels)))
+                kinds = " and ".join(_a(label) for label in sorted(set(labels)))
                 problems.append(f"{len(labels)} entries have the same id, {ident} ({kinds})")
     return problems
+
+
+def _a(label: str) -> str:
+    """``label`` with its article: "an activity record", "a pain score"."""
+    return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
 
 
 def raise_counters(journal: Journal) -> None:

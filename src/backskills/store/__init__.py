@@ -1129,13 +1129,14 @@ class Store:
                 # A journal.json (one in set-aside/, say): whole when every segment file it
                 # lists is here, intact.
                 try:
-                    return self.decode_any(data, path).journal
+                    journal = self.decode_any(data, path).journal
                 except JournalUnreadable as exc:
                     raise JournalUnreadable(
                         f"{path} is the index of a journal kept in segment files (a "
                         f"journal.json), and it cannot be put together here: {exc.message}"
                     ) from None
-            return self.decode(data, path).journal
+            else:
+                journal = self.decode(data, path).journal
         except JournalTooNew:
             raise
         except JournalUnreadable as exc:
@@ -1143,6 +1144,16 @@ class Store:
                 f"cannot import: {exc.message}",
                 hint="Nothing was changed. Import a file made with 'backskills data export'.",
             ) from None
+        # Ids that clash cannot be put right here; counters that are too low are raised
+        # when it is written (``_write_whole``).
+        clashes = id_problems(journal, {})
+        if clashes:
+            raise JournalUnreadable(
+                f"cannot import: {path} has entry ids that clash: " + "; ".join(clashes) + ".",
+                hint="Nothing was changed. Import a file made with 'backskills data export' "
+                "and not edited since.",
+            )
+        return journal
 
     def replace_with(self, journal: Journal) -> Path | None:
         """Replace the journal with ``journal`` (``data import``): current file backed up or set aside."""

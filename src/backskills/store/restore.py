@@ -77,6 +77,7 @@ class Restored:
     # The journal replaced was kept as a backup too, so 'undo' can take the restore back
     # (False: it could not be read, or there was none).
     undoable: bool = False
+    unchanged: bool = False  # the backup held just what the journal holds: nothing was written
 
 
 def restore(store: Store, name: str | backup_files.Backup | None = None) -> Restored:
@@ -127,7 +128,12 @@ def restore(store: Store, name: str | backup_files.Backup | None = None) -> Rest
         if manifest is not None:
             journal, older, newer, lost = _assemble(store, manifest, chosen)
         keep_highest_ids(store, journal)
-        before = _whole_bytes(store)
+        before, current = _whole(store)
+        repaired_months = older or newer or lost
+        if current is not None and not repaired_months and _same_entries(current, journal):
+            # Nothing to change (the backup is the journal as it is): nothing is written,
+            # so there is nothing for 'undo' to take back either.
+            return Restored(chosen, None, [], unchanged=True)
         with store._writing():
             aside = set_aside(store)
             # The journal replaced is also kept as a backup (a "prerestore" one, which a
@@ -136,16 +142,26 @@ def restore(store: Store, name: str | backup_files.Backup | None = None) -> Rest
         return Restored(chosen, aside, [], older, newer, lost, undoable=before is not None)
 
 
-def _whole_bytes(store: Store) -> bytes | None:
-    """journal.json as it is, when it and every month it lists can be read (it can then be
-    a backup like any other); else None (it is only set aside)."""
+def _whole(store: Store) -> tuple[bytes | None, Journal | None]:
+    """journal.json as it is and the whole journal it makes, when it and every month it
+    lists can be read (it can then be a backup like any other); else (None, None): it is
+    only set aside."""
     try:
         current = store.read_bytes()
         if current is not None:
-            store._open(current, None)
-        return current
+            return current, store._open(current, None)[0]
     except (OSError, JournalUnreadable):
-        return None
+        pass
+    return None, None
+
+
+def _same_entries(one: Journal, other: Journal) -> bool:
+    """Whether two journals hold the same, their id counters aside (a restore raises those)."""
+
+    def content(journal: Journal) -> bytes:
+        return serialise(journal.model_copy(update={"last_ids": {}}))
+
+    return content(one) == content(other)
 
 
 def _newest_restorable(store: Store) -> backup_files.Backup | None:
