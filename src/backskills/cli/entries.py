@@ -105,8 +105,11 @@ def _list(
         first = entries.recent_from(now)
     journal = store().load(needs=window.bind(window.entries, first, name, recent))
     found = entries.list_entries(journal, kind=chosen, activity=name, since=first, until=last)
-    earliest = entries.first_entry(journal, kind=chosen, activity=name) if recent else None
-    earlier = earliest if earliest is not None and first is not None and earliest < first else None
+    earlier = (
+        entries.earlier_from(journal, first, kind=chosen, activity=name)
+        if recent and first is not None
+        else None
+    )
     if json:
         render.emit_json(
             {

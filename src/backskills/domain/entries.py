@@ -248,6 +248,15 @@ def first_entry(
     return min(days, default=None)
 
 
+def earlier_from(
+    journal: Journal, since: date, *, kind: EntryKind | None = None, activity: str | None = None
+) -> date | None:
+    """The day of the first entry (with these filters) when it is before ``since``: how far
+    back the entries a list from ``since`` leaves out go. None when it leaves none out."""
+    first = first_entry(journal, kind=kind, activity=activity)
+    return first if first is not None and first < since else None
+
+
 def find(journal: Journal, text: str) -> tuple[EntryKind, Slot]:
     """The entry with id ``text`` (``a12``; case and a leading ``#`` do not matter)."""
     wanted = text.strip().lstrip("#").casefold()

@@ -40,8 +40,16 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600, follow_link: bool =
     ``follow_link`` is False: then the link itself is replaced by the new file.
     """
     target = path.resolve() if follow_link and path.is_symlink() else path
-    directory = target.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=directory)
+    replace_file(target, data, mode)
+    fsync_dir(target.parent)
+
+
+def replace_file(target: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write ``data`` to a temporary file beside ``target``, fsync it and rename it over
+    ``target``; on any failure the old file is untouched and the temporary one is gone.
+    The folder itself is not fsynced: ``write_atomic`` does that, and a caller writing
+    several files into one folder does it once at the end."""
+    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -54,7 +62,6 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600, follow_link: bool =
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(directory)
 
 
 def clean_temp_files(directory: Path) -> int:

@@ -135,7 +135,7 @@ def restore(store: Store, name: str | backup_files.Backup | None = None) -> Rest
             # so there is nothing for 'undo' to take back either.
             return Restored(chosen, None, [], unchanged=True)
         with store._writing():
-            aside = set_aside(store)
+            aside = set_aside(store, current)
             # The journal replaced is also kept as a backup (a "prerestore" one, which a
             # restore with no name passes over), so 'undo' can take the restore back.
             store._write_whole(journal, before, prerestore=True)
@@ -391,12 +391,15 @@ def check_replaceable(store: Store) -> None:
         raise JournalUnreadable(f"{path} {kind}. Nothing was changed.")
 
 
-def set_aside(store: Store) -> Path | None:
+def set_aside(store: Store, whole: Journal | None = None) -> Path | None:
     """Keep a copy of the current journal (even an unreadable one): the whole journal
     in one file when it can be read, else the file's bytes as they are. A journal.json
     whose segment files are not all intact is kept as it is (it still lists them, so
     they are kept too) and, beside it, as the whole journal its intact months make
-    (``_assemble``): that one is returned, and ``data import`` reads it back."""
+    (``_assemble``): that one is returned, and ``data import`` reads it back.
+
+    ``whole``: the current journal, when the caller has already read all of it (it is
+    not read again)."""
     try:
         current = read_regular(store.journal_path)
     except FileNotFoundError:
@@ -407,13 +410,13 @@ def set_aside(store: Store) -> Path | None:
         ) from None
     index: bytes | None = None
     try:
-        current = serialise(store._open(current, None)[0])
+        current = serialise(whole if whole is not None else store._open(current, None)[0])
     except JournalUnreadable:
         with suppress(JournalUnreadable, OSError):
             manifest = store._decode_file(current, store.journal_path)[0]
             if manifest is not None:
-                whole = serialise(_assemble(store, manifest)[0])
-                index, current = current, whole
+                assembled = serialise(_assemble(store, manifest)[0])
+                index, current = current, assembled
     try:
         if not real_subdir(store.set_aside_dir):
             make_private_dirs(store.set_aside_dir)

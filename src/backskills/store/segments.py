@@ -24,13 +24,12 @@ import hashlib
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from backskills.store.atomic import TEMP_PREFIX, TEMP_SUFFIX, fsync_dir
+from backskills.store.atomic import fsync_dir, replace_file
 from backskills.store.safefile import HEADER_BYTES, make_private_dirs, read_head, real_subdir
 
 if TYPE_CHECKING:
@@ -215,19 +214,7 @@ def write_all(directory: Path, files: dict[str, bytes], created: list[Path]) -> 
             same_size = stat.S_ISREG(st.st_mode) and st.st_size == len(data)
             if same_size and _read_plain(target) == data:
                 continue
-        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=directory)
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
+        replace_file(target, data)
         if not existed:
             created.append(target)
     fsync_dir(directory)

@@ -91,7 +91,7 @@ def step_back(store: Store, state: PreviousState) -> Path | None:
         # Ids handed out since are never given again (the counters only go up).
         keep_highest_ids(store, state.journal)
         with store._writing():
-            aside = set_aside(store)
+            aside = set_aside(store, state.current)  # read whole by previous_state
             store._write_whole(state.journal, None)
             for used in state._used:  # set_aside made the folder
                 with suppress(FileNotFoundError):
